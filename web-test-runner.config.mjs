@@ -1,0 +1,32 @@
+// Browser tests: @web/test-runner in Chromium (Debian's, never a downloaded one).
+// Set CHROME_PATH to use another Chromium or Chrome binary.
+import { esbuildPlugin } from "@web/dev-server-esbuild";
+import { playwrightLauncher } from "@web/test-runner-playwright";
+
+const executablePath = process.env.CHROME_PATH || "/usr/bin/chromium";
+
+export default {
+  files: ["widget/src/**/*.test.ts"],
+  nodeResolve: { exportConditions: ["browser", "production"] },
+  plugins: [esbuildPlugin({ ts: true, target: "es2022", tsconfig: "widget/tsconfig.json" })],
+  browsers: [
+    playwrightLauncher({
+      product: "chromium",
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+        ],
+      },
+    }),
+  ],
+  concurrency: 4,
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 300000,
+};

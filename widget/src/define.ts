@@ -1,0 +1,2 @@
+import { MachinesCard } from "./machines-card";
+if (!customElements.get("machines-card")) customElements.define("machines-card", MachinesCard);
