@@ -1,0 +1,52 @@
+import type { Address, Hash, Hex } from "viem";
+
+/**
+ * What the rest of the sandbox (the Machines simulator, the wallets stand-in, the faucet)
+ * needs from the local chain. Implemented on a real anvil node with viem in
+ * `demo/chain/sandbox-chain.ts`; nothing here is faked.
+ */
+export interface SandboxChain {
+  readonly chainId: number;
+  readonly rpcUrl: string;
+  /** The test dollar (symbol rUSD, 6 decimals). */
+  readonly tokenAddress: Address;
+  readonly tokenDecimals: number;
+  /** v1 controller (7-argument withdrawAsset). */
+  readonly controllerAddress: Address;
+  /** v2 coordinator (10-argument withdrawAsset). */
+  readonly coordinatorAddress: Address;
+  /** Address of the sandbox executor key registered in controller and coordinator. */
+  readonly executorAddress: Address;
+
+  /** Deploys a collateral proxy for a user, with `admin` as its first admin. */
+  provisionCollateral(p: { admin: Address; version: 1 | 2 }): Promise<{ proxyAddress: Address }>;
+  /** Adds another admin to an existing collateral proxy. */
+  addCollateralAdmin(p: { proxyAddress: Address; admin: Address }): Promise<void>;
+  isCollateralAdmin(p: { proxyAddress: Address; admin: Address }): Promise<boolean>;
+  adminNonce(proxyAddress: Address): Promise<bigint>;
+  /** Test-dollar balance in the token's smallest unit. */
+  tokenBalance(owner: Address): Promise<bigint>;
+  /** Mints test dollars (the faucet); returns the mined transaction hash. */
+  mintToken(p: { to: Address; amount: bigint }): Promise<Hash>;
+  /** Gives an address native gas money (anvil_setBalance). */
+  fundGas(p: { address: Address; wei: bigint }): Promise<void>;
+
+  /** Signs the executor payload (evm-withdrawals.md section 7) with the sandbox executor key. */
+  signExecutorWithdrawal(p: {
+    version: 1 | 2;
+    user: Address;
+    collateral: Address;
+    asset: Address;
+    amount: bigint;
+    recipient: Address;
+    nonce: bigint;
+    expiresAt: bigint;
+    salt: Hex;
+  }): Promise<Hex>;
+
+  /**
+   * Calls `onTransfer` for every test-dollar Transfer mined from now on (polling the node).
+   * Returns a function that stops watching.
+   */
+  watchTokenTransfers(onTransfer: (t: { from: Address; to: Address; amount: bigint; txHash: Hash; blockNumber: bigint }) => void): () => void;
+}

@@ -1,0 +1,44 @@
+import * as z from "zod/mini";
+import { defineRoute } from "./define-route";
+
+export const Environment = z.enum(["sandbox", "production"]);
+export type Environment = z.infer<typeof Environment>;
+
+/**
+ * What the widget needs before anyone signs in. Public: no secrets in it. Answered with
+ * `Access-Control-Allow-Origin: *` so that a page whose origin is not allowed still learns why.
+ */
+export const PublicConfig = z.object({
+  environment: Environment,
+  /** Whether the requesting page's Origin is in ALLOWED_ORIGINS. */
+  originAllowed: z.boolean(),
+  /** The Origin the Worker saw (null without one), echoed so the widget can name it. */
+  origin: z.nullable(z.string()),
+  auth: z.discriminatedUnion("provider", [
+    /** Sandbox: the development identity issuer (email one-time code). */
+    z.object({ provider: z.literal("sandbox"), issuerUrl: z.string() }),
+    /** Production: Crossmint auth with the partner's public client key. */
+    z.object({ provider: z.literal("crossmint"), clientApiKey: z.string() }),
+  ]),
+  wallet: z.discriminatedUnion("provider", [
+    /** Sandbox: the sandbox's custodial signer for the user's wallet on the local chain. */
+    z.object({ provider: z.literal("sandbox"), signerUrl: z.string() }),
+    /** Production: the user's Crossmint embedded EVM wallet. */
+    z.object({ provider: z.literal("crossmint") }),
+  ]),
+  chain: z.object({ id: z.int(), name: z.string(), explorerUrl: z.nullable(z.string()) }),
+  version: z.string(),
+});
+export type PublicConfig = z.infer<typeof PublicConfig>;
+
+export const configRoutes = {
+  getConfig: defineRoute({
+    method: "GET",
+    path: "/v1/config",
+    operationId: "getConfig",
+    tag: "config",
+    summary: "Public configuration for the widget (environment, auth and wallet providers, chain)",
+    auth: false,
+    response: PublicConfig,
+  }),
+};

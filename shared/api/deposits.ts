@@ -1,0 +1,134 @@
+import * as z from "zod/mini";
+import { defineRoute } from "./define-route";
+import { AssetCode, ResourceId } from "./primitives";
+
+export const Network = z.object({
+  id: z.string(),
+  label: z.string(),
+  chainId: z.nullable(z.int()),
+  tokenContract: z.nullable(z.string()),
+  supportsExtraId: z.optional(z.boolean()),
+});
+export const Asset = z.object({
+  ticker: z.string(),
+  name: z.string(),
+  icon: z.nullable(z.string()),
+  networks: z.array(Network),
+});
+export type Asset = z.infer<typeof Asset>;
+
+export const AssetPair = z.strictObject({ currency: AssetCode, network: AssetCode });
+
+export const DepositRange = z.object({
+  fromCurrency: z.string(),
+  fromNetwork: z.string(),
+  toCurrency: z.string(),
+  toNetwork: z.string(),
+  contractId: z.string(),
+  payoutAddress: z.string(),
+  payoutChainId: z.nullable(z.int()),
+  minAmount: z.nullable(z.number()),
+  maxAmount: z.nullable(z.number()),
+});
+export type DepositRange = z.infer<typeof DepositRange>;
+
+export const DepositEstimate = z.extend(DepositRange, {
+  quotedAmount: z.number(),
+  quotedAmountCurrency: z.enum(["crypto", "usd"]),
+  estimatedToAmount: z.nullable(z.number()),
+  rateId: z.nullable(z.string()),
+});
+export type DepositEstimate = z.infer<typeof DepositEstimate>;
+
+export const DepositStatus = z.string(); // awaitingDeposit | processing | completed | failed | canceled | pending …
+export const Deposit = z.object({
+  id: z.string(),
+  contractId: z.string(),
+  changeNowId: z.nullable(z.string()),
+  fromCurrency: z.string(),
+  fromNetwork: z.string(),
+  depositAddress: z.nullable(z.string()),
+  /** Memo or tag that must accompany the transfer when not null. */
+  payinExtraId: z.nullable(z.string()),
+  chainId: z.nullable(z.int()),
+  minAmount: z.nullable(z.number()),
+  maxAmount: z.nullable(z.number()),
+  status: DepositStatus,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Deposit = z.infer<typeof Deposit>;
+
+const Amount = z.number().check(z.gt(0, { error: "must be greater than 0" }));
+
+export const depositRoutes = {
+  listDepositAssets: defineRoute({
+    method: "GET",
+    path: "/v1/deposits/assets",
+    operationId: "listDepositAssets",
+    tag: "deposits",
+    summary: "Assets and networks a deposit can be made in",
+    auth: true,
+    query: z.strictObject({ q: z.optional(z.string().check(z.maxLength(64))), limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100))) }),
+    response: z.object({ assets: z.array(Asset) }),
+  }),
+  getDepositRange: defineRoute({
+    method: "POST",
+    path: "/v1/deposits/range",
+    operationId: "getDepositRange",
+    tag: "deposits",
+    summary: "Minimum and maximum deposit for an asset and network",
+    auth: true,
+    body: AssetPair,
+    response: z.object({ range: DepositRange }),
+  }),
+  estimateDeposit: defineRoute({
+    method: "POST",
+    path: "/v1/deposits/estimate",
+    operationId: "estimateDeposit",
+    tag: "deposits",
+    summary: "What a deposit of an amount will credit",
+    auth: true,
+    body: z.strictObject({
+      currency: AssetCode,
+      network: AssetCode,
+      amount: Amount,
+      amountCurrency: z.optional(z.enum(["crypto", "usd"])),
+    }),
+    response: z.object({ estimate: DepositEstimate }),
+  }),
+  createDeposit: defineRoute({
+    method: "POST",
+    path: "/v1/deposits",
+    operationId: "createDeposit",
+    tag: "deposits",
+    summary: "Create a deposit address",
+    auth: true,
+    idempotency: "optional",
+    body: z.strictObject({ currency: AssetCode, network: AssetCode, amount: z.optional(Amount) }),
+    response: z.object({ deposit: Deposit }),
+    successStatus: 201,
+    errors: ["agreements_required", "idempotency_conflict"],
+  }),
+  listDeposits: defineRoute({
+    method: "GET",
+    path: "/v1/deposits",
+    operationId: "listDeposits",
+    tag: "deposits",
+    summary: "Recent active deposits, or the full history with scope=all",
+    auth: true,
+    query: z.strictObject({ scope: z.optional(z.enum(["active", "all"])) }),
+    response: z.object({ deposits: z.array(Deposit) }),
+  }),
+  getDeposit: defineRoute({
+    method: "GET",
+    path: "/v1/deposits/:depositId",
+    operationId: "getDeposit",
+    tag: "deposits",
+    summary: "One deposit and its status",
+    auth: true,
+    params: z.strictObject({ depositId: ResourceId }),
+    response: z.object({ deposit: Deposit }),
+    errors: ["not_found"],
+  }),
+};

@@ -1,0 +1,73 @@
+import * as z from "zod/mini";
+import { defineRoute } from "./define-route";
+
+export const KycStatus = z.enum([
+  "not_submitted",
+  "pending",
+  "manual_review",
+  "needs_verification",
+  "needs_information",
+  "approved",
+  "denied",
+  "locked",
+  "canceled",
+]);
+export type KycStatus = z.infer<typeof KycStatus>;
+
+/**
+ * The user's KYC state as the Worker reports it. Machines sends hosted-verification links either as a
+ * string or as `{url, params}`; the Worker normalises both to one URL the widget can open.
+ */
+export const KycState = z.object({
+  status: KycStatus,
+  reason: z.nullable(z.string()),
+  /** Hosted verification page to open in a new window, when the status asks for one. */
+  verificationUrl: z.nullable(z.string()),
+  isActive: z.nullable(z.boolean()),
+  isTermsOfServiceAccepted: z.boolean(),
+});
+export type KycState = z.infer<typeof KycState>;
+
+/** One field of the KYC form, as Machines describes it (`/kyc/values`). */
+export const KycField = z.object({
+  name: z.string(),
+  required: z.boolean(),
+  type: z.string(),
+  maxLength: z.optional(z.int()),
+  minLength: z.optional(z.int()),
+  regex: z.optional(z.string()),
+  enum: z.optional(z.array(z.string())),
+  description: z.string(),
+});
+export type KycField = z.infer<typeof KycField>;
+
+export const KycValues = z.object({
+  fields: z.array(KycField),
+  occupations: z.array(z.object({ code: z.string(), label: z.string() })),
+  annualSalary: z.array(z.string()),
+  expectedMonthlyVolume: z.array(z.string()),
+  accountPurpose: z.array(z.string()),
+});
+export type KycValues = z.infer<typeof KycValues>;
+
+export const kycRoutes = {
+  getKycValues: defineRoute({
+    method: "GET",
+    path: "/v1/kyc/values",
+    operationId: "getKycValues",
+    tag: "kyc",
+    summary: "The KYC form: fields, rules, enums and the occupation list",
+    auth: true,
+    response: KycValues,
+  }),
+  // submitKycApplication is declared in ./kyc-application.ts: its body is the shared KYC application schema.
+  getKycStatus: defineRoute({
+    method: "GET",
+    path: "/v1/kyc/status",
+    operationId: "getKycStatus",
+    tag: "kyc",
+    summary: "The user's KYC status and, when needed, the hosted verification link",
+    auth: true,
+    response: KycState,
+  }),
+};
