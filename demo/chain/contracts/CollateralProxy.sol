@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {ICollateralProxy} from "./interfaces/ICollateralProxy.sol";
+import {IERC20} from "./interfaces/IERC20.sol";
+import {TokenTransfer} from "./lib/TokenTransfer.sol";
+
+/// @title Collateral proxy (one per user)
+/// @notice Holds the user's test dollars (its address is the deposit address) and knows who may
+///         withdraw them: admins send the transaction, but only the registered controller (v1) or
+///         coordinator (v2) can release funds, after checking the signatures.
+/// @dev Withdrawals go to the controller or coordinator, never here: any other call reverts NotCallTarget.
+contract CollateralProxy is ICollateralProxy {
+    address public immutable owner;
+    address public controller;
+    address public coordinator;
+    /// Bumped by every release, so each admin signature (which commits to it) works once.
+    uint256 public adminNonce;
+    mapping(address account => bool) public isAdmin;
+
+    event AdminAdded(address indexed admin);
+    event AdminRemoved(address indexed admin);
+    event WithdrawersSet(address controller, address coordinator);
+    event Released(address indexed asset, uint256 amount, address indexed recipient, uint256 nonce);
+
+    error NotOwner();
+    error NotWithdrawer();
+    error InsufficientBalance();
+    error NotCallTarget();
+    error ZeroAddress();
+
+    modifier onlyOwner() {
+        if (msg.sender != owner) revert NotOwner();
+        _;
+    }
+
+    constructor(address owner_, address firstAdmin, address controller_, address coordinator_) {
+        if (owner_ == address(0)) revert ZeroAddress();
+        owner = owner_;
+        _addAdmin(firstAdmin);
+        _setWithdrawers(controller_, coordinator_);
+    }
+
+    function addAdmin(address admin) external onlyOwner {
+        _addAdmin(admin);
+    }
+
+    function removeAdmin(address admin) external onlyOwner {
+        isAdmin[admin] = false;
+        emit AdminRemoved(admin);
+    }
+
+    /// @notice Zero disables a path (a v1 collateral has no coordinator, a v2 one no controller).
+    function setWithdrawers(address controller_, address coordinator_) external onlyOwner {
+        _setWithdrawers(controller_, coordinator_);
+    }
+
+    function release(address asset, uint256 amount, address recipient) external {
+        if (msg.sender != controller && msg.sender != coordinator) revert NotWithdrawer();
+        if (recipient == address(0)) revert ZeroAddress();
+        if (IERC20(asset).balanceOf(address(this)) < amount) revert InsufficientBalance();
+        uint256 nonce = ++adminNonce;
+        TokenTransfer.send(asset, recipient, amount);
+        emit Released(asset, amount, recipient, nonce);
+    }
+
+    fallback() external {
+        revert NotCallTarget();
+    }
+
+    function _addAdmin(address admin) private {
+        if (admin == address(0)) revert ZeroAddress();
+        isAdmin[admin] = true;
+        emit AdminAdded(admin);
+    }
+
+    function _setWithdrawers(address controller_, address coordinator_) private {
+        controller = controller_;
+        coordinator = coordinator_;
+        emit WithdrawersSet(controller_, coordinator_);
+    }
+}
