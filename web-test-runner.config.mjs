@@ -1,7 +1,9 @@
 // Browser tests: @web/test-runner in Chromium (Debian's, never a downloaded one).
 // Set CHROME_PATH to use another Chromium or Chrome binary.
 import { esbuildPlugin } from "@web/dev-server-esbuild";
+import { defaultReporter } from "@web/test-runner";
 import { playwrightLauncher } from "@web/test-runner-playwright";
+import { countReporter } from "./scripts/lib/wtr-count-reporter.mjs";
 
 const executablePath = process.env.CHROME_PATH || "/usr/bin/chromium";
 
@@ -26,7 +28,8 @@ export default {
       },
     }),
   ],
-  concurrency: 4,
+  reporters: [defaultReporter(), ...(process.env.WTR_RESULTS_FILE ? [countReporter(process.env.WTR_RESULTS_FILE)] : [])],
+  concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
 };
