@@ -1,4 +1,6 @@
 import type { Address, Hash, Hex } from "viem";
+import type { SandboxDeployment } from "./deploy";
+import type { WatchTokenTransfersOptions } from "./token-transfers";
 
 /**
  * What the rest of the sandbox (the Machines simulator, the wallets stand-in, the faucet)
@@ -17,11 +19,15 @@ export interface SandboxChain {
   readonly coordinatorAddress: Address;
   /** Address of the sandbox executor key registered in controller and coordinator. */
   readonly executorAddress: Address;
+  /** Every address above (plus the collateral factory and deployer), to persist and `connectSandboxChain` later. */
+  readonly deployment: SandboxDeployment;
 
   /** Deploys a collateral proxy for a user, with `admin` as its first admin. */
   provisionCollateral(p: { admin: Address; version: 1 | 2 }): Promise<{ proxyAddress: Address }>;
   /** Adds another admin to an existing collateral proxy. */
   addCollateralAdmin(p: { proxyAddress: Address; admin: Address }): Promise<void>;
+  /** Removes an admin (for example when a wallet is unlinked); it can no longer withdraw. */
+  removeCollateralAdmin(p: { proxyAddress: Address; admin: Address }): Promise<void>;
   isCollateralAdmin(p: { proxyAddress: Address; admin: Address }): Promise<boolean>;
   adminNonce(proxyAddress: Address): Promise<bigint>;
   /** Test-dollar balance in the token's smallest unit. */
@@ -46,7 +52,11 @@ export interface SandboxChain {
 
   /**
    * Calls `onTransfer` for every test-dollar Transfer mined from now on (polling the node).
-   * Returns a function that stops watching.
+   * Returns a function that stops watching. `options.fromBlock` starts earlier (no gap after a restart);
+   * `options.onError` receives RPC failures and callback errors (polling continues).
    */
-  watchTokenTransfers(onTransfer: (t: { from: Address; to: Address; amount: bigint; txHash: Hash; blockNumber: bigint }) => void): () => void;
+  watchTokenTransfers(
+    onTransfer: (t: { from: Address; to: Address; amount: bigint; txHash: Hash; blockNumber: bigint }) => void,
+    options?: WatchTokenTransfersOptions,
+  ): () => void;
 }
