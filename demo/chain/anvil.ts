@@ -3,7 +3,7 @@
  *
  * The platform binary is spawned directly (not the package's Node wrapper) so that stopping it kills
  * the node itself. Port 0 lets anvil pick a free port, which it reports on stdout; that is race-free
- * when several test files start nodes at once.
+ * when several test files start nodes at once. The node's own output is swallowed (quiet to the caller).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -56,10 +56,10 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil
   const chainId = options.chainId ?? 31337;
   const requestedPort = options.port ?? 0;
   const timeoutMs = options.timeoutMs ?? 15_000;
+  // Not --quiet: anvil's "Listening on host:port" line is the only proof that *this* node bound the
+  // port (with a fixed port, another node already there would answer JSON-RPC just the same), and
+  // it carries the port anvil picked for port 0. Everything else it prints is discarded.
   const args = ["--host", HOST, "--port", String(requestedPort), "--chain-id", String(chainId)];
-  // With a fixed port there is nothing to read from stdout. With port 0 anvil must print
-  // "Listening on host:port" (suppressed by --quiet); the rest of its output is discarded.
-  if (requestedPort !== 0) args.push("--quiet");
 
   const child = spawn(anvilBinary(), args, { stdio: ["ignore", "pipe", "pipe"] });
   running.add(child);
@@ -80,7 +80,7 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil
   };
 
   try {
-    const port = requestedPort !== 0 ? requestedPort : await readListeningPort(child, exited, timeoutMs, () => stderr);
+    const port = await readListeningPort(child, exited, timeoutMs, () => stderr);
     child.stdout?.resume(); // keep draining so anvil never blocks on a full pipe
     const rpcUrl = `http://${HOST}:${port}`;
     await waitForRpc(rpcUrl, exited, timeoutMs, () => stderr);

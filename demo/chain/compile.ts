@@ -7,7 +7,7 @@
  * and nothing is recompiled (nor solc even loaded) while that hash matches.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve, sep } from "node:path";
@@ -131,25 +131,55 @@ export interface CompileResult {
 export async function compileContracts(options: { force?: boolean } = {}): Promise<CompileResult> {
   const [sources, solcVersion] = await Promise.all([readSources(), pinnedSolcVersion()]);
   const sourceHash = hashInputs(sources, solcVersion);
-  const manifest = await readManifest();
-  if (!options.force && manifest?.sourceHash === sourceHash) {
-    try {
-      return { compiled: false, artifacts: await readArtifacts() };
-    } catch {
-      // An artifact went missing or is corrupt: fall through and rebuild.
-    }
-  }
+  const upToDate = async () => ((await readManifest())?.sourceHash === sourceHash ? readArtifacts().catch(() => undefined) : undefined);
 
-  const artifacts = await runSolc(sources);
-  await mkdir(artifactsDir, { recursive: true });
-  for (const name of contractNames) {
-    await writeAtomically(join(artifactsDir, `${name}.json`), `${JSON.stringify(artifacts[name], null, 2)}\n`);
+  if (!options.force) {
+    const current = await upToDate();
+    if (current) return { compiled: false, artifacts: current };
   }
-  // The manifest goes last: once it names this hash, every artifact above is in place.
-  const next: Manifest = { sourceHash, solcVersion, contracts: [...contractNames] };
-  await writeAtomically(manifestPath, `${JSON.stringify(next, null, 2)}\n`);
-  await removeStaleArtifacts();
-  return { compiled: true, artifacts };
+  // On a fresh clone several test processes want the artifacts at once: one compiles, the others
+  // wait for its manifest instead of each running solc.
+  await mkdir(artifactsDir, { recursive: true });
+  const release = await acquireBuildLock(options.force ? undefined : upToDate);
+  if (typeof release !== "function") return { compiled: false, artifacts: release };
+  try {
+    const artifacts = await runSolc(sources);
+    for (const name of contractNames) {
+      await writeAtomically(join(artifactsDir, `${name}.json`), `${JSON.stringify(artifacts[name], null, 2)}\n`);
+    }
+    // The manifest goes last: once it names this hash, every artifact above is in place.
+    const next: Manifest = { sourceHash, solcVersion, contracts: [...contractNames] };
+    await writeAtomically(manifestPath, `${JSON.stringify(next, null, 2)}\n`);
+    await removeStaleArtifacts();
+    return { compiled: true, artifacts };
+  } finally {
+    await release();
+  }
+}
+
+const lockPath = join(artifactsDir, ".build.lock");
+const STALE_LOCK_MS = 60_000;
+
+/**
+ * Takes the build lock (an exclusively created file) and returns its release function, or returns
+ * the artifacts another process finished building while this one waited.
+ */
+async function acquireBuildLock(
+  builtMeanwhile?: () => Promise<ContractArtifacts | undefined>,
+): Promise<(() => Promise<void>) | ContractArtifacts> {
+  for (;;) {
+    try {
+      await writeFile(lockPath, String(process.pid), { flag: "wx" });
+      return () => rm(lockPath, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const built = await builtMeanwhile?.();
+    if (built) return built;
+    const age = await stat(lockPath).then((s) => Date.now() - s.mtimeMs, () => 0);
+    if (age > STALE_LOCK_MS) await rm(lockPath, { force: true }); // its owner died mid-build
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 async function removeStaleArtifacts(): Promise<void> {

@@ -16,7 +16,7 @@ contract CollateralProxy is ICollateralProxy {
     address public coordinator;
     /// Bumped by every release, so each admin signature (which commits to it) works once.
     uint256 public adminNonce;
-    mapping(address account => bool) public isAdmin;
+    mapping(address account => bool) private admins;
 
     event AdminAdded(address indexed admin);
     event AdminRemoved(address indexed admin);
@@ -41,12 +41,16 @@ contract CollateralProxy is ICollateralProxy {
         _setWithdrawers(controller_, coordinator_);
     }
 
+    function isAdmin(address account) external view returns (bool) {
+        return admins[account];
+    }
+
     function addAdmin(address admin) external onlyOwner {
         _addAdmin(admin);
     }
 
     function removeAdmin(address admin) external onlyOwner {
-        isAdmin[admin] = false;
+        admins[admin] = false;
         emit AdminRemoved(admin);
     }
 
@@ -70,7 +74,7 @@ contract CollateralProxy is ICollateralProxy {
 
     function _addAdmin(address admin) private {
         if (admin == address(0)) revert ZeroAddress();
-        isAdmin[admin] = true;
+        admins[admin] = true;
         emit AdminAdded(admin);
     }
 

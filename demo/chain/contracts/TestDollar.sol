@@ -13,8 +13,8 @@ contract TestDollar is IERC20 {
 
     address public immutable minter;
     uint256 public totalSupply;
-    mapping(address account => uint256) public balanceOf;
-    mapping(address owner => mapping(address spender => uint256)) public allowance;
+    mapping(address account => uint256) private balances;
+    mapping(address owner => mapping(address spender => uint256)) private allowances;
 
     error NotMinter();
     error ZeroAddress();
@@ -26,12 +26,20 @@ contract TestDollar is IERC20 {
         minter = minter_;
     }
 
+    function balanceOf(address account) external view returns (uint256) {
+        return balances[account];
+    }
+
+    function allowance(address owner, address spender) external view returns (uint256) {
+        return allowances[owner][spender];
+    }
+
     function mint(address to, uint256 amount) external {
         if (msg.sender != minter) revert NotMinter();
         if (to == address(0)) revert ZeroAddress();
         totalSupply += amount;
         unchecked {
-            balanceOf[to] += amount; // cannot overflow: bounded by totalSupply
+            balances[to] += amount; // cannot overflow: bounded by totalSupply
         }
         emit Transfer(address(0), to, amount);
     }
@@ -43,17 +51,17 @@ contract TestDollar is IERC20 {
 
     function approve(address spender, uint256 amount) external returns (bool) {
         if (spender == address(0)) revert ZeroAddress();
-        allowance[msg.sender][spender] = amount;
+        allowances[msg.sender][spender] = amount;
         emit Approval(msg.sender, spender, amount);
         return true;
     }
 
     function transferFrom(address from, address to, uint256 amount) external returns (bool) {
-        uint256 allowed = allowance[from][msg.sender];
+        uint256 allowed = allowances[from][msg.sender];
         if (allowed != type(uint256).max) {
             if (allowed < amount) revert TransferExceedsAllowance(allowed, amount);
             unchecked {
-                allowance[from][msg.sender] = allowed - amount;
+                allowances[from][msg.sender] = allowed - amount;
             }
         }
         _move(from, to, amount);
@@ -62,11 +70,11 @@ contract TestDollar is IERC20 {
 
     function _move(address from, address to, uint256 amount) private {
         if (to == address(0)) revert ZeroAddress();
-        uint256 balance = balanceOf[from];
+        uint256 balance = balances[from];
         if (balance < amount) revert TransferExceedsBalance(balance, amount);
         unchecked {
-            balanceOf[from] = balance - amount;
-            balanceOf[to] += amount;
+            balances[from] = balance - amount;
+            balances[to] += amount;
         }
         emit Transfer(from, to, amount);
     }
