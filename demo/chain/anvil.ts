@@ -28,11 +28,30 @@ export interface AnvilNode {
 
 const HOST = "127.0.0.1";
 const running = new Set<ChildProcess>();
+let cleanupInstalled = false;
 
-// Last resort: a node left running after the parent exits would hold its port forever.
-process.once("exit", () => {
-  for (const child of running) child.kill("SIGKILL");
-});
+/**
+ * A node left running after its parent goes would hold its port forever. Kill ours when the process
+ * exits, and on SIGINT/SIGTERM (which skip "exit" handlers); if nobody else handles the signal,
+ * re-raise it so the process still ends the way it would have.
+ */
+function installCleanup(): void {
+  if (cleanupInstalled) return;
+  cleanupInstalled = true;
+  process.once("exit", () => {
+    for (const child of running) child.kill("SIGKILL");
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    const onSignal = () => {
+      for (const child of running) child.kill("SIGKILL");
+      if (process.listenerCount(signal) === 1) {
+        process.off(signal, onSignal);
+        process.kill(process.pid, signal);
+      }
+    };
+    process.on(signal, onSignal);
+  }
+}
 
 function anvilBinary(): string {
   const arch = ({ x64: "amd64", arm64: "arm64" } as Record<string, string>)[process.arch];
@@ -61,6 +80,7 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil
   // it carries the port anvil picked for port 0. Everything else it prints is discarded.
   const args = ["--host", HOST, "--port", String(requestedPort), "--chain-id", String(chainId)];
 
+  installCleanup();
   const child = spawn(anvilBinary(), args, { stdio: ["ignore", "pipe", "pipe"] });
   running.add(child);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
