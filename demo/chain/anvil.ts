@@ -83,10 +83,16 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil
   installCleanup();
   const child = spawn(anvilBinary(), args, { stdio: ["ignore", "pipe", "pipe"] });
   running.add(child);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  let stderr = "";
+  const exited = new Promise<number | null>((resolve) => {
+    child.once("exit", (code) => resolve(code));
+    child.once("error", (error) => {
+      stderr += String(error); // e.g. the binary could not be executed
+      resolve(null);
+    });
+  });
   void exited.then(() => running.delete(child));
 
-  let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
