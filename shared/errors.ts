@@ -26,6 +26,8 @@ export const ERROR_STATUS = {
   /** The withdrawal's signature expired before it was sent: start a new withdrawal. */
   withdrawal_expired: 409,
   payload_too_large: 413,
+  /** The body is not JSON (send `Content-Type: application/json`). */
+  unsupported_media_type: 415,
   /** The collateral does not cover the amount. */
   insufficient_collateral: 422,
   /** Too many requests; see the Retry-After header. */

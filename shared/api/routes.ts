@@ -4,6 +4,7 @@ import { cardRoutes } from "./cards";
 import { configRoutes } from "./config";
 import { depositRoutes } from "./deposits";
 import { kycRoutes } from "./kyc";
+import { kycApplicationRoutes } from "./kyc-application";
 import { meRoutes } from "./me";
 import { transactionRoutes } from "./transactions";
 import { withdrawalRoutes } from "./withdrawals";
@@ -16,6 +17,7 @@ export const routes = {
   ...configRoutes,
   ...meRoutes,
   ...kycRoutes,
+  ...kycApplicationRoutes,
   ...agreementsRoutes,
   ...balancesRoutes,
   ...depositRoutes,
