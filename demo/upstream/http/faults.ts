@@ -1,0 +1,143 @@
+import type { MiddlewareHandler } from "hono";
+import * as z from "zod/mini";
+import { fail } from "../../../shared/envelope";
+import { ids } from "../crypto/encoding";
+
+/**
+ * Fault injection for tests of the Worker and the widget: added latency, 5xx replies, malformed JSON,
+ * and 429 with `Retry-After`, matched by method and path, for the next N matching requests or with a
+ * probability. Rules come from `SANDBOX_FAULTS` (JSON) at start and from `/sandbox/faults` at run time.
+ */
+
+export const FAULT_KINDS = ["latency", "error", "malformed", "rate_limit"] as const;
+
+export const FaultRuleInput = z.object({
+  /** `GET`, `POST`, … or `*` (default). */
+  method: z.optional(z.string().check(z.regex(/^([A-Za-z]+|\*)$/))),
+  /** Path under `/partner/v1` (the prefix may be included); `*` matches any run of characters. Default `*`. */
+  path: z.optional(z.string().check(z.minLength(1))),
+  kind: z.enum(FAULT_KINDS),
+  /** `error`: the HTTP status (default 503). */
+  status: z.optional(z.int().check(z.minimum(500), z.maximum(599))),
+  /** `latency`: the delay before the request is handled (default 1000 ms). */
+  latencyMs: z.optional(z.int().check(z.minimum(0), z.maximum(120_000))),
+  /** `rate_limit`: the `Retry-After` value (default 1). */
+  retryAfterSeconds: z.optional(z.int().check(z.minimum(0), z.maximum(3600))),
+  /** Apply to this many matching requests, then retire (default: no limit). */
+  times: z.optional(z.int().check(z.minimum(1))),
+  /** Chance in [0, 1] that a matching request is affected (default 1). */
+  probability: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+  /**
+   * `error` and `rate_limit` answer `before` the request is handled (nothing happens upstream);
+   * `malformed` answers `after` it (the change happened, the reply is unreadable). Either can be overridden.
+   */
+  phase: z.optional(z.enum(["before", "after"])),
+});
+export type FaultRuleInput = z.infer<typeof FaultRuleInput>;
+export type FaultRule = FaultRuleInput & { id: string; remaining: number | null; hits: number };
+
+const PREFIX = /^.*?\/partner\/v1(?=\/|$)/;
+const relative = (path: string) => path.replace(PREFIX, "") || "/";
+
+function pathMatches(pattern: string, path: string): boolean {
+  const escaped = relative(pattern)
+    .split("*")
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+    .join(".*");
+  return new RegExp(`^${escaped}$`).test(path);
+}
+
+export class FaultBook {
+  private rules: FaultRule[] = [];
+
+  constructor(private readonly random: () => number = Math.random) {}
+
+  add(input: FaultRuleInput): FaultRule {
+    const rule: FaultRule = { ...input, id: ids.prefixed("fault", 6), remaining: input.times ?? null, hits: 0 };
+    this.rules.push(rule);
+    return rule;
+  }
+  remove(id: string): boolean {
+    const before = this.rules.length;
+    this.rules = this.rules.filter((rule) => rule.id !== id);
+    return this.rules.length < before;
+  }
+  clear(): void {
+    this.rules = [];
+  }
+  list(): FaultRule[] {
+    return this.rules.map((rule) => ({ ...rule }));
+  }
+
+  /** The first live rule for this request, counted as used. */
+  take(method: string, path: string): FaultRule | undefined {
+    const target = relative(path);
+    for (const rule of this.rules) {
+      if (rule.method && rule.method !== "*" && rule.method.toUpperCase() !== method.toUpperCase()) continue;
+      if (!pathMatches(rule.path ?? "*", target)) continue;
+      if (rule.probability !== undefined && this.random() >= rule.probability) continue;
+      rule.hits++;
+      if (rule.remaining !== null && --rule.remaining <= 0) this.remove(rule.id);
+      return rule;
+    }
+    return undefined;
+  }
+}
+
+/** Parses `SANDBOX_FAULTS`: a JSON array of rules (or one rule object). Throws a readable error. */
+export function parseFaultRules(text: string | undefined): FaultRuleInput[] {
+  if (!text?.trim()) return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new Error("SANDBOX_FAULTS must be JSON: a rule object or an array of rules");
+  }
+  const result = z.array(FaultRuleInput).safeParse(Array.isArray(value) ? value : [value]);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new Error(`SANDBOX_FAULTS: invalid rule at ${issue.path.join(".") || "(root)"}`);
+  }
+  return result.data;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function faultResponse(rule: FaultRule): Response {
+  const headers: Record<string, string> = { "Content-Type": "application/json", "X-Sandbox-Fault": rule.kind };
+  if (rule.kind === "rate_limit") {
+    headers["Retry-After"] = String(rule.retryAfterSeconds ?? 1);
+    return new Response(JSON.stringify(fail([{ code: "rate_limited", message: "sandbox fault: too many requests" }])), {
+      status: 429,
+      headers,
+    });
+  }
+  if (rule.kind === "error") {
+    const status = rule.status ?? 503;
+    return new Response(JSON.stringify(fail([{ code: "upstream_error", message: `sandbox fault: injected ${status}` }])), {
+      status,
+      headers,
+    });
+  }
+  // Cut mid-document: parses as neither JSON nor an envelope.
+  return new Response('{"ok":true,"data":{"sandbox', { status: 200, headers });
+}
+
+export function injectFaults(book: FaultBook): MiddlewareHandler {
+  return async (c, next) => {
+    const rule = book.take(c.req.method, c.req.path);
+    if (!rule) return next();
+    if (rule.kind === "latency") {
+      await sleep(rule.latencyMs ?? 1000);
+      await next();
+      c.header("X-Sandbox-Fault", "latency");
+      return;
+    }
+    const phase = rule.phase ?? (rule.kind === "malformed" ? "after" : "before");
+    if (phase === "before") return faultResponse(rule);
+    await next();
+    // Replace the real reply outright (assigning undefined first stops Hono merging its headers in).
+    c.res = undefined as unknown as Response;
+    c.res = faultResponse(rule);
+  };
+}

@@ -1,0 +1,40 @@
+import { Hono } from "hono";
+import { type Transaction, TRANSACTIONS_LIMIT, TransactionsQuery, type TransactionsData } from "../../../shared/machines";
+import type { SimulatorContext } from "../context";
+import { sessionAuth } from "../http/auth";
+import { parseQuery } from "../http/body";
+import type { ApiEnv } from "../http/env";
+import { paginate } from "../http/pagination";
+import { reply } from "../http/reply";
+import type { TransactionRecord } from "../state/records";
+
+export function transactionReply(record: TransactionRecord): Transaction {
+  return {
+    transactionId: record.transactionId,
+    type: record.type,
+    status: record.status,
+    amountCents: record.amountCents,
+    currency: record.currency,
+    ...(record.merchantName !== null ? { merchantName: record.merchantName } : {}),
+    ...(record.cardId !== null ? { cardId: record.cardId } : {}),
+    createdAt: record.createdAt,
+  };
+}
+
+/** `GET /transactions`: newest first, filtered by `type` (comma-separated) and `cardId`, paged by `cursor`. */
+export function transactionRoutes(ctx: SimulatorContext) {
+  return new Hono<ApiEnv>().get("/transactions", sessionAuth(ctx, "transactions.read"), (c) => {
+    const query = parseQuery(c, TransactionsQuery);
+    const types = query.type?.split(",").map((type) => type.trim());
+    const matching = ctx.store
+      .transactions(c.get("user").userId)
+      .reverse()
+      .filter((record) => (!types || types.includes(record.type)) && (!query.cardId || record.cardId === query.cardId));
+    const { page, nextCursor } = paginate(matching, (record) => record.transactionId, {
+      cursor: query.cursor,
+      limit: query.limit ? Number(query.limit) : TRANSACTIONS_LIMIT.default,
+    });
+    const data: TransactionsData = { transactions: page.map(transactionReply), nextCursor };
+    return reply(c, data, "transactions");
+  });
+}
