@@ -1,13 +1,33 @@
 import { Hono } from "hono";
+import type { AppEnv, Bindings } from "./env";
+import { bodyLimit } from "./middleware/body-limit";
+import { cors } from "./middleware/cors";
+import { edge } from "./middleware/edge";
+import { settings } from "./middleware/settings";
+import { openApiRoutes } from "./openapi/openapi.routes";
+import { notFound, onError } from "./routing/on-error";
+import { healthRoutes } from "./routes/health/health.routes";
+import { runScheduledJobs } from "./scheduled";
 
-type Env = { Bindings: { DB: D1Database; PROBE_URL?: string } };
-const app = new Hono<Env>();
-app.get("/healthz", async (c) => {
-  const row = await c.env.DB.prepare("SELECT count(*) AS n FROM users").first<{ n: number }>();
-  return c.json({ ok: true, users: row?.n });
-});
-app.get("/probe", async (c) => {
-  const r = await fetch(c.env.PROBE_URL!);
-  return c.text(await r.text());
-});
-export default app;
+/**
+ * The Worker: the edge proxy between <machines-card> and Machines. Public routes first (they need no
+ * settings), then settings, CORS and the body cap for everything else, then one app per domain.
+ */
+export const app = new Hono<AppEnv>();
+
+app.use("*", edge());
+app.route("/", healthRoutes);
+app.route("/", openApiRoutes);
+app.use("*", settings());
+app.use("*", cors());
+app.use("*", bodyLimit());
+
+app.onError(onError);
+app.notFound(notFound);
+
+export default {
+  fetch: app.fetch,
+  scheduled(controller, env, ctx) {
+    ctx.waitUntil(runScheduledJobs(env, ctx, controller.scheduledTime));
+  },
+} satisfies ExportedHandler<Bindings>;

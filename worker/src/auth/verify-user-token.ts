@@ -1,0 +1,81 @@
+import { createRemoteJWKSet, decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from "jose";
+import { AppError } from "../errors";
+
+/** Who a verified bearer token says the caller is. */
+export interface VerifiedIdentity {
+  /** The Crossmint (or sandbox identity) user id: the token's `sub`. */
+  sub: string;
+  /** The `email` claim when the issuer includes one. */
+  email: string | null;
+  /** Expiry, seconds since the epoch. */
+  exp: number;
+}
+
+export interface TokenVerifierConfig {
+  jwksUrl: string;
+  issuer: string;
+  audience: string;
+}
+
+/** Crossmint and the sandbox issuer sign with RS256; ES256 is accepted for issuers that use P-256 keys. */
+const ALGORITHMS = ["RS256", "ES256"];
+
+const keySets = new Map<string, JWTVerifyGetKey>();
+
+/**
+ * The remote JWKS for a URL, one per isolate: jose caches the keys (10 min), refetches on an unknown
+ * `kid` at most every 30 s, and gives up on a slow JWKS endpoint after 5 s.
+ */
+function keySetFor(url: string): JWTVerifyGetKey {
+  let set = keySets.get(url);
+  if (!set) {
+    set = createRemoteJWKSet(new URL(url), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000, timeoutDuration: 5_000 });
+    keySets.set(url, set);
+  }
+  return set;
+}
+
+const unauthorized = (message: string) => new AppError("unauthorized", message);
+
+/**
+ * Verifies a bearer JWT against the issuer's JWKS: a `kid` header, an RS256/ES256 signature by a published
+ * key, the configured issuer and audience, `sub` and an unexpired `exp`. Throws 401 `token_expired` for an
+ * expired token, 401 `unauthorized` for every other refusal, and 502 `upstream_unavailable` when the JWKS
+ * cannot be fetched (the caller's token may be fine).
+ */
+export async function verifyUserToken(config: TokenVerifierConfig, jwt: string): Promise<VerifiedIdentity> {
+  let kid: string | undefined;
+  try {
+    kid = decodeProtectedHeader(jwt).kid;
+  } catch {
+    throw unauthorized("the bearer token is not a JWT");
+  }
+  if (!kid) throw unauthorized("the bearer token has no key id (kid)");
+  try {
+    const { payload } = await jwtVerify(jwt, keySetFor(config.jwksUrl), {
+      issuer: config.issuer,
+      audience: config.audience,
+      algorithms: ALGORITHMS,
+      requiredClaims: ["sub", "exp"],
+    });
+    return {
+      sub: payload.sub!,
+      email: typeof payload.email === "string" ? payload.email : null,
+      exp: payload.exp!,
+    };
+  } catch (e) {
+    if (e instanceof joseErrors.JWTExpired) throw new AppError("token_expired", "the bearer token has expired; sign in again");
+    if (
+      e instanceof joseErrors.JWKSTimeout ||
+      e instanceof joseErrors.JWKSInvalid ||
+      (e instanceof joseErrors.JOSEError && e.code === "ERR_JOSE_GENERIC" && /JSON Web Key Set/.test(e.message)) ||
+      e instanceof TypeError
+    ) {
+      throw new AppError("upstream_unavailable", "the identity provider's signing keys (JWKS) could not be fetched", { cause: e });
+    }
+    if (e instanceof joseErrors.JWTClaimValidationFailed) throw unauthorized(`the bearer token's ${e.claim} claim is not accepted`);
+    if (e instanceof joseErrors.JWKSNoMatchingKey) throw unauthorized("the bearer token is signed by an unknown key");
+    if (e instanceof joseErrors.JOSEError) throw unauthorized("the bearer token's signature is not valid");
+    throw e;
+  }
+}

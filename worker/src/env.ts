@@ -1,0 +1,51 @@
+import type { Settings } from "./settings/settings";
+import type { VerifiedIdentity } from "./auth/verify-user-token";
+import type { UserContext } from "./users/user-context";
+
+/**
+ * The Worker's bindings: D1, the rate-limit bindings, and every setting as wrangler hands it over
+ * (`[vars]` and secrets are plain strings; `settings/settings.ts` parses them once per isolate).
+ */
+export interface Bindings {
+  DB: D1Database;
+  ENVIRONMENT?: string;
+  MACHINES_API_BASE?: string;
+  MACHINES_PARTNER_KEY?: string;
+  UPSTREAM_TIMEOUT_MS?: string;
+  CROSSMINT_JWKS_URL?: string;
+  CROSSMINT_ISSUER?: string;
+  CROSSMINT_AUDIENCE?: string;
+  CROSSMINT_API_BASE?: string;
+  CROSSMINT_SERVER_KEY?: string;
+  CROSSMINT_CLIENT_API_KEY?: string;
+  CHAIN_RPC_URL?: string;
+  CHAIN_ID?: string;
+  CHAIN_NAME?: string;
+  CHAIN_EXPLORER_URL?: string;
+  ALLOWED_ORIGINS?: string;
+  SESSION_TTL_SECONDS?: string;
+  KYC_SCOPES?: string;
+  CARD_SCOPES?: string;
+  DATA_ENCRYPTION_KEY?: string;
+  SANDBOX_URL?: string;
+  /** Workers rate-limit bindings (`[[ratelimits]]` in wrangler.toml); an in-isolate limiter stands in when absent. */
+  REVEAL_RATE_LIMIT?: RateLimit;
+  KYC_SUBMIT_RATE_LIMIT?: RateLimit;
+  WITHDRAWAL_CREATE_RATE_LIMIT?: RateLimit;
+}
+
+/** Per-request values, set once by middleware and read with `c.get(...)` / `c.var`. */
+export interface Variables {
+  /** Echoed in `X-Request-Id` and in every envelope. */
+  requestId: string;
+  /** Parsed settings (every route but /healthz and /openapi.json). */
+  settings: Settings;
+  /** The verified bearer token's subject (routes with `auth: true`). */
+  identity: VerifiedIdentity;
+  /** The partner user, their wallet and cached partner sessions (routes with `auth: true`). */
+  user: UserContext;
+  /** The validated request (`routing/validate.ts`); handlers receive it typed as their second argument. */
+  input: unknown;
+}
+
+export type AppEnv = { Bindings: Bindings; Variables: Variables };

@@ -1,0 +1,1 @@
+export { bodyLimit, MAX_BODY_BYTES } from "./body-limit";

@@ -1,0 +1,1 @@
+export { LAST_USED_WINDOW_MS, user } from "./user";

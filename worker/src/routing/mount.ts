@@ -1,0 +1,62 @@
+import type { Context, Hono, MiddlewareHandler } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type * as z from "zod/mini";
+import type { RouteContract } from "../../../shared/api/define-route";
+import type { AppEnv } from "../env";
+import { auth } from "../middleware/auth";
+import { user } from "../middleware/user";
+import { enforceRateLimit } from "../rate-limit/rate-limit";
+import type { RateLimitName } from "../rate-limit/rate-limits";
+import { okReply } from "./reply";
+import { validate, type ValidatedInput } from "./validate";
+
+type Parsed<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
+
+/** What a handler receives: the request parsed by the route's contract. */
+export interface RouteInput<R extends RouteContract> {
+  params: Parsed<R["params"]>;
+  query: Parsed<R["query"]>;
+  body: Parsed<R["body"]>;
+  /** The `Idempotency-Key` header (always present on routes that require it). */
+  idempotencyKey: R["idempotency"] extends "required" ? string : string | undefined;
+}
+
+/** What a handler returns: the `data` of the success envelope (typed by the contract) and a short summary. */
+export interface RouteReply<R extends RouteContract> {
+  data: z.input<R["response"]>;
+  summary: string;
+}
+
+export type RouteHandler<R extends RouteContract> = (c: Context<AppEnv>, input: RouteInput<R>) => Promise<RouteReply<R>>;
+
+export interface MountOptions {
+  /** Count each call against this per-user limit (after auth and validation). */
+  rateLimit?: RateLimitName;
+}
+
+/** Operation ids mounted so far (the contract test checks every route of `shared/api/routes.ts` is here). */
+export const mountedOperations = new Set<string>();
+
+/**
+ * Mounts one route of the contract (`shared/api/routes.ts`) on a domain app: for `auth: true` routes,
+ * bearer token → validation → user (one D1 query) → rate limit → handler; for public routes,
+ * validation → handler. The handler's `data` is sent in the envelope with the contract's success status.
+ *
+ * @example
+ * mount(app, routes.getKycStatus, async (c) => ({ data: toKycState(await getKycStatus(machinesFor(c, "kyc"))), summary: "kyc status" }));
+ */
+export function mount<R extends RouteContract>(app: Hono<AppEnv>, route: R, handler: RouteHandler<R>, options: MountOptions = {}): void {
+  mountedOperations.add(route.operationId);
+  const chain: MiddlewareHandler<AppEnv>[] = route.auth ? [auth(), validate(route), user()] : [validate(route)];
+  if (options.rateLimit) {
+    const name = options.rateLimit;
+    chain.push(async (c, next) => {
+      await enforceRateLimit(c.env, name, c.var.user.user.partnerUserId);
+      await next();
+    });
+  }
+  app.on(route.method, [route.path], ...chain, async (c) => {
+    const reply = await handler(c, c.get("input") as ValidatedInput as RouteInput<R>);
+    return okReply(c, reply.data, reply.summary, (route.successStatus ?? 200) as ContentfulStatusCode);
+  });
+}

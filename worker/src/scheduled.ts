@@ -1,0 +1,28 @@
+import type { Bindings } from "./env";
+import { log } from "./logging/log";
+import { purgeCardRequests } from "./routes/cards/card-requests.queries";
+
+/** A job the Cron Trigger runs; each one is independent (one failing does not stop the others). */
+export type ScheduledJob = (env: Bindings, ctx: ExecutionContext, scheduledTime: number) => Promise<void>;
+
+/** Idempotency records older than this are forgotten (Machines keeps its keys for 24 h too). */
+const CARD_REQUEST_RETENTION_MS = 24 * 60 * 60_000;
+
+export const SCHEDULED_JOBS: Record<string, ScheduledJob> = {
+  purgeCardRequests: async (env, _ctx, time) => {
+    await purgeCardRequests(env.DB, new Date(time - CARD_REQUEST_RETENTION_MS).toISOString());
+  },
+};
+
+/** The Worker's `scheduled` handler: runs every job, logs failures without throwing the others away. */
+export async function runScheduledJobs(env: Bindings, ctx: ExecutionContext, scheduledTime: number, jobs = SCHEDULED_JOBS): Promise<void> {
+  await Promise.all(
+    Object.entries(jobs).map(async ([name, job]) => {
+      try {
+        await job(env, ctx, scheduledTime);
+      } catch (e) {
+        log.error("scheduled_job_failed", { job: name, error: (e as Error)?.name, code: (e as { code?: string })?.code });
+      }
+    }),
+  );
+}

@@ -1,0 +1,137 @@
+import type { ErrorItem } from "../../../shared/envelope";
+import type { Environment } from "../../../shared/api/config";
+import type { Scope } from "../../../shared/machines/sessions";
+import type { Bindings } from "../env";
+import { ConfigurationError } from "../errors";
+import {
+  readInt,
+  readKey32,
+  readMachinesBase,
+  readOrigins,
+  readScopes,
+  readText,
+  readUrl,
+  type Read,
+} from "./setting-values";
+
+/** Every setting, parsed. Built once per isolate (per bindings object) by `settingsFrom`. */
+export interface Settings {
+  environment: Environment;
+  machines: { apiBase: string; partnerKey: string; timeoutMs: number };
+  crossmint: {
+    jwksUrl: string;
+    issuer: string;
+    audience: string;
+    apiBase: string;
+    serverKey: string;
+    /** Public key for Crossmint sign-in in the widget (production). */
+    clientApiKey: string | null;
+  };
+  chain: { rpcUrl: string; id: number; name: string; explorerUrl: string | null };
+  allowedOrigins: ReadonlySet<string>;
+  sessions: { ttlSeconds: number; kycScopes: Scope[]; cardScopes: Scope[] };
+  /** Raw AES-256-GCM key for data at rest (partner session tokens). */
+  dataEncryptionKey: Uint8Array;
+  /** Sandbox only: where the identity issuer and the wallet signer live. */
+  sandboxUrl: string | null;
+  /** Values that must never appear in a log line (the logger redacts them). */
+  secrets: readonly string[];
+}
+
+/** Defaults for the settings that have one (the reference's scopes, Machines' default session TTL). */
+export const SETTING_DEFAULTS = {
+  SESSION_TTL_SECONDS: "900",
+  UPSTREAM_TIMEOUT_MS: "8000",
+  KYC_SCOPES: "kyc.read,kyc.write",
+  CARD_SCOPES:
+    "users.read,kyc.read,cards.read,cards.write,cards.secrets.read,encryption.read,encryption.write," +
+    "deposits.read,deposits.write,balances.read,transactions.read,withdrawals.write",
+} as const;
+
+type Name = keyof Omit<Bindings, "DB" | "REVEAL_RATE_LIMIT" | "KYC_SUBMIT_RATE_LIMIT" | "WITHDRAWAL_CREATE_RATE_LIMIT">;
+
+function parseSettings(env: Bindings): Settings {
+  const problems: ErrorItem[] = [];
+  const raw = (name: Name): string | undefined => {
+    const value = env[name];
+    return typeof value === "string" && value.trim() !== "" ? value : undefined;
+  };
+  function read<T>(name: Name, reader: (text: string) => Read<T>, fallback?: string): T | undefined {
+    const text = raw(name) ?? fallback;
+    if (text === undefined) {
+      problems.push({ code: "configuration_error", message: `${name} is not set`, field: name });
+      return undefined;
+    }
+    const result = reader(text);
+    if (result.ok) return result.value;
+    problems.push({ code: "configuration_error", message: `${name} ${result.message}`, field: name });
+    return undefined;
+  }
+  const optional = <T>(name: Name, reader: (text: string) => Read<T>): T | null | undefined =>
+    raw(name) === undefined ? null : read(name, reader);
+
+  const environment = read("ENVIRONMENT", (t): Read<Environment> =>
+    t === "sandbox" || t === "production" ? { ok: true, value: t } : { ok: false, message: "must be sandbox or production" },
+  );
+  const production = environment === "production";
+  const url = (t: string) => readUrl(t, { httpsOnly: production });
+
+  const settings = {
+    environment,
+    machines: {
+      apiBase: read("MACHINES_API_BASE", (t) => readMachinesBase(t, { httpsOnly: production })),
+      partnerKey: read("MACHINES_PARTNER_KEY", (t) => readText(t, 512)),
+      timeoutMs: read("UPSTREAM_TIMEOUT_MS", (t) => readInt(t, 100, 60_000), SETTING_DEFAULTS.UPSTREAM_TIMEOUT_MS),
+    },
+    crossmint: {
+      jwksUrl: read("CROSSMINT_JWKS_URL", url),
+      issuer: read("CROSSMINT_ISSUER", (t) => readText(t, 512)),
+      audience: read("CROSSMINT_AUDIENCE", (t) => readText(t, 512)),
+      apiBase: read("CROSSMINT_API_BASE", url),
+      serverKey: read("CROSSMINT_SERVER_KEY", (t) => readText(t, 512)),
+      // The widget signs in with Crossmint in production, which needs the project's public client key.
+      clientApiKey: production ? read("CROSSMINT_CLIENT_API_KEY", (t) => readText(t, 512)) : optional("CROSSMINT_CLIENT_API_KEY", (t) => readText(t, 512)),
+    },
+    chain: {
+      rpcUrl: read("CHAIN_RPC_URL", url),
+      id: read("CHAIN_ID", (t) => readInt(t, 1, 2 ** 48)),
+      name: read("CHAIN_NAME", (t) => readText(t, 64)),
+      explorerUrl: optional("CHAIN_EXPLORER_URL", url),
+    },
+    allowedOrigins: read("ALLOWED_ORIGINS", readOrigins, ""),
+    sessions: {
+      ttlSeconds: read("SESSION_TTL_SECONDS", (t) => readInt(t, 60, 86_400), SETTING_DEFAULTS.SESSION_TTL_SECONDS),
+      kycScopes: read("KYC_SCOPES", readScopes, SETTING_DEFAULTS.KYC_SCOPES),
+      cardScopes: read("CARD_SCOPES", readScopes, SETTING_DEFAULTS.CARD_SCOPES),
+    },
+    dataEncryptionKey: read("DATA_ENCRYPTION_KEY", readKey32),
+    // Production configuration never reaches the sandbox: the URL is ignored outside it.
+    sandboxUrl: environment === "sandbox" ? read("SANDBOX_URL", (t) => readUrl(t, { httpsOnly: false })) : null,
+    secrets: [env.MACHINES_PARTNER_KEY, env.CROSSMINT_SERVER_KEY, env.DATA_ENCRYPTION_KEY].filter(
+      (s): s is string => typeof s === "string" && s.length >= 4,
+    ),
+  };
+  if (problems.length) throw new ConfigurationError(problems);
+  return settings as Settings;
+}
+
+const cache = new WeakMap<object, Settings | ConfigurationError>();
+
+/**
+ * The parsed settings for these bindings, cached per isolate (the bindings object lives as long as the
+ * isolate). A missing or malformed setting throws `ConfigurationError` naming each one, every time.
+ */
+export function settingsFrom(env: Bindings): Settings {
+  let entry = cache.get(env);
+  if (!entry) {
+    try {
+      entry = parseSettings(env);
+    } catch (e) {
+      if (!(e instanceof ConfigurationError)) throw e;
+      entry = e;
+    }
+    cache.set(env, entry);
+  }
+  if (entry instanceof ConfigurationError) throw entry;
+  return entry;
+}

@@ -1,0 +1,57 @@
+import type { VerifiedIdentity } from "../auth/verify-user-token";
+import { AppError } from "../errors";
+import type { Settings } from "../settings/settings";
+import { createWallet } from "../upstream/crossmint/create-wallet";
+import { getWallet } from "../upstream/crossmint/get-wallet";
+import { partnerCaller } from "../upstream/machines/machines-caller";
+import { resolveUser } from "../upstream/machines/resolve-user";
+import { crossmintTransport, machinesTransport } from "../upstream/transports";
+import type { PartnerUser } from "./partner-user";
+import { partnerUserIdFor } from "./partner-user-id";
+import { saveUser } from "./users.queries";
+
+export interface LinkUserDeps {
+  db: D1Database;
+  settings: Settings;
+  requestId: string;
+}
+
+/**
+ * First request of a person the Worker has not seen: their wallet address comes from the Crossmint
+ * wallets API (created there, idempotently, when they have none yet), never from the browser; then
+ * `POST /users/resolve` links the stable partner user id and the wallet at Machines, and the link is
+ * stored. Safe to run twice at once: every step is idempotent and the row is upserted.
+ */
+export async function linkUser(deps: LinkUserDeps, identity: VerifiedIdentity): Promise<PartnerUser> {
+  const { settings, requestId } = deps;
+  const partnerUserId = await partnerUserIdFor(identity.sub);
+  const wallets = crossmintTransport(settings, requestId);
+  let wallet = await getWallet(wallets, { userId: identity.sub });
+  if (!wallet) {
+    if (!identity.email) {
+      throw new AppError("wallet_unavailable", "this user has no wallet yet, and the token carries no email to create one with", {
+        status: 409,
+      });
+    }
+    wallet = await createWallet(wallets, {
+      userId: identity.sub,
+      email: identity.email,
+      idempotencyKey: `machines-card-wallet-${partnerUserId}`,
+    });
+  }
+  const walletAddress = wallet.address.toLowerCase();
+  const resolved = await resolveUser(partnerCaller(machinesTransport(settings, requestId), settings.machines.partnerKey), {
+    userId: partnerUserId,
+    walletAddress,
+  });
+  const now = new Date().toISOString();
+  return saveUser(deps.db, {
+    partnerUserId,
+    crossmintUserId: identity.sub,
+    machinesUserId: resolved.userId,
+    walletAddress,
+    kycStatus: resolved.kycStatus,
+    linkedAt: now,
+    lastUsedAt: now,
+  });
+}
