@@ -105,6 +105,8 @@ export function createMachinesSimulator(options: MachinesSimulatorOptions = {}):
   ]) {
     api.route("/", routes(ctx));
   }
+  // A catch-all route rather than only `notFound`, so the JSON 404 survives mounting with `app.route()`.
+  api.all("*", notFoundResponse);
   api.notFound(notFoundResponse);
   api.onError((error, c) => errorResponse(c, error, ctx.log));
 

@@ -41,6 +41,7 @@ export function createControlsApp(ctx: SimulatorContext, reset: () => void): Hon
   app.route("/", userControls(ctx));
   app.route("/", moneyControls(ctx));
   app.route("/", settingsControls(ctx, reset));
+  app.all("*", notFoundResponse);
   app.notFound(notFoundResponse);
   app.onError((error, c) => errorResponse(c, error, ctx.log));
   return app;

@@ -15,7 +15,7 @@ export async function readJson(c: Context): Promise<unknown> {
   const declared = Number(c.req.header("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw machinesError(413, "payload_too_large", `request body is larger than ${MAX_BODY_BYTES} bytes`);
   const text = await c.req.text();
-  if (text.length > MAX_BODY_BYTES) throw machinesError(413, "payload_too_large", `request body is larger than ${MAX_BODY_BYTES} bytes`);
+  if (new TextEncoder().encode(text).length > MAX_BODY_BYTES) throw machinesError(413, "payload_too_large", `request body is larger than ${MAX_BODY_BYTES} bytes`);
   if (text.trim() === "") return {};
   const contentType = c.req.header("content-type") ?? "";
   if (!isJsonType(contentType)) {
