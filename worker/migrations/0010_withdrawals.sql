@@ -20,8 +20,10 @@ CREATE TABLE withdrawals (
   destination_extra_id    TEXT,
   -- The user's own wallet (from users, never from the request): adminAddress, signer and sender.
   admin_address           TEXT NOT NULL,
+  -- 'rejected' is internal: Machines refused the first create (4xx), so no withdrawal exists anywhere.
+  -- The row keeps the key and replays that error; it is never listed or shown.
   status                  TEXT NOT NULL DEFAULT 'pending'
-                          CHECK (status IN ('pending', 'ready', 'submitted', 'confirmed', 'failed', 'expired')),
+                          CHECK (status IN ('pending', 'ready', 'submitted', 'confirmed', 'failed', 'expired', 'rejected')),
 
   -- Talking to Machines while pending.
   upstream_replied        INTEGER NOT NULL DEFAULT 0 CHECK (upstream_replied IN (0, 1)),
@@ -30,6 +32,11 @@ CREATE TABLE withdrawals (
   next_attempt_at_ms      INTEGER,
   lease_id                TEXT,
   lease_until_ms          INTEGER,
+  -- Machines' refusal of the first create, replayed for the same key (status 'rejected').
+  rejection_status        INTEGER,
+  rejection_code          TEXT,
+  rejection_message       TEXT,
+  rejection_field         TEXT,
 
   -- Machines' `execution` (evm-withdrawals.md section 1).
   call_path               TEXT CHECK (call_path IN ('controller_v1', 'coordinator_v2', 'solana_v2_02', 'unknown')),

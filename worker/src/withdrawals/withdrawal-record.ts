@@ -3,6 +3,20 @@ import type { WithdrawalStatus } from "../../../shared/api/withdrawals";
 import type { WithdrawalCallParameters } from "./call-parameters";
 import type { CallPath, WithdrawalExecution } from "./execution";
 
+/**
+ * The API's statuses, plus `rejected`: Machines refused the first create, so nothing exists upstream.
+ * A rejected row only keeps its idempotency key and replays the refusal; it is never shown or listed.
+ */
+export type StoredStatus = WithdrawalStatus | "rejected";
+
+/** Machines' 4xx answer to the first create, replayed for the same key. */
+export interface UpstreamRejection {
+  status: number;
+  code: string;
+  message: string;
+  field: string | null;
+}
+
 /** A withdrawal as D1 keeps it (`migrations/0010_withdrawals.sql`), in the Worker's own terms. */
 export interface WithdrawalRecord {
   id: string;
@@ -14,7 +28,8 @@ export interface WithdrawalRecord {
   amountCents: number;
   destination: { currency: string; network: string; address: string; extraId: string | null };
   adminAddress: Address;
-  status: WithdrawalStatus;
+  status: StoredStatus;
+  rejection: UpstreamRejection | null;
   /** Machines has answered create at least once, so the withdrawal exists there. */
   upstreamReplied: boolean;
   upstreamAttempts: number;
@@ -53,13 +68,17 @@ export interface WithdrawalRow {
   destination_address: string;
   destination_extra_id: string | null;
   admin_address: string;
-  status: WithdrawalStatus;
+  status: StoredStatus;
   upstream_replied: number;
   upstream_attempts: number;
   retry_after_seconds: number | null;
   next_attempt_at_ms: number | null;
   lease_id: string | null;
   lease_until_ms: number | null;
+  rejection_status: number | null;
+  rejection_code: string | null;
+  rejection_message: string | null;
+  rejection_field: string | null;
   call_path: CallPath | null;
   call_target: string | null;
   chain_id: number | null;
@@ -106,6 +125,10 @@ export function recordFromRow(row: WithdrawalRow): WithdrawalRecord {
     },
     adminAddress: row.admin_address as Address,
     status: row.status,
+    rejection:
+      row.rejection_status !== null && row.rejection_code !== null
+        ? { status: row.rejection_status, code: row.rejection_code, message: row.rejection_message ?? "", field: row.rejection_field }
+        : null,
     upstreamReplied: row.upstream_replied === 1,
     upstreamAttempts: row.upstream_attempts,
     retryAfterSeconds: row.retry_after_seconds,

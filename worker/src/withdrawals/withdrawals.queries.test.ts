@@ -6,7 +6,6 @@ import type { WithdrawalCallParameters } from "./call-parameters";
 import type { WithdrawalExecution } from "./execution";
 import {
   acquireUpstreamLease,
-  deleteUnansweredWithdrawal,
   findWithdrawal,
   findWithdrawalByKey,
   insertOrGetWithdrawal,
@@ -17,6 +16,7 @@ import {
   recordConfirmed,
   recordOutcome,
   recordPendingReply,
+  recordRejection,
   recordReadyReply,
   recordSubmission,
   releaseUpstreamLease,
@@ -166,18 +166,24 @@ describe("the upstream lease", () => {
     expect(await recordReadyReply(db, record.id, "not-a", T0, { execution, relay: null, parameters, readyBlock: 1 })).toBeNull();
   });
 
-  it("deletes a row Machines refused outright, but never one it has answered", async () => {
+  it("keeps Machines' refusal of a first create for the key, hidden from reads and lists", async () => {
+    const rejection = { status: 422, code: "insufficient_collateral", message: "Collateral balance 0 is lower", field: null };
     const refused = await insertOrGetWithdrawal(db, draft());
     await acquireUpstreamLease(db, refused.record.id, "a", T0, T0 + 30_000);
-    await deleteUnansweredWithdrawal(db, refused.record.id, "a");
+    expect(await recordRejection(db, refused.record.id, "a", T0, rejection)).toMatchObject({ status: "rejected", rejection, leaseId: null });
     expect(await findWithdrawal(db, user, refused.record.id)).toBeNull();
+    expect(await listWithdrawals(db, user)).toEqual([]);
+    expect(await findWithdrawalByKey(db, user, refused.record.idempotencyKey)).toMatchObject({ status: "rejected", rejection });
+    expect(await acquireUpstreamLease(db, refused.record.id, "b", T0 + 60_000, T0 + 90_000)).toBeNull();
+  });
 
+  it("never marks a withdrawal Machines has answered for as rejected", async () => {
     const answered = await insertOrGetWithdrawal(db, draft());
     await acquireUpstreamLease(db, answered.record.id, "a", T0, T0 + 30_000);
     await recordPendingReply(db, answered.record.id, "a", T0, { retryAfterSeconds: 0, nextAttemptAtMs: T0, execution, relay: null });
     await acquireUpstreamLease(db, answered.record.id, "b", T0, T0 + 30_000);
-    await deleteUnansweredWithdrawal(db, answered.record.id, "b");
-    expect(await findWithdrawal(db, user, answered.record.id)).not.toBeNull();
+    expect(await recordRejection(db, answered.record.id, "b", T0, { status: 400, code: "invalid_request", message: "x", field: null })).toBeNull();
+    expect(await findWithdrawal(db, user, answered.record.id)).toMatchObject({ status: "pending" });
   });
 });
 

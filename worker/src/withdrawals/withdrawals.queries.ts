@@ -1,7 +1,7 @@
 import type { Address, Hash } from "viem";
 import type { WithdrawalCallParameters } from "./call-parameters";
 import type { WithdrawalExecution } from "./execution";
-import { recordFromRow, type WithdrawalRecord, type WithdrawalRow } from "./withdrawal-record";
+import { recordFromRow, type UpstreamRejection, type WithdrawalRecord, type WithdrawalRow } from "./withdrawal-record";
 
 /**
  * D1 access for withdrawals. Every state change is one conditional UPDATE … RETURNING, guarded by the
@@ -64,10 +64,10 @@ export async function findWithdrawalByKey(db: D1Database, partnerUserId: string,
   return row ? recordFromRow(row) : null;
 }
 
-/** The user's withdrawal with this id; another user's is null, exactly like a missing one. */
+/** The user's withdrawal with this id; another user's (or a rejected one) is null, exactly like a missing one. */
 export async function findWithdrawal(db: D1Database, partnerUserId: string, id: string): Promise<WithdrawalRecord | null> {
   const row = await db
-    .prepare("SELECT * FROM withdrawals WHERE id = ?1 AND partner_user_id = ?2")
+    .prepare("SELECT * FROM withdrawals WHERE id = ?1 AND partner_user_id = ?2 AND status <> 'rejected'")
     .bind(id, partnerUserId)
     .first<WithdrawalRow>();
   return row ? recordFromRow(row) : null;
@@ -76,7 +76,7 @@ export async function findWithdrawal(db: D1Database, partnerUserId: string, id: 
 /** The user's withdrawals, newest first. */
 export async function listWithdrawals(db: D1Database, partnerUserId: string, limit = 50): Promise<WithdrawalRecord[]> {
   const { results } = await db
-    .prepare("SELECT * FROM withdrawals WHERE partner_user_id = ?1 ORDER BY created_at_ms DESC, id DESC LIMIT ?2")
+    .prepare("SELECT * FROM withdrawals WHERE partner_user_id = ?1 AND status <> 'rejected' ORDER BY created_at_ms DESC, id DESC LIMIT ?2")
     .bind(partnerUserId, limit)
     .all<WithdrawalRow>();
   return results.map(recordFromRow);
@@ -132,11 +132,20 @@ export async function releaseUpstreamLease(db: D1Database, id: string, leaseId: 
 }
 
 /**
- * Machines refused the very first create (4xx): nothing exists upstream, so the row goes and the
- * key is free again. Never deletes a row Machines has answered for.
+ * Machines refused the very first create (4xx): nothing exists upstream. The row keeps the key and
+ * the refusal, which every request with that key gets again. Never applies once Machines has answered.
  */
-export async function deleteUnansweredWithdrawal(db: D1Database, id: string, leaseId: string): Promise<void> {
-  await db.prepare("DELETE FROM withdrawals WHERE id = ?1 AND lease_id = ?2 AND upstream_replied = 0").bind(id, leaseId).run();
+export function recordRejection(db: D1Database, id: string, leaseId: string, nowMs: number, rejection: UpstreamRejection) {
+  return updated(
+    db
+      .prepare(
+        `UPDATE withdrawals SET status = 'rejected', rejection_status = ?4, rejection_code = ?5, rejection_message = ?6,
+           rejection_field = ?7, lease_id = NULL, lease_until_ms = NULL, updated_at_ms = ?3
+          WHERE id = ?1 AND lease_id = ?2 AND status = 'pending' AND upstream_replied = 0
+          RETURNING *`,
+      )
+      .bind(id, leaseId, nowMs, rejection.status, rejection.code, rejection.message, rejection.field),
+  );
 }
 
 const EXECUTION_COLUMNS = `call_path = ?4, call_target = ?5, chain_id = ?6, collateral_proxy = ?7, contract_version = ?8,

@@ -1,0 +1,122 @@
+import { bytesToHex, type Hex } from "viem";
+import type { PreparedWithdrawal, WithdrawalTransaction } from "../../../shared/api/withdrawals";
+import type { ChainClient } from "../chain/chain-client";
+import { readAdminNonce } from "../chain/read-admin-nonce";
+import { readIsAdmin } from "../chain/read-is-admin";
+import { readLatestBlock } from "../chain/read-latest-block";
+import { verifyAdminSignature } from "../chain/verify-admin-signature";
+import { AppError } from "../errors";
+import { adminTypedData, adminTypedDataJson } from "./admin-typed-data";
+import type { WithdrawalCallParameters } from "./call-parameters";
+import { planWithdrawalCall, type WithdrawalCallPlan } from "./execution";
+import { problemError } from "./problem-error";
+import { reconcileWithdrawal } from "./reconcile-withdrawal";
+import { controllerV1Calldata, coordinatorV2Calldata } from "./withdrawal-calldata";
+import type { WithdrawalRecord } from "./withdrawal-record";
+import { recordAdminSalt } from "./withdrawals.queries";
+
+export interface PrepareDeps {
+  db: D1Database;
+  chain: ChainClient;
+  /** `CHAIN_ID`: the chain this Worker reads and reconciles. */
+  chainId: number;
+  now: () => number;
+}
+
+/** `{}` for the first call; coordinator_v2's second call brings back the admin salt and the wallet's signature. */
+export type PrepareInput = Record<string, never> | { adminSalt: Hex; adminSignature: Hex };
+
+/** A signature this close to expiry is not handed out: the wallet could not get it mined in time. */
+export const PREPARE_EXPIRY_MARGIN_SECONDS = 15;
+
+/**
+ * The call the user's wallet makes for a ready withdrawal, always to `execution.callTarget` from the
+ * user's own wallet:
+ * - controller_v1: the 7-argument `withdrawAsset` transaction at once;
+ * - coordinator_v2, first call: the admin EIP-712 typed data with a fresh admin salt (kept in D1) and
+ *   the collateral's current `adminNonce`; second call, with that salt and the wallet's signature:
+ *   the signature is verified (ECDSA or ERC-1271) and the 10-argument transaction returned.
+ *
+ * @throws AppError `invalid_state` (not ready, not EVM, not an admin, nonce moved), `withdrawal_expired`,
+ *   `invalid_request` (wrong salt or signature), `chain_unavailable`, `upstream_invalid_response`.
+ */
+export async function prepareWithdrawal(deps: PrepareDeps, record: WithdrawalRecord, input: PrepareInput): Promise<PreparedWithdrawal> {
+  requireReady(record);
+  const parameters = record.parameters!;
+  const plan = planWithdrawalCall(record.execution, parameters, deps.chainId);
+  if (!plan.ok) throw problemError(plan.problem);
+  const { callPath, callTarget, chainId } = plan.value;
+  const signed = "adminSalt" in input;
+  if (callPath === "controller_v1" && signed) {
+    throw new AppError("invalid_request", "adminSalt and adminSignature apply to coordinator_v2 withdrawals only", { field: "adminSalt" });
+  }
+
+  const [head, isAdmin] = await Promise.all([
+    readLatestBlock(deps.chain),
+    readIsAdmin(deps.chain, { collateralProxy: parameters.collateralProxy, account: record.adminAddress }),
+  ]);
+  const chainNow = Math.max(head.timestamp, Math.floor(deps.now() / 1000));
+  if (chainNow > parameters.expiresAt) {
+    // Settle it (a transaction nobody reported may have run) and say what happened.
+    const settled = await reconcileWithdrawal(deps, record);
+    if (settled.status === "confirmed") throw new AppError("invalid_state", "this withdrawal has already been executed on chain");
+    throw expired();
+  }
+  if (chainNow > parameters.expiresAt - PREPARE_EXPIRY_MARGIN_SECONDS) throw expired();
+  if (!isAdmin) {
+    throw new AppError("invalid_state", "your wallet is not an admin of the collateral, so it cannot send this withdrawal", {
+      field: "adminAddress",
+    });
+  }
+
+  if (callPath === "controller_v1") return transaction(record, plan.value, controllerV1Calldata(parameters));
+  if (!signed) return issueTypedData(deps, record, parameters, chainId);
+
+  if (!record.adminSalt || record.adminSalt.toLowerCase() !== input.adminSalt.toLowerCase()) {
+    throw new AppError("invalid_request", "adminSalt is not the salt this withdrawal's typed data was issued with; call prepare again without a body", {
+      field: "adminSalt",
+    });
+  }
+  const nonce = await readAdminNonce(deps.chain, { collateralProxy: parameters.collateralProxy });
+  if (nonce !== record.adminNonce) {
+    throw new AppError("invalid_state", "another withdrawal from this collateral ran since the typed data was issued; start a new withdrawal");
+  }
+  const typedData = adminTypedData({ parameters, chainId, admin: record.adminAddress, adminSalt: record.adminSalt, nonce });
+  const valid = await verifyAdminSignature(deps.chain, { admin: record.adminAddress, typedData, signature: input.adminSignature });
+  if (!valid) {
+    throw new AppError("invalid_request", `adminSignature is not ${record.adminAddress}'s signature of this withdrawal's typed data`, {
+      field: "adminSignature",
+    });
+  }
+  const data = coordinatorV2Calldata(parameters, { adminSalt: record.adminSalt, adminSignature: input.adminSignature });
+  return transaction(record, plan.value, data);
+}
+
+function requireReady(record: WithdrawalRecord): void {
+  if (record.status === "ready" && record.parameters) return;
+  if (record.status === "pending") throw new AppError("invalid_state", "the withdrawal is not ready yet; wait retryAfterSeconds and read it again");
+  if (record.status === "expired") throw expired();
+  throw new AppError("invalid_state", `the withdrawal is ${record.status}; only a ready withdrawal can be prepared`);
+}
+
+function expired(): AppError {
+  return new AppError("withdrawal_expired", "the withdrawal's signature has expired; start a new withdrawal");
+}
+
+async function issueTypedData(deps: PrepareDeps, record: WithdrawalRecord, parameters: WithdrawalCallParameters, chainId: number): Promise<PreparedWithdrawal> {
+  const nonce = await readAdminNonce(deps.chain, { collateralProxy: parameters.collateralProxy });
+  const adminSalt = bytesToHex(crypto.getRandomValues(new Uint8Array(32)));
+  const saved = await recordAdminSalt(deps.db, record.id, deps.now(), adminSalt, nonce);
+  if (!saved) throw new AppError("invalid_state", "the withdrawal changed while it was being prepared; read it again");
+  return {
+    kind: "typedData",
+    typedData: adminTypedDataJson({ parameters, chainId, admin: record.adminAddress, adminSalt, nonce }),
+    adminSalt,
+    signer: record.adminAddress,
+  };
+}
+
+function transaction(record: WithdrawalRecord, plan: WithdrawalCallPlan, data: Hex): PreparedWithdrawal {
+  const tx: WithdrawalTransaction = { from: record.adminAddress, to: plan.callTarget, data, value: "0x0", chainId: plan.chainId };
+  return { kind: "transaction", transaction: tx };
+}
