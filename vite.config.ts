@@ -1,9 +1,29 @@
 import { defineConfig } from "vite";
+import { minifyLitTemplatesPlugin } from "./scripts/lib/minify-lit-templates.mjs";
+
+/**
+ * The widget build: `dist/machines-card.js` is the script-tag entry (a minified ES module that defines
+ * `<machines-card>`); every step, locale, adapter and SDK is a chunk beside it in `dist/chunks/`,
+ * loaded by dynamic import when first needed. The manifest (`dist/.vite/manifest.json`) maps chunks to
+ * their sources for `npm run size`.
+ */
 export default defineConfig({
+  plugins: [minifyLitTemplatesPlugin()],
   build: {
     outDir: "dist",
     target: "es2022",
+    minify: true,
+    manifest: true,
+    sourcemap: false,
+    emptyOutDir: true,
     lib: { entry: "widget/src/define.ts", formats: ["es"], fileName: () => "machines-card.js" },
-    rollupOptions: { output: { chunkFileNames: "chunks/[name]-[hash].js" } },
+    rolldownOptions: {
+      // Lets the bundler fold code shared by the entry and the steps (Lit, styles) into the entry file
+      // itself, which then exports it to the chunks: one request before the first render, not two.
+      preserveEntrySignatures: "allow-extension",
+      // Vite leaves whitespace in ES library builds (to keep pure annotations for re-bundlers); this file
+      // is served to browsers as is, so minify it fully.
+      output: { chunkFileNames: "chunks/[name]-[hash].js", minify: true },
+    },
   },
 });

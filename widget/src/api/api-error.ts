@@ -1,0 +1,52 @@
+import type { ErrorItem } from "../../../shared/envelope";
+import type { ErrorCode } from "../../../shared/errors";
+import { BaseError } from "../base-error";
+
+/**
+ * Codes the client itself produces, besides the Worker's own (`shared/errors.ts`):
+ * - `network_error`: the Worker could not be reached (offline, DNS, CORS refused, connection reset);
+ * - `timeout`: no reply in time;
+ * - `invalid_response`: the reply was not JSON or did not match the route's contract.
+ */
+export type ClientErrorCode = "network_error" | "timeout" | "invalid_response";
+
+export interface ApiErrorInit {
+  code: ErrorCode | ClientErrorCode;
+  message: string;
+  /** HTTP status; 0 when no reply came. */
+  status: number;
+  field?: string | undefined;
+  requestId?: string | undefined;
+  /** Every error item of the envelope (the first one gives `code`, `message` and `field`). */
+  errors?: ErrorItem[];
+  /** Seconds from a `Retry-After` header (429, 503). */
+  retryAfterSeconds?: number | undefined;
+  cause?: unknown;
+}
+
+/** A failed Worker call, read from the Worker's error envelope (or made up when no envelope came). */
+export class ApiError extends BaseError {
+  override name = "ApiError";
+  declare readonly code: ErrorCode | ClientErrorCode;
+  readonly status: number;
+  readonly requestId: string | undefined;
+  readonly errors: ErrorItem[];
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(init: ApiErrorInit) {
+    super(init.code, init.message, { field: init.field, cause: init.cause });
+    this.status = init.status;
+    this.requestId = init.requestId;
+    this.errors = init.errors ?? [{ code: init.code, message: init.message, ...(init.field ? { field: init.field } : {}) }];
+    this.retryAfterSeconds = init.retryAfterSeconds;
+  }
+
+  /** The error for one field, for showing next to its input. */
+  forField(field: string): ErrorItem | undefined {
+    return this.errors.find((e) => e.field === field);
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}

@@ -1,0 +1,172 @@
+import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteContract } from "../../../shared/api/define-route";
+import { ErrorEnvelope } from "../../../shared/envelope";
+import { describeIssue, fieldOf } from "../../../shared/validation";
+import { ApiError } from "./api-error";
+
+export interface WorkerClientOptions {
+  /** The Worker's base URL (the element's `api-base`), without a trailing slash. */
+  baseUrl: string;
+  /** The signed-in user's current JWT, or null when nobody is signed in. */
+  token?: () => Promise<string | null>;
+  /**
+   * Called once when the Worker answers 401 to an authenticated call: returns a renewed JWT to retry
+   * with, or null (the session is over).
+   */
+  renewToken?: () => Promise<string | null>;
+  /** Milliseconds before a call gives up with `timeout` (default 20 s). */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+/** What a call takes, typed from the route: path params, query, body, idempotency key, abort signal. */
+export type CallInput<R extends RouteContract> = (ParamsOf<R> extends undefined ? { params?: undefined } : { params: ParamsOf<R> }) &
+  (QueryOf<R> extends undefined ? { query?: undefined } : { query?: QueryOf<R> }) &
+  (BodyOf<R> extends undefined ? { body?: undefined } : { body: BodyOf<R> }) & {
+    /** Sent as `Idempotency-Key`; reuse the same key when retrying the same intent. */
+    idempotencyKey?: string;
+    signal?: AbortSignal;
+  };
+
+/** The one typed client every `api/<action>.ts` calls the Worker through. */
+export interface WorkerClient {
+  readonly baseUrl: string;
+  call<R extends RouteContract>(route: R, input: CallInput<R>): Promise<ResponseOf<R>>;
+}
+
+/**
+ * Creates the Worker client: builds requests from a route contract (path params, query, JSON body,
+ * bearer token, Idempotency-Key), checks the body against the contract before sending, parses the
+ * success `data` with the contract's response schema, and turns every failure into an `ApiError`.
+ *
+ * @example
+ * const client = createWorkerClient({ baseUrl: "https://card.example.workers.dev", token: () => auth.token() });
+ * const { cards } = await listCards(client);
+ */
+export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, "");
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? 20_000;
+
+  async function send(route: RouteContract, input: CallInput<RouteContract>, token: string | null): Promise<Response> {
+    const headers: Record<string, string> = { Accept: "application/json" };
+    let body: string | undefined;
+    if (route.body) {
+      const parsed = route.body.safeParse(input.body ?? {});
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        const field = fieldOf(issue.path);
+        throw new ApiError({ code: "invalid_request", message: `${field ?? "body"} ${describeIssue(issue)}`, field, status: 0 });
+      }
+      body = JSON.stringify(parsed.data);
+      headers["Content-Type"] = "application/json";
+    }
+    if (route.auth && token) headers.Authorization = `Bearer ${token}`;
+    if (route.idempotency && input.idempotencyKey) headers["Idempotency-Key"] = input.idempotencyKey;
+
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = input.signal ? AbortSignal.any([input.signal, timeout]) : timeout;
+    try {
+      return await doFetch(buildUrl(baseUrl, route, input), { method: route.method, headers, body, signal, credentials: "omit" });
+    } catch (error) {
+      if (input.signal?.aborted) throw input.signal.reason ?? error;
+      if (timeout.aborted) {
+        throw new ApiError({ code: "timeout", message: `the Worker at ${baseUrl} did not answer within ${timeoutMs / 1000} s`, status: 0, cause: error });
+      }
+      throw new ApiError({
+        code: "network_error",
+        message: `could not reach the Worker at ${baseUrl} (offline, wrong address, or CORS refused this page's origin)`,
+        status: 0,
+        cause: error,
+      });
+    }
+  }
+
+  return {
+    baseUrl,
+    async call(route, input) {
+      const anyInput = input as CallInput<RouteContract>;
+      let token = route.auth && options.token ? await options.token() : null;
+      let response = await send(route, anyInput, token);
+      if (response.status === 401 && route.auth && options.renewToken) {
+        // A 401 means the Worker did not act on the request, so sending it again is safe.
+        token = await options.renewToken();
+        if (token) response = await send(route, anyInput, token);
+      }
+      return (await read(route, response)) as never;
+    },
+  };
+}
+
+function buildUrl(baseUrl: string, route: RouteContract, input: CallInput<RouteContract>): string {
+  const params = (input.params ?? {}) as Record<string, string>;
+  const path = route.path.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new ApiError({ code: "invalid_request", message: `missing path parameter ${name}`, field: name, status: 0 });
+    return encodeURIComponent(value);
+  });
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries((input.query ?? {}) as Record<string, unknown>)) {
+    if (value !== undefined && value !== null) query.set(key, String(value));
+  }
+  const search = query.size ? `?${query}` : "";
+  return `${baseUrl}${path}${search}`;
+}
+
+async function read(route: RouteContract, response: Response): Promise<unknown> {
+  const requestId = response.headers.get("X-Request-Id") ?? undefined;
+  const retryAfter = Number(response.headers.get("Retry-After"));
+  const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch (cause) {
+    throw new ApiError({
+      code: "invalid_response",
+      message: `the Worker answered ${route.method} ${route.path} with ${response.status} and a body that is not JSON`,
+      status: response.status,
+      requestId,
+      cause,
+    });
+  }
+  if (response.ok && isRecord(json) && json.ok === true) {
+    const data = route.response.safeParse(json.data);
+    if (data.success) return data.data;
+    const issue = data.error.issues[0]!;
+    throw new ApiError({
+      code: "invalid_response",
+      message: `the Worker's reply to ${route.operationId} does not match the contract at ${fieldOf(issue.path) ?? "data"}: ${describeIssue(issue)}`,
+      status: response.status,
+      requestId: requestIdOf(json) ?? requestId,
+    });
+  }
+  const envelope = ErrorEnvelope.safeParse(json);
+  if (envelope.success) {
+    const [first] = envelope.data.errors;
+    return Promise.reject(
+      new ApiError({
+        code: first!.code,
+        message: first!.message,
+        field: first!.field,
+        status: response.status,
+        requestId: envelope.data.requestId ?? requestId,
+        errors: envelope.data.errors,
+        retryAfterSeconds,
+      }),
+    );
+  }
+  throw new ApiError({
+    code: "invalid_response",
+    message: `the Worker answered ${route.method} ${route.path} with ${response.status} outside its error envelope`,
+    status: response.status,
+    requestId,
+    retryAfterSeconds,
+  });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+function requestIdOf(json: Record<string, unknown>): string | undefined {
+  return typeof json.requestId === "string" ? json.requestId : undefined;
+}

@@ -1,0 +1,164 @@
+import * as z from "zod/mini";
+import { AuthError, type AuthAdapter, type AuthErrorCode, type AuthUser, type CodeSent } from "./auth-adapter";
+
+const SignInReply = z.object({
+  jwt: z.string(),
+  refreshToken: z.string(),
+  expiresAt: z.string(),
+  refreshExpiresAt: z.string(),
+  user: z.object({ id: z.string(), email: z.string() }),
+});
+type SignInReply = z.infer<typeof SignInReply>;
+
+const StartReply = z.object({ email: z.string(), expiresAt: z.string() });
+const ErrorReply = z.object({ errors: z.array(z.object({ code: z.string(), message: z.string(), field: z.optional(z.string()) })) });
+
+/** What survives a reload: the refresh token (rotated on every use) and who it belongs to. Never the JWT. */
+interface StoredSession {
+  refreshToken: string;
+  refreshExpiresAt: string;
+  user: AuthUser;
+}
+
+/** Renew the JWT this long before it expires. */
+const RENEW_MARGIN_MS = 60_000;
+
+export interface SandboxAuthOptions {
+  /** The sandbox identity issuer's URL, from the Worker's public config. */
+  issuerUrl: string;
+  /** Where the refresh token is kept between visits (default `localStorage`). */
+  storage?: Pick<Storage, "getItem" | "setItem" | "removeItem">;
+  fetch?: typeof fetch;
+}
+
+/**
+ * Sign-in through the sandbox identity issuer's HTTP API (`/otp/start`, `/otp/verify`, `/refresh`,
+ * `/sign-out`). The refresh token is kept in storage so a reload restores the session; the JWT lives
+ * only in memory. Renewals are serialised with a Web Lock, because the issuer revokes a sign-in whose
+ * refresh token is used twice (two tabs, or two elements on one page, must not race).
+ */
+export function createSandboxAuth(options: SandboxAuthOptions): AuthAdapter {
+  const issuer = options.issuerUrl.replace(/\/+$/, "");
+  const storage = options.storage ?? localStorage;
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const storageKey = `machines-card:sandbox-session:${issuer}`;
+  let jwt: { value: string; expiresAt: number; refreshToken: string } | null = null;
+
+  async function post<S extends z.ZodMiniType>(path: string, body: unknown, schema: S): Promise<z.infer<S>> {
+    let response: Response;
+    try {
+      response = await doFetch(`${issuer}${path}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify(body),
+        credentials: "omit",
+      });
+    } catch (cause) {
+      throw new AuthError("network_error", `could not reach the sandbox identity issuer at ${issuer}`, { cause });
+    }
+    const json: unknown = await response.json().catch(() => null);
+    if (response.ok) {
+      const parsed = schema.safeParse(json);
+      if (parsed.success) return parsed.data;
+      throw new AuthError("provider_error", `the identity issuer answered ${path} with an unexpected body`);
+    }
+    const error = ErrorReply.safeParse(json);
+    const item = error.success ? error.data.errors[0] : undefined;
+    const retryAfter = Number(response.headers.get("Retry-After")) || undefined;
+    throw new AuthError(codeOf(item?.code, item?.field), item?.message ?? `the identity issuer answered ${response.status}`, {
+      ...(item?.field ? { field: item.field } : {}),
+      ...(retryAfter ? { retryAfterSeconds: retryAfter } : {}),
+    });
+  }
+
+  function keep(reply: SignInReply): AuthUser {
+    const user = { id: reply.user.id, email: reply.user.email };
+    jwt = { value: reply.jwt, expiresAt: Date.parse(reply.expiresAt), refreshToken: reply.refreshToken };
+    const stored: StoredSession = { refreshToken: reply.refreshToken, refreshExpiresAt: reply.refreshExpiresAt, user };
+    storage.setItem(storageKey, JSON.stringify(stored));
+    return user;
+  }
+
+  function stored(): StoredSession | null {
+    try {
+      const value = JSON.parse(storage.getItem(storageKey) ?? "null") as StoredSession | null;
+      return value && typeof value.refreshToken === "string" && Date.parse(value.refreshExpiresAt) > Date.now() ? value : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async function renewLocked(): Promise<SignInReply | null> {
+    // Another tab may have rotated the token while we waited for the lock: use the latest one.
+    const current = stored();
+    if (!current) return null;
+    try {
+      return await post("/refresh", { refreshToken: current.refreshToken }, SignInReply);
+    } catch (error) {
+      if (error instanceof AuthError && error.code === "session_expired") {
+        storage.removeItem(storageKey);
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  async function renew(): Promise<string | null> {
+    const reply = navigator.locks ? await navigator.locks.request(storageKey, renewLocked) : await renewLocked();
+    if (!reply) {
+      jwt = null;
+      return null;
+    }
+    keep(reply);
+    return reply.jwt;
+  }
+
+  return {
+    provider: "sandbox",
+    async restore() {
+      const session = stored();
+      if (!session) return null;
+      return (await renew()) ? session.user : null;
+    },
+    async sendCode(email): Promise<CodeSent> {
+      const reply = await post("/otp/start", { email }, StartReply);
+      return { email: reply.email, expiresAt: reply.expiresAt };
+    },
+    async verifyCode(email, code) {
+      return keep(await post("/otp/verify", { email, code }, SignInReply));
+    },
+    async token() {
+      if (!jwt) return null;
+      if (jwt.expiresAt - Date.now() > RENEW_MARGIN_MS) return jwt.value;
+      return renew();
+    },
+    renew,
+    async signOut() {
+      const refreshToken = jwt?.refreshToken ?? stored()?.refreshToken;
+      jwt = null;
+      storage.removeItem(storageKey);
+      if (refreshToken) await post("/sign-out", { refreshToken }, z.unknown()).catch(() => undefined);
+    },
+  };
+}
+
+function codeOf(code: string | undefined, field: string | undefined): AuthErrorCode {
+  switch (code) {
+    case "otp_invalid":
+    case "otp_attempts_exceeded":
+    case "rate_limited":
+      return code;
+    case "otp_expired":
+    case "otp_used":
+    case "otp_not_requested":
+      return "otp_expired";
+    case "refresh_invalid":
+    case "refresh_expired":
+    case "refresh_reused":
+      return "session_expired";
+    case "invalid_request":
+      return field === "email" ? "invalid_email" : field === "code" ? "otp_invalid" : "provider_error";
+    default:
+      return "provider_error";
+  }
+}

@@ -1,0 +1,33 @@
+import { html, nothing, type TemplateResult } from "lit";
+import type { ConfigProblem } from "../config/config-problem";
+import type { CoreKey } from "../i18n/core-messages";
+import type { I18n } from "../i18n/translator";
+import { notice } from "../components/notice";
+
+function text(i18n: I18n, p: ConfigProblem): string {
+  return i18n.core(`problem.${p.key}` as CoreKey, p.vars);
+}
+
+/** A fatal configuration problem, in place of the journey: what is wrong and how to fix it. */
+export function blocked(i18n: I18n, problem: ConfigProblem, retry: () => void): TemplateResult {
+  return html`<div part="error">
+    ${notice("error", html`${i18n.core("blocked.help")} <span class="mono">${text(i18n, problem)}</span>`, {
+      title: i18n.core("blocked.title"),
+      actions: html`<button type="button" class="button secondary" part="button" @click=${retry}>${i18n.core("retry")}</button>`,
+    })}
+  </div>`;
+}
+
+/** Non-fatal configuration problems (a default was used instead), for the page's developers. */
+export function warnings(i18n: I18n, problems: readonly ConfigProblem[]): TemplateResult | typeof nothing {
+  if (!problems.length) return nothing;
+  return html`<div part="warnings">
+    ${notice(
+      "warning",
+      html`<ul class="small">
+        ${problems.map((p) => html`<li>${text(i18n, p)}</li>`)}
+      </ul>`,
+      { title: i18n.core("warnings.title") },
+    )}
+  </div>`;
+}

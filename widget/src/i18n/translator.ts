@@ -1,0 +1,106 @@
+import type { CoreKey, CoreMessages } from "./core-messages";
+
+/** The languages every string of the widget exists in. Add one here and the compiler lists every catalog missing it. */
+export const LANGUAGES = ["en", "es"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Message templates by key; `{name}` marks a value filled in at run time. */
+export type Messages = Record<string, string>;
+
+/** One catalog per language, each with exactly the English keys. */
+export type Catalogs<M extends Messages> = { en: M } & { [L in Exclude<Language, "en">]: { [K in keyof M]: string } };
+
+export type MessageValues = Record<string, string | number>;
+
+
+/**
+ * Defines a module's messages in every language at once; the types make a missing or extra key in
+ * any language a compile error.
+ *
+ * @example
+ * export const messages = defineMessages({ en: { title: "Sign in" }, es: { title: "Iniciar sesión" } });
+ */
+export function defineMessages<M extends Messages>(catalogs: Catalogs<M>): Catalogs<M> {
+  return catalogs;
+}
+
+/** Fills `{name}` placeholders; an unknown placeholder stays visible rather than vanishing silently. */
+export function format(template: string, values?: MessageValues): string {
+  if (!values) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** The language to show for a BCP 47 locale (`es-MX` → `es`), or null when it is not translated. */
+export function languageOf(locale: string): Language | null {
+  const base = locale.toLowerCase().split(/[-_]/)[0] ?? "";
+  return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : null;
+}
+
+/**
+ * Formatting and lookup for one locale, handed to every step. `locale` is the full BCP 47 tag
+ * (number, money and date formats follow it); `language` picks the catalog.
+ */
+export interface I18n {
+  readonly locale: string;
+  readonly language: Language;
+  /** Translates a key of the given catalogs, falling back to English. */
+  t<M extends Messages>(catalogs: Catalogs<M>, key: keyof M & string, values?: MessageValues): string;
+  /** Translates one of the element's own strings (`core-messages.ts`). */
+  core(key: CoreKey, values?: MessageValues): string;
+  /** A sentence for the user about any error the widget raises, chosen by its `code`. */
+  error(error: unknown): string;
+  /** `12345` cents → "$123.45" (or "123,45 US$" in Spanish). */
+  money(cents: number, currency?: string): string;
+  /** A plain amount with up to `maxDigits` fraction digits ("0.015 USDC" style amounts). */
+  number(value: number, maxDigits?: number): string;
+  /** An ISO date-time as a short local date and time. */
+  dateTime(iso: string): string;
+}
+
+/**
+ * @param core the element's strings in `language` (English until another language's file has loaded).
+ */
+export function createI18n(locale: string, language: Language, core: { [K in CoreKey]: string } | CoreMessages): I18n {
+  const safeLocale = supported(locale) ? locale : language;
+  const moneyFormats = new Map<string, Intl.NumberFormat>();
+  const dateFormat = new Intl.DateTimeFormat(safeLocale, { dateStyle: "medium", timeStyle: "short" });
+  return {
+    locale: safeLocale,
+    language,
+    t(catalogs, key, values) {
+      const template = (catalogs[language] as Messages)[key] ?? (catalogs.en as Messages)[key] ?? key;
+      return format(template, values);
+    },
+    core(key, values) {
+      return format(core[key], values);
+    },
+    error(error) {
+      const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+      const key = `error.${code}` as CoreKey;
+      return format(core[key] ?? core["error.default"]);
+    },
+    money(cents, currency = "USD") {
+      let f = moneyFormats.get(currency);
+      if (!f) {
+        f = new Intl.NumberFormat(safeLocale, { style: "currency", currency });
+        moneyFormats.set(currency, f);
+      }
+      return f.format(cents / 100);
+    },
+    number(value, maxDigits = 6) {
+      return new Intl.NumberFormat(safeLocale, { maximumFractionDigits: maxDigits }).format(value);
+    },
+    dateTime(iso) {
+      const date = new Date(iso);
+      return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+    },
+  };
+}
+
+function supported(locale: string): boolean {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([locale]).length > 0;
+  } catch {
+    return false;
+  }
+}

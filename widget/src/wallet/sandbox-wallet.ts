@@ -1,0 +1,53 @@
+import { WalletError, type HexString, type WalletAdapter } from "./wallet-adapter";
+
+export interface SandboxWalletOptions {
+  /** The sandbox signer's URL, from the Worker's public config. */
+  signerUrl: string;
+  /** The signed-in user's JWT: the signer acts only for that user's own wallet. */
+  token: () => Promise<string | null>;
+  fetch?: typeof fetch;
+}
+
+/**
+ * The sandbox wallet: the sandbox's custodial signer on the local chain, reached over HTTP with the
+ * user's JWT, standing in for the Crossmint embedded wallet. The key stays in the sandbox; the widget
+ * only asks, after the user confirmed the preview.
+ */
+export function createSandboxWallet(options: SandboxWalletOptions): WalletAdapter {
+  const base = options.signerUrl.replace(/\/+$/, "");
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+
+  async function call<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+    const token = await options.token();
+    if (!token) throw new WalletError("wallet_unavailable", "sign in before using the wallet");
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, {
+        method,
+        headers: { Accept: "application/json", Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+        credentials: "omit",
+      });
+    } catch (cause) {
+      throw new WalletError("wallet_unavailable", `could not reach the sandbox signer at ${base}`, { cause });
+    }
+    const json = (await response.json().catch(() => null)) as { errors?: { message?: string }[] } | null;
+    if (!response.ok) {
+      throw new WalletError("wallet_error", `the sandbox signer answered ${response.status}: ${json?.errors?.[0]?.message ?? "no details"}`);
+    }
+    return json as T;
+  }
+
+  return {
+    provider: "sandbox",
+    async address() {
+      return (await call<{ address: HexString }>("GET", "/address")).address;
+    },
+    async signTypedData(typedData) {
+      return (await call<{ signature: HexString }>("POST", "/sign-typed-data", { typedData })).signature;
+    },
+    async sendTransaction(transaction) {
+      return (await call<{ hash: HexString }>("POST", "/send-transaction", { transaction })).hash;
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { AdminTypedData, WithdrawalTransaction } from "../../../shared/api/withdrawals";
+import { BaseError } from "../base-error";
+
+export type HexString = `0x${string}`;
+
+/** What a withdrawal asks of a wallet: the typed data the Worker prepared, or its transaction. */
+export type TypedData = AdminTypedData;
+export type Transaction = WithdrawalTransaction;
+
+export type WalletErrorCode =
+  /** The user declined in their wallet. */
+  | "user_rejected"
+  /** The wallet's account is not the one the transaction must come from. */
+  | "wrong_account"
+  /** The wallet is on another chain and could not switch. */
+  | "wrong_chain"
+  /** No wallet could be reached (no provider, signer offline). */
+  | "wallet_unavailable"
+  /** The wallet answered with an error or something unexpected. */
+  | "wallet_error";
+
+export class WalletError extends BaseError {
+  override name = "WalletError";
+  declare readonly code: WalletErrorCode;
+  constructor(code: WalletErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(code, message, options);
+  }
+}
+
+/**
+ * The user's wallet, whichever kind (the sandbox signer, an EIP-1193 provider the page passed, the
+ * Crossmint embedded wallet). The widget never holds a private key: every signature comes from here.
+ */
+export interface WalletAdapter {
+  readonly provider: "sandbox" | "eip1193" | "crossmint";
+  /** The wallet's address (asks the user to connect when the wallet needs it). */
+  address(): Promise<HexString>;
+  /** Signs EIP-712 typed data (`eth_signTypedData_v4` semantics); returns the 65-byte signature. */
+  signTypedData(typedData: TypedData): Promise<HexString>;
+  /** Sends the transaction from the user's wallet; returns its hash once the wallet broadcast it. */
+  sendTransaction(transaction: Transaction): Promise<HexString>;
+}
+
+/** The `EIP712Domain` type list for a domain, which `eth_signTypedData_v4` wallets expect in `types`. */
+export function withDomainType(typedData: TypedData): TypedData {
+  if (typedData.types.EIP712Domain) return typedData;
+  const fields: [keyof TypedData["domain"], string][] = [
+    ["name", "string"],
+    ["version", "string"],
+    ["chainId", "uint256"],
+    ["verifyingContract", "address"],
+    ["salt", "bytes32"],
+  ];
+  const EIP712Domain = fields.filter(([key]) => typedData.domain[key] !== undefined).map(([name, type]) => ({ name, type }));
+  return { ...typedData, types: { EIP712Domain, ...typedData.types } };
+}
