@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import type { SandboxInfo } from "./worker/test/sandbox-info";
 
 export default defineConfig({
   test: {
@@ -13,21 +14,38 @@ export default defineConfig({
       },
       {
         plugins: [
-          cloudflareTest(async ({ inject }) => ({
-            wrangler: { configPath: "./wrangler.toml" },
-            miniflare: {
-              bindings: {
-                TEST_MIGRATIONS: await readD1Migrations("./worker/migrations"),
-                PROBE_URL: inject<string>("probeUrl"),
+          // The Worker under test, inside workerd, with D1 migrations applied and the sandbox (started by
+          // the global setup on free ports) as its upstream: Machines, identity issuer, Crossmint wallets.
+          cloudflareTest(async ({ inject }) => {
+            const sandbox = inject<SandboxInfo>("sandbox");
+            return {
+              wrangler: { configPath: "./wrangler.toml" },
+              miniflare: {
+                bindings: {
+                  TEST_MIGRATIONS: await readD1Migrations("./worker/migrations"),
+                  ENVIRONMENT: "sandbox",
+                  MACHINES_API_BASE: sandbox.machinesApiBase,
+                  MACHINES_PARTNER_KEY: sandbox.partnerKey,
+                  UPSTREAM_TIMEOUT_MS: "2500",
+                  CROSSMINT_JWKS_URL: sandbox.jwksUrl,
+                  CROSSMINT_ISSUER: sandbox.identityIssuer,
+                  CROSSMINT_AUDIENCE: sandbox.identityAudience,
+                  CROSSMINT_API_BASE: sandbox.crossmintApiBase,
+                  CROSSMINT_SERVER_KEY: sandbox.crossmintServerKey,
+                  ALLOWED_ORIGINS: "https://shop.example,http://127.0.0.1:8787",
+                  DATA_ENCRYPTION_KEY: "dGVzdC1kYXRhLWVuY3J5cHRpb24ta2V5LTMyLWJ5dGU=",
+                  SANDBOX_URL: sandbox.url,
+                },
               },
-            },
-          })),
+            };
+          }),
         ],
         test: {
           name: "worker",
           include: ["worker/**/*.test.ts"],
           globalSetup: ["./worker/test/global-setup.ts"],
           setupFiles: ["./worker/test/apply-migrations.ts"],
+          testTimeout: 20_000,
         },
       },
     ],

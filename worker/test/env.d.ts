@@ -1,7 +1,6 @@
 declare namespace Cloudflare {
-  interface Env {
-    DB: D1Database;
+  type WorkerBindings = import("../src/env").Bindings;
+  interface Env extends WorkerBindings {
     TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
-    PROBE_URL: string;
   }
 }

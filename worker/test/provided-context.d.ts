@@ -1,7 +1,11 @@
-// Values the Worker tests' global setup provides (ports and URLs of the sandbox it starts).
-export {};
+// Values the Worker tests' global setup provides (URLs, keys and tokens of the sandboxes it starts).
+import type { SandboxInfo } from "./sandbox-info";
+
+export type ProvidedSandbox = SandboxInfo;
+
 declare module "vitest" {
   interface ProvidedContext {
-    probeUrl: string;
+    sandbox: SandboxInfo;
+    faultSandbox: SandboxInfo;
   }
 }

@@ -1,0 +1,40 @@
+import { inject } from "vitest";
+import type { ProvidedSandbox } from "../provided-context";
+
+/** The sandbox the project's Worker talks to (or the fault-injection one). */
+export const sandbox = (): ProvidedSandbox => inject("sandbox");
+export const faultSandbox = (): ProvidedSandbox => inject("faultSandbox");
+
+async function control<T = any>(s: ProvidedSandbox, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${s.url}/sandbox${path}`, {
+    method,
+    headers: body === undefined ? {} : { "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await res.json()) as { ok: boolean; data: T; errors: unknown[] };
+  if (!res.ok || !json.ok) throw new Error(`sandbox control ${method} ${path} failed: ${res.status} ${JSON.stringify(json.errors)}`);
+  return json.data;
+}
+
+export interface FaultRule {
+  method?: string;
+  path?: string;
+  kind: "latency" | "error" | "malformed" | "rate_limit";
+  status?: number;
+  latencyMs?: number;
+  retryAfterSeconds?: number;
+  times?: number;
+  phase?: "before" | "after";
+}
+
+/** Sandbox controls (`/sandbox/*`): fault injection, money movements, KYC decisions. */
+export const controls = (s: ProvidedSandbox = sandbox()) => ({
+  addFault: (rule: FaultRule) => control<{ fault: { id: string } }>(s, "POST", "/faults", rule),
+  clearFaults: () => control(s, "DELETE", "/faults"),
+  setKyc: (machinesUserId: string, status: string) => control(s, "POST", `/users/${encodeURIComponent(machinesUserId)}/kyc`, { status }),
+  completeDeposit: (depositId: string, amountCents?: number) =>
+    control(s, "POST", `/deposits/${encodeURIComponent(depositId)}/complete`, amountCents === undefined ? {} : { amountCents }),
+  purchase: (cardId: string, amountCents: number, merchantName = "Test Merchant") =>
+    control(s, "POST", "/purchases", { cardId, amountCents, merchantName, posted: true }),
+  user: (machinesUserId: string) => control(s, "GET", `/users/${encodeURIComponent(machinesUserId)}`),
+});

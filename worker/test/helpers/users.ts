@@ -1,0 +1,60 @@
+import type { ProvidedSandbox } from "../provided-context";
+import { call, expectOk, type CallOptions } from "./api";
+import { sandbox } from "./sandbox";
+
+let counter = 0;
+
+/** A fresh email per test user, so tests never share a person (the sandbox is shared by every test file). */
+export function newEmail(label = "user"): string {
+  return `${label}-${Date.now().toString(36)}-${(counter++).toString(36)}-${crypto.randomUUID().slice(0, 8)}@example.com`;
+}
+
+async function post(s: ProvidedSandbox, path: string, body: unknown): Promise<any> {
+  const res = await fetch(`${s.url}/identity${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const json = await res.json();
+  if (!res.ok) throw new Error(`identity ${path} failed: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Signs an email in at the sandbox identity issuer the way the widget does (one-time code) and returns the JWT. */
+export async function signIn(email = newEmail(), s: ProvidedSandbox = sandbox()): Promise<string> {
+  await post(s, "/otp/start", { email });
+  const codes = await (await fetch(`${s.url}/identity/otp/codes?email=${encodeURIComponent(email)}`)).json();
+  const code = (codes as { codes: { code: string }[] }).codes[0]!.code;
+  const reply = await post(s, "/otp/verify", { email, code });
+  return reply.jwt as string;
+}
+
+/** A KYC application the sandbox approves at once (its last name contains "approved"). */
+export function kycApplication(overrides: Record<string, unknown> = {}) {
+  return {
+    firstName: "Ada",
+    lastName: "Approved",
+    birthDate: "1990-01-01",
+    nationalId: "123456789",
+    countryOfIssue: "US",
+    email: "ada@example.com",
+    address: { line1: "123 Main St", city: "New York", region: "NY", postalCode: "10001", countryCode: "US" },
+    occupation: "49-3023",
+    annualSalary: "<40k",
+    accountPurpose: "everyday spend",
+    expectedMonthlyVolume: "under $1k",
+    ...overrides,
+  };
+}
+
+export interface TestUser {
+  email: string;
+  token: string;
+}
+
+/** Signs in a new user and walks them through the journey up to `stage`. */
+export async function newUser(stage: "signed-in" | "approved" | "agreed" = "signed-in", o: Pick<CallOptions, "fetcher"> = {}): Promise<TestUser> {
+  const email = newEmail();
+  const token = await signIn(email);
+  if (stage === "signed-in") return { email, token };
+  expectOk("submitKycApplication", await call("submitKycApplication", { token, body: kycApplication({ email }), ...o }));
+  if (stage === "approved") return { email, token };
+  expectOk("acceptAgreements", await call("acceptAgreements", { token, body: { accepted: true }, ...o }));
+  return { email, token };
+}

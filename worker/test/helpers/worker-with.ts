@@ -1,0 +1,20 @@
+import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
+import worker from "../../src/index";
+import type { Bindings } from "../../src/env";
+
+/**
+ * A fetcher for the Worker with some bindings changed (a broken setting, the fault sandbox as upstream).
+ * The same code runs; settings are parsed per bindings object, so the change takes effect at once.
+ *
+ * @example
+ * const reply = await call("getMe", { token, fetcher: workerWith({ MACHINES_API_BASE: faultSandbox().machinesApiBase }) });
+ */
+export function workerWith(overrides: Partial<Record<keyof Bindings, string | undefined>>): (request: Request) => Promise<Response> {
+  const bindings = { ...env, ...overrides } as typeof env;
+  return async (request) => {
+    const ctx = createExecutionContext();
+    const res = await worker.fetch(request, bindings, ctx);
+    await waitOnExecutionContext(ctx);
+    return res;
+  };
+}
