@@ -4,13 +4,20 @@ import { esbuildPlugin } from "@web/dev-server-esbuild";
 import { defaultReporter } from "@web/test-runner";
 import { playwrightLauncher } from "@web/test-runner-playwright";
 import { countReporter } from "./scripts/lib/wtr-count-reporter.mjs";
+import { sandboxServices } from "./scripts/lib/wtr-sandbox.mjs";
 
 const executablePath = process.env.CHROME_PATH || "/usr/bin/chromium";
+// The sandbox identity issuer in process, and the whole stack once test/stack.ts exists (see the file).
+const services = sandboxServices();
 
 export default {
   files: ["widget/src/**/*.test.ts"],
   nodeResolve: { exportConditions: ["browser", "production"] },
-  plugins: [esbuildPlugin({ ts: true, target: "es2022", tsconfig: "widget/tsconfig.json" })],
+  middleware: services.middleware,
+  plugins: [
+    esbuildPlugin({ ts: true, target: "es2022", tsconfig: "widget/tsconfig.json" }),
+    { name: "machines-card-sandbox", serverStop: () => services.stop() },
+  ],
   browsers: [
     playwrightLauncher({
       product: "chromium",

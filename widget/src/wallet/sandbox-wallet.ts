@@ -9,9 +9,10 @@ export interface SandboxWalletOptions {
 }
 
 /**
- * The sandbox wallet: the sandbox's custodial signer on the local chain, reached over HTTP with the
- * user's JWT, standing in for the Crossmint embedded wallet. The key stays in the sandbox; the widget
- * only asks, after the user confirmed the preview.
+ * The sandbox wallet: the sandbox's custodial signer on the local chain (`demo/wallets`: `GET /`,
+ * `POST /sign-typed-data`, `POST /send-transaction`), reached over HTTP with the user's JWT, standing
+ * in for the Crossmint embedded wallet. The key stays in the sandbox; the widget only asks, after the
+ * user confirmed the preview. A transaction that would revert is refused there, not sent.
  */
 export function createSandboxWallet(options: SandboxWalletOptions): WalletAdapter {
   const base = options.signerUrl.replace(/\/+$/, "");
@@ -31,9 +32,11 @@ export function createSandboxWallet(options: SandboxWalletOptions): WalletAdapte
     } catch (cause) {
       throw new WalletError("wallet_unavailable", `could not reach the sandbox signer at ${base}`, { cause });
     }
-    const json = (await response.json().catch(() => null)) as { errors?: { message?: string }[] } | null;
+    const json = (await response.json().catch(() => null)) as { errors?: { code?: string; message?: string }[] } | null;
     if (!response.ok) {
-      throw new WalletError("wallet_error", `the sandbox signer answered ${response.status}: ${json?.errors?.[0]?.message ?? "no details"}`);
+      const item = json?.errors?.[0];
+      const code = response.status === 403 ? "wrong_account" : response.status >= 500 || response.status === 401 ? "wallet_unavailable" : "wallet_error";
+      throw new WalletError(code, `the sandbox signer answered ${response.status} ${item?.code ?? ""}: ${item?.message ?? "no details"}`);
     }
     return json as T;
   }
@@ -41,13 +44,14 @@ export function createSandboxWallet(options: SandboxWalletOptions): WalletAdapte
   return {
     provider: "sandbox",
     async address() {
-      return (await call<{ address: HexString }>("GET", "/address")).address;
+      return (await call<{ address: HexString }>("GET", "")).address;
     },
     async signTypedData(typedData) {
-      return (await call<{ signature: HexString }>("POST", "/sign-typed-data", { typedData })).signature;
+      return (await call<{ signature: HexString }>("POST", "/sign-typed-data", { typedData, address: typedData.message.user })).signature;
     },
     async sendTransaction(transaction) {
-      return (await call<{ hash: HexString }>("POST", "/send-transaction", { transaction })).hash;
+      const { from, to, data, value } = transaction;
+      return (await call<{ hash: HexString }>("POST", "/send-transaction", { from, to, data, value })).hash;
     },
   };
 }

@@ -1,0 +1,61 @@
+// Real services for the widget's browser tests, served by web-test-runner itself (no fixed ports):
+// - `/__identity/*`: the sandbox identity issuer (demo/identity), in process, for sign-in tests that
+//   need no Worker;
+// - `/__services.json`: where tests find those services and, once `test/stack.ts` exists, the whole
+//   stack (sandbox + the Worker under `wrangler dev` on free ports), started on the first request for it
+//   and stopped when the run ends.
+import { existsSync } from "node:fs";
+import { tsImport } from "tsx/esm/api";
+
+const IDENTITY_PATH = "/__identity";
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return chunks.length ? Buffer.concat(chunks) : undefined;
+}
+
+/** A koa middleware that hands `prefix/*` to a Hono app (Web Request in, Web Response out). */
+function mount(prefix, getApp) {
+  return async (ctx, next) => {
+    if (ctx.path !== prefix && !ctx.path.startsWith(`${prefix}/`)) return next();
+    const app = await getApp();
+    const url = new URL(ctx.url.slice(prefix.length) || "/", `http://${ctx.host}`);
+    const body = ["GET", "HEAD"].includes(ctx.method) ? undefined : await readBody(ctx.req);
+    const response = await app.fetch(new Request(url, { method: ctx.method, headers: ctx.headers, body }));
+    ctx.status = response.status;
+    response.headers.forEach((value, key) => ctx.set(key, value));
+    ctx.body = Buffer.from(await response.arrayBuffer());
+  };
+}
+
+export function sandboxServices() {
+  let identity;
+  let stack;
+  const getIdentity = () =>
+    (identity ??= tsImport("../../demo/identity/index.ts", import.meta.url).then((m) =>
+      m.createIdentityIssuer({ issuer: `http://localhost${IDENTITY_PATH}`, logger: () => {}, exposeCodes: true }),
+    ));
+  const getStack = () => {
+    if (!existsSync(new URL("../../test/stack.ts", import.meta.url))) return Promise.resolve(null);
+    stack ??= tsImport("../../test/stack.ts", import.meta.url).then((m) => m.startStack());
+    return stack;
+  };
+
+  return {
+    middleware: [
+      mount(IDENTITY_PATH, async () => (await getIdentity()).app),
+      async (ctx, next) => {
+        if (ctx.path !== "/__services.json") return next();
+        const origin = `http://${ctx.host}`;
+        const running = ctx.query.stack === "1" ? await getStack() : null;
+        ctx.set("Cache-Control", "no-store");
+        ctx.body = { identityUrl: `${origin}${IDENTITY_PATH}`, stack: running ? { ...running, stop: undefined } : null };
+      },
+    ],
+    async stop() {
+      const running = await stack?.catch(() => null);
+      await running?.stop?.();
+    },
+  };
+}

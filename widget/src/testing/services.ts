@@ -1,0 +1,46 @@
+/**
+ * Where the widget's browser tests find real services, from the test runner (`scripts/lib/wtr-sandbox.mjs`):
+ * the sandbox identity issuer always; the whole stack (sandbox + the Worker under `wrangler dev`) once
+ * `test/stack.ts` exists. Tests that need the Worker call `stack()` and skip when it is null.
+ */
+export interface TestServices {
+  /** The sandbox identity issuer, served by the test runner (email codes, JWTs). */
+  identityUrl: string;
+  /** The running stack's URLs (`workerUrl`, its own identity issuer, the signer…), or null. */
+  stack: StackUrls | null;
+}
+
+/** What `startStack()` returns (URLs; the exact set is the lead's `test/stack.ts`). */
+export interface StackUrls {
+  workerUrl: string;
+  [name: string]: unknown;
+}
+
+export async function testServices(): Promise<TestServices> {
+  const response = await fetch("/__services.json");
+  return (await response.json()) as TestServices;
+}
+
+let stackPromise: Promise<StackUrls | null> | undefined;
+
+/** The whole stack, started on first use (once per run) — or null when `test/stack.ts` is not there yet. */
+export function stack(): Promise<StackUrls | null> {
+  stackPromise ??= fetch("/__services.json?stack=1")
+    .then((r) => r.json() as Promise<TestServices>)
+    .then((s) => s.stack);
+  return stackPromise;
+}
+
+/** The latest one-time code the sandbox issuer sent to an email (what the sandbox page shows). */
+export async function latestCode(identityUrl: string, email: string): Promise<string> {
+  const response = await fetch(`${identityUrl}/otp/codes?email=${encodeURIComponent(email)}`);
+  const { codes } = (await response.json()) as { codes: { email: string; code: string }[] };
+  const code = codes.find((c) => c.email === email.toLowerCase())?.code;
+  if (!code) throw new Error(`no code was sent to ${email}`);
+  return code;
+}
+
+/** A fresh email per test, so tests never share a user. */
+export function uniqueEmail(label = "user"): string {
+  return `${label}-${crypto.randomUUID().slice(0, 8)}@example.com`;
+}
