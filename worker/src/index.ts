@@ -6,7 +6,16 @@ import { edge } from "./middleware/edge";
 import { settings } from "./middleware/settings";
 import { openApiRoutes } from "./openapi/openapi.routes";
 import { notFound, onError } from "./routing/on-error";
+import { agreementsApp } from "./routes/agreements/agreements.routes";
+import { balancesApp } from "./routes/balances/balances.routes";
+import { cardsApp } from "./routes/cards/cards.routes";
+import { configApp } from "./routes/config/config.routes";
+import { depositsApp } from "./routes/deposits/deposits.routes";
 import { healthRoutes } from "./routes/health/health.routes";
+import { kycApp } from "./routes/kyc/kyc.routes";
+import { meApp } from "./routes/me/me.routes";
+import { transactionsApp } from "./routes/transactions/transactions.routes";
+import { withdrawalsApp } from "./routes/withdrawals/withdrawals.routes";
 import { runScheduledJobs } from "./scheduled";
 
 /**
@@ -21,6 +30,16 @@ app.route("/", openApiRoutes);
 app.use("*", settings());
 app.use("*", cors());
 app.use("*", bodyLimit());
+
+app.route("/", configApp);
+app.route("/", meApp);
+app.route("/", kycApp);
+app.route("/", agreementsApp);
+app.route("/", balancesApp);
+app.route("/", depositsApp);
+app.route("/", cardsApp);
+app.route("/", transactionsApp);
+app.route("/", withdrawalsApp);
 
 app.onError(onError);
 app.notFound(notFound);

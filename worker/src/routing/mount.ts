@@ -10,15 +10,19 @@ import type { RateLimitName } from "../rate-limit/rate-limits";
 import { okReply } from "./reply";
 import { validate, type ValidatedInput } from "./validate";
 
-type Parsed<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
+type Parsed<S> = [S] extends [z.ZodMiniType] ? z.output<S> : undefined;
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type ParamsSchema<R> = R extends RouteContract<infer P, any, any, any> ? P : never;
+type QuerySchema<R> = R extends RouteContract<any, infer Q, any, any> ? Q : never;
+type BodySchema<R> = R extends RouteContract<any, any, infer B, any> ? B : never;
 
 /** What a handler receives: the request parsed by the route's contract. */
 export interface RouteInput<R extends RouteContract> {
-  params: Parsed<R["params"]>;
-  query: Parsed<R["query"]>;
-  body: Parsed<R["body"]>;
-  /** The `Idempotency-Key` header (always present on routes that require it). */
-  idempotencyKey: R["idempotency"] extends "required" ? string : string | undefined;
+  params: Parsed<ParamsSchema<R>>;
+  query: Parsed<QuerySchema<R>>;
+  body: Parsed<BodySchema<R>>;
+  /** The `Idempotency-Key` header; validation guarantees it is set when the contract marks it `required`. */
+  idempotencyKey: string | undefined;
 }
 
 /** What a handler returns: the `data` of the success envelope (typed by the contract) and a short summary. */

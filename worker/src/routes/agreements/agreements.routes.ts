@@ -1,0 +1,33 @@
+import { Hono } from "hono";
+import { routes } from "../../../../shared/api/routes";
+import type { AppEnv } from "../../env";
+import { AppError } from "../../errors";
+import { mount } from "../../routing/mount";
+import { machinesFor } from "../../sessions/machines-for";
+import { acceptAgreements } from "../../upstream/machines/accept-agreements";
+import { MachinesApiError } from "../../upstream/machines/errors";
+import { getAgreements } from "../../upstream/machines/get-agreements";
+
+export const agreementsApp = new Hono<AppEnv>();
+
+/** Machines answers 409 `invalid_state` on agreements before KYC approval: the widget reads that as `kyc_required`. */
+async function beforeApproval<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (e) {
+    if (e instanceof MachinesApiError && e.upstreamStatus === 409) {
+      throw new AppError("kyc_required", "agreements open once identity verification (KYC) is approved");
+    }
+    throw e;
+  }
+}
+
+mount(agreementsApp, routes.getAgreements, async (c) => ({
+  data: await beforeApproval(getAgreements(machinesFor(c, "kyc"))),
+  summary: "agreements",
+}));
+
+mount(agreementsApp, routes.acceptAgreements, async (c) => ({
+  data: await beforeApproval(acceptAgreements(machinesFor(c, "kyc"))),
+  summary: "agreements accepted",
+}));

@@ -1,0 +1,29 @@
+import type { EncryptedBlob } from "../../../../shared/machines/encryption";
+import type { MachinesCaller } from "../../upstream/machines/machines-caller";
+import { decryptValue } from "../../upstream/machines/decrypt-value";
+
+/**
+ * Decrypted card labels, per user and ciphertext, for this isolate's life. A label's blob only changes when
+ * the label does (each encryption has a fresh IV), so a hit is always right, and listing cards costs one
+ * Machines call instead of one per card. Labels are the user's own names for their cards, not secrets.
+ */
+const labels = new Map<string, string>();
+const MAX_LABELS = 5_000;
+
+const keyOf = (partnerUserId: string, blob: EncryptedBlob) => `${partnerUserId}\n${blob.v}\n${blob.iv}\n${blob.ct}`;
+
+export async function decryptLabel(machines: MachinesCaller, partnerUserId: string, blob: EncryptedBlob | null | undefined): Promise<string | null> {
+  if (!blob) return null;
+  const key = keyOf(partnerUserId, blob);
+  const hit = labels.get(key);
+  if (hit !== undefined) return hit;
+  const label = await decryptValue(machines, blob);
+  rememberLabel(partnerUserId, blob, label);
+  return label;
+}
+
+/** Records a label the Worker just encrypted, so the reply and the next list need no decryption. */
+export function rememberLabel(partnerUserId: string, blob: EncryptedBlob, label: string): void {
+  if (labels.size >= MAX_LABELS) labels.delete(labels.keys().next().value!);
+  labels.set(keyOf(partnerUserId, blob), label);
+}

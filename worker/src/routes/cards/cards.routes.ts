@@ -1,0 +1,58 @@
+import { Hono } from "hono";
+import { routes } from "../../../../shared/api/routes";
+import type { AppEnv } from "../../env";
+import { mount } from "../../routing/mount";
+import { machinesFor } from "../../sessions/machines-for";
+import type { CardUpdateRequest } from "../../../../shared/machines/cards";
+import { deleteCard } from "../../upstream/machines/delete-card";
+import { encryptValue } from "../../upstream/machines/encrypt-value";
+import { getCard } from "../../upstream/machines/get-card";
+import { listCards } from "../../upstream/machines/list-cards";
+import { updateCard } from "../../upstream/machines/update-card";
+import { decryptLabel, rememberLabel } from "./card-labels";
+import { toCard } from "./card-view";
+import { createCardOnce } from "./create-card-once";
+import { revealCard } from "./reveal-card";
+
+export const cardsApp = new Hono<AppEnv>();
+
+mount(cardsApp, routes.listCards, async (c, { query }) => {
+  const machines = machinesFor(c, "card");
+  const { partnerUserId } = c.var.user.user;
+  const page = await listCards(machines, { cursor: query.cursor });
+  const cards = await Promise.all(page.cards.map(async (card) => toCard(card, await decryptLabel(machines, partnerUserId, card.encryptedName))));
+  return { data: { cards, nextCursor: page.nextCursor ?? null }, summary: cards.length ? "card list" : "no cards" };
+});
+
+mount(cardsApp, routes.createCard, async (c, { body, idempotencyKey }) => ({
+  // Required by the contract: validation has refused the request without it.
+  data: { card: await createCardOnce(c, body, idempotencyKey!) },
+  summary: "card created",
+}));
+
+mount(cardsApp, routes.getCard, async (c, { params }) => {
+  const machines = machinesFor(c, "card");
+  const card = await getCard(machines, { cardId: params.cardId });
+  return { data: { card: toCard(card, await decryptLabel(machines, c.var.user.user.partnerUserId, card.encryptedName)) }, summary: "card" };
+});
+
+mount(cardsApp, routes.updateCard, async (c, { params, body }) => {
+  const machines = machinesFor(c, "card");
+  const { partnerUserId } = c.var.user.user;
+  const change: CardUpdateRequest = {};
+  if (body.status !== undefined) change.status = body.status;
+  if (body.limit !== undefined) change.limit = body.limit;
+  if (body.label !== undefined) {
+    change.encryptedName = await encryptValue(machines, body.label);
+    rememberLabel(partnerUserId, change.encryptedName, body.label);
+  }
+  const card = await updateCard(machines, { cardId: params.cardId, body: change });
+  return { data: { card: toCard(card, await decryptLabel(machines, partnerUserId, card.encryptedName)) }, summary: "card updated" };
+});
+
+mount(cardsApp, routes.cancelCard, async (c, { params }) => {
+  const deleted = await deleteCard(machinesFor(c, "card"), { cardId: params.cardId });
+  return { data: { card: { id: deleted.cardId, status: deleted.status, canceledAt: deleted.deletedAt } }, summary: "card canceled" };
+});
+
+mount(cardsApp, routes.revealCard, async (c, { params }) => ({ data: await revealCard(c, params.cardId), summary: "card secrets" }));

@@ -1,0 +1,67 @@
+import type { Context } from "hono";
+import { CardSecrets } from "../../../../shared/api/cards";
+import { recordAudit } from "../../audit/audit.queries";
+import type { AppEnv } from "../../env";
+import { AppError } from "../../errors";
+import { log } from "../../logging/log";
+import { enforceRateLimit } from "../../rate-limit/rate-limit";
+import { machinesFor } from "../../sessions/machines-for";
+import { conform } from "../../upstream/machines/conform";
+import { createCardSecretsSession } from "../../upstream/machines/create-card-secrets-session";
+import { getCard } from "../../upstream/machines/get-card";
+import { getCardSecrets } from "../../upstream/machines/get-card-secrets";
+import { decryptCardSecret } from "./card-secret";
+
+/**
+ * The card's number and CVC for its owner's screen. The secrets session's `secretKey` stays in this
+ * function; the card is read with the user's own session, so another user's card is Machines' 404. Every
+ * attempt is rate-limited per user and audited (outcome only). The reply must not be cached anywhere.
+ */
+export async function revealCard(c: Context<AppEnv>, cardId: string): Promise<CardSecrets> {
+  const { user } = c.var.user;
+  const audit = (outcome: string) => {
+    const write = recordAudit(c.env.DB, {
+      partnerUserId: user.partnerUserId,
+      action: "card.reveal",
+      resourceId: cardId,
+      outcome,
+      requestId: c.var.requestId,
+      createdAt: new Date().toISOString(),
+    }).catch((e: unknown) => log.error("audit_failed", { requestId: c.var.requestId, error: (e as Error)?.name }));
+    c.executionCtx.waitUntil(write);
+  };
+  c.header("Cache-Control", "no-store, max-age=0");
+  c.header("Pragma", "no-cache");
+
+  try {
+    await enforceRateLimit(c.env, "reveal", user.partnerUserId);
+  } catch (e) {
+    audit("rate_limited");
+    throw e;
+  }
+  try {
+    const machines = machinesFor(c, "card");
+    const [session, card] = await Promise.all([createCardSecretsSession(machines), getCard(machines, { cardId })]);
+    const secrets = await getCardSecrets(machines, { cardId, sessionId: session.sessionId });
+    const [pan, cvc] = await Promise.all([
+      decryptCardSecret(session.secretKey, secrets.encryptedPan),
+      decryptCardSecret(session.secretKey, secrets.encryptedCvc),
+    ]);
+    const revealed = conform(
+      CardSecrets,
+      {
+        pan,
+        cvc,
+        expirationMonth: secrets.expirationMonth ?? card.expirationMonth,
+        expirationYear: secrets.expirationYear ?? card.expirationYear,
+        last4: secrets.last4 ?? card.last4,
+      },
+      "card secrets",
+    );
+    audit("succeeded");
+    return revealed;
+  } catch (e) {
+    audit(e instanceof AppError && e.code === "not_found" ? "not_found" : "failed");
+    throw e;
+  }
+}

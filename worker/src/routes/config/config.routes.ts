@@ -1,0 +1,32 @@
+import { Hono } from "hono";
+import { routes } from "../../../../shared/api/routes";
+import type { AppEnv } from "../../env";
+import { mount } from "../../routing/mount";
+import { VERSION } from "../../version";
+
+export const configApp = new Hono<AppEnv>();
+
+/**
+ * `GET /v1/config`: what the widget needs before sign-in. Readable from any origin (`*`), and it says
+ * whether the caller's origin is allowed, so a partner sees "add your origin to ALLOWED_ORIGINS"
+ * instead of an opaque CORS failure. No secrets: the Crossmint client key is public by design.
+ */
+mount(configApp, routes.getConfig, async (c) => {
+  const s = c.var.settings;
+  const origin = c.req.header("Origin") ?? null;
+  const sandbox = s.environment === "sandbox" && s.sandboxUrl !== null;
+  return {
+    data: {
+      environment: s.environment,
+      originAllowed: origin !== null && s.allowedOrigins.has(origin),
+      origin,
+      auth: sandbox
+        ? { provider: "sandbox" as const, issuerUrl: `${s.sandboxUrl}/identity` }
+        : { provider: "crossmint" as const, clientApiKey: s.crossmint.clientApiKey ?? "" },
+      wallet: sandbox ? { provider: "sandbox" as const, signerUrl: `${s.sandboxUrl}/sandbox/wallet` } : { provider: "crossmint" as const },
+      chain: { id: s.chain.id, name: s.chain.name, explorerUrl: s.chain.explorerUrl },
+      version: VERSION,
+    },
+    summary: "config",
+  };
+});

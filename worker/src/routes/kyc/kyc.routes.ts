@@ -1,0 +1,40 @@
+import { Hono } from "hono";
+import { routes } from "../../../../shared/api/routes";
+import type { AppEnv } from "../../env";
+import { mount } from "../../routing/mount";
+import { machinesFor } from "../../sessions/machines-for";
+import { getKycValues } from "../../upstream/machines/get-kyc-values";
+import { submitKycApplication } from "../../upstream/machines/submit-kyc-application";
+import { recordAudit } from "../../audit/audit.queries";
+import { toKycState } from "./kyc-state";
+import { readKycState, rememberKycStatus } from "./read-kyc-state";
+
+export const kycApp = new Hono<AppEnv>();
+
+mount(kycApp, routes.getKycValues, async (c) => ({ data: await getKycValues(machinesFor(c, "kyc")), summary: "kyc values" }));
+
+/**
+ * The application is validated with the shared KYC schema before it goes anywhere (400 with the field),
+ * counted against the per-user limit, and audited (without its content).
+ */
+mount(
+  kycApp,
+  routes.submitKycApplication,
+  async (c, { body }) => {
+    const { user } = c.var.user;
+    const audit = (outcome: string) =>
+      recordAudit(c.env.DB, { partnerUserId: user.partnerUserId, action: "kyc.submit", resourceId: null, outcome, requestId: c.var.requestId, createdAt: new Date().toISOString() });
+    try {
+      const state = toKycState(await submitKycApplication(machinesFor(c, "kyc"), body));
+      rememberKycStatus(c, state);
+      c.executionCtx.waitUntil(audit(state.status));
+      return { data: state, summary: "kyc submitted" };
+    } catch (e) {
+      c.executionCtx.waitUntil(audit("failed"));
+      throw e;
+    }
+  },
+  { rateLimit: "kycSubmit" },
+);
+
+mount(kycApp, routes.getKycStatus, async (c) => ({ data: await readKycState(c), summary: "kyc status" }));

@@ -1,0 +1,34 @@
+import type { Context } from "hono";
+import type { KycState } from "../../../../shared/api/kyc";
+import type { AppEnv } from "../../env";
+import { log } from "../../logging/log";
+import { machinesFor } from "../../sessions/machines-for";
+import { MachinesApiError } from "../../upstream/machines/errors";
+import { getKycStatus } from "../../upstream/machines/get-kyc-status";
+import { saveKycStatus } from "../../users/users.queries";
+import { NOT_SUBMITTED, toKycState } from "./kyc-state";
+
+/** Remembers a status that changed (it picks the partner session kind later), after the reply. */
+export function rememberKycStatus(c: Context<AppEnv>, state: KycState): void {
+  const { user } = c.var.user;
+  if (user.kycStatus === state.status) return;
+  user.kycStatus = state.status;
+  c.executionCtx.waitUntil(
+    saveKycStatus(c.env.DB, user.partnerUserId, state.status).catch((e: unknown) =>
+      log.warn("save_kyc_status_failed", { requestId: c.var.requestId, error: (e as Error)?.name }),
+    ),
+  );
+}
+
+/** The user's KYC state from Machines (404: never applied, as the Machines CLI reads it). */
+export async function readKycState(c: Context<AppEnv>): Promise<KycState> {
+  let state: KycState;
+  try {
+    state = toKycState(await getKycStatus(machinesFor(c, "kyc")));
+  } catch (e) {
+    if (!(e instanceof MachinesApiError && e.upstreamStatus === 404)) throw e;
+    state = NOT_SUBMITTED;
+  }
+  rememberKycStatus(c, state);
+  return state;
+}

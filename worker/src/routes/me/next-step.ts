@@ -1,0 +1,20 @@
+import type { Balances } from "../../../../shared/api/balances";
+import type { KycStatus } from "../../../../shared/api/kyc";
+import type { StepName } from "../../../../shared/steps";
+
+export interface JourneyState {
+  kycStatus: KycStatus;
+  agreementsAccepted: boolean;
+  balances: Balances | null;
+}
+
+/**
+ * Where a returning user resumes: KYC until approved, then agreements until accepted, then deposit
+ * until the card has credit, then card.
+ */
+export function nextStep(s: JourneyState): StepName {
+  if (s.kycStatus !== "approved") return "kyc";
+  if (!s.agreementsAccepted) return "agreements";
+  if (!s.balances || s.balances.creditLimit <= 0) return "deposit";
+  return "card";
+}
