@@ -15,6 +15,7 @@ import { healthRoutes } from "./routes/health/health.routes";
 import { kycApp } from "./routes/kyc/kyc.routes";
 import { meApp } from "./routes/me/me.routes";
 import { transactionsApp } from "./routes/transactions/transactions.routes";
+import { withdrawalsApp } from "./routes/withdrawals/withdrawals.routes";
 import { runScheduledJobs } from "./scheduled";
 
 /**
@@ -38,6 +39,7 @@ app.route("/", balancesApp);
 app.route("/", depositsApp);
 app.route("/", cardsApp);
 app.route("/", transactionsApp);
+app.route("/", withdrawalsApp);
 
 app.onError(onError);
 app.notFound(notFound);

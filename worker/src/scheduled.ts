@@ -1,6 +1,7 @@
 import type { Bindings } from "./env";
 import { log } from "./logging/log";
 import { purgeCardRequests } from "./routes/cards/card-requests.queries";
+import { reconcileWithdrawals } from "./withdrawals/reconcile-withdrawals";
 
 /** A job the Cron Trigger runs; each one is independent (one failing does not stop the others). */
 export type ScheduledJob = (env: Bindings, ctx: ExecutionContext, scheduledTime: number) => Promise<void>;
@@ -9,6 +10,7 @@ export type ScheduledJob = (env: Bindings, ctx: ExecutionContext, scheduledTime:
 const CARD_REQUEST_RETENTION_MS = 24 * 60 * 60_000;
 
 export const SCHEDULED_JOBS: Record<string, ScheduledJob> = {
+  reconcileWithdrawals: async (env) => void (await reconcileWithdrawals(env)),
   purgeCardRequests: async (env, _ctx, time) => {
     await purgeCardRequests(env.DB, new Date(time - CARD_REQUEST_RETENTION_MS).toISOString());
   },

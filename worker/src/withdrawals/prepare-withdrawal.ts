@@ -24,7 +24,7 @@ export interface PrepareDeps {
 }
 
 /** `{}` for the first call; coordinator_v2's second call brings back the admin salt and the wallet's signature. */
-export type PrepareInput = Record<string, never> | { adminSalt: Hex; adminSignature: Hex };
+export type PrepareInput = Record<string, never> | { adminSalt: string; adminSignature: string };
 
 /** A signature this close to expiry is not handed out: the wallet could not get it mined in time. */
 export const PREPARE_EXPIRY_MARGIN_SECONDS = 15;
@@ -82,13 +82,14 @@ export async function prepareWithdrawal(deps: PrepareDeps, record: WithdrawalRec
     throw new AppError("invalid_state", "another withdrawal from this collateral ran since the typed data was issued; start a new withdrawal");
   }
   const typedData = adminTypedData({ parameters, chainId, admin: record.adminAddress, adminSalt: record.adminSalt, nonce });
-  const valid = await verifyAdminSignature(deps.chain, { admin: record.adminAddress, typedData, signature: input.adminSignature });
+  const adminSignature = input.adminSignature as Hex;
+  const valid = await verifyAdminSignature(deps.chain, { admin: record.adminAddress, typedData, signature: adminSignature });
   if (!valid) {
     throw new AppError("invalid_request", `adminSignature is not ${record.adminAddress}'s signature of this withdrawal's typed data`, {
       field: "adminSignature",
     });
   }
-  const data = coordinatorV2Calldata(parameters, { adminSalt: record.adminSalt, adminSignature: input.adminSignature });
+  const data = coordinatorV2Calldata(parameters, { adminSalt: record.adminSalt, adminSignature });
   return transaction(record, plan.value, data);
 }
 

@@ -131,6 +131,14 @@ export async function releaseUpstreamLease(db: D1Database, id: string, leaseId: 
     .run();
 }
 
+/** Removes a row no request has started on (its creator was rate-limited): the key is free again. */
+export async function deleteUnstartedWithdrawal(db: D1Database, id: string): Promise<void> {
+  await db
+    .prepare("DELETE FROM withdrawals WHERE id = ?1 AND status = 'pending' AND upstream_replied = 0 AND lease_id IS NULL")
+    .bind(id)
+    .run();
+}
+
 /**
  * Machines refused the very first create (4xx): nothing exists upstream. The row keeps the key and
  * the refusal, which every request with that key gets again. Never applies once Machines has answered.

@@ -1,0 +1,41 @@
+/**
+ * Test-only helpers for the withdrawal suites: the sandbox controls they need beyond
+ * `worker/test/helpers/sandbox.ts` (find a user, fund their collateral, switch encodings).
+ */
+import type { ProvidedSandbox } from "../../../test/provided-context";
+import { sandbox } from "../../../test/helpers/sandbox";
+
+async function control<T = any>(s: ProvidedSandbox, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${s.url}/sandbox${path}`, {
+    method,
+    headers: body === undefined ? {} : { "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await res.json()) as { ok: boolean; data: T; errors: unknown[] };
+  if (!res.ok || !json.ok) throw new Error(`sandbox control ${method} ${path} failed: ${res.status} ${JSON.stringify(json.errors)}`);
+  return json.data;
+}
+
+/** The Machines user id of the person who signed in with this email (their KYC email). */
+export async function sandboxUserId(email: string, s: ProvidedSandbox = sandbox()): Promise<string> {
+  const { users } = await control<{ users: { userId: string; email: string | null }[] }>(s, "GET", `/users?q=${encodeURIComponent(email)}`);
+  const user = users.find((u) => u.email === email);
+  if (!user) throw new Error(`no sandbox user with email ${email}`);
+  return user.userId;
+}
+
+/** Mints test dollars into the user's collateral (credited without a chain). */
+export function fundCollateral(userId: string, amountCents: number, s: ProvidedSandbox = sandbox()) {
+  return control<{ txHash: string | null; collateralAddress: string }>(s, "POST", "/faucet", { userId, amountCents });
+}
+
+export interface SandboxSettingsPatch {
+  withdrawalReadyAfterSeconds?: number;
+  collateralVersion?: 1 | 2;
+  saltEncoding?: "base64" | "hex" | "bytes";
+  expiresAtEncoding?: "number" | "string" | "iso";
+}
+
+export function patchSandboxSettings(patch: SandboxSettingsPatch, s: ProvidedSandbox = sandbox()) {
+  return control(s, "PATCH", "/settings", patch);
+}
