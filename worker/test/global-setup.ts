@@ -1,6 +1,6 @@
 /// <reference path="./provided-context.d.ts" />
 import type { TestProject } from "vitest/node";
-import { startTestSandbox } from "./test-sandbox";
+import { startTestSandbox, type TestSandbox } from "./test-sandbox";
 
 /**
  * The partner key the Worker tests run with: distinctive, so the leak test can search every reply
@@ -10,20 +10,23 @@ export const TEST_PARTNER_KEY = "sk_sandbox_LEAKCANARY_7f3c9a1e5b2d4086";
 export const TEST_CROSSMINT_SERVER_KEY = "sk_crossmint_LEAKCANARY_0d6e2b8f41a7";
 
 /**
- * Starts two sandboxes for the Worker tests (Node side) and provides their URLs and keys: `sandbox`
- * for everything, `faultSandbox` for the fault-injection tests (fault rules are global to a sandbox,
- * so they must not leak into tests running in parallel).
+ * Starts the sandboxes for the Worker tests (Node side) and provides their URLs, keys and tokens:
+ * `sandbox` for everything; one more per fault-injection test file (`faultSandbox` for the core routes,
+ * `withdrawalsFaultSandbox` for the withdrawal routes), because fault rules are global to a sandbox and
+ * must not reach tests running in parallel in other files.
  */
 export default async function setup(project: TestProject) {
-  const [sandbox, faultSandbox] = await Promise.all([
-    startTestSandbox({ partnerKey: TEST_PARTNER_KEY, crossmintServerKey: TEST_CROSSMINT_SERVER_KEY }),
-    startTestSandbox({ partnerKey: TEST_PARTNER_KEY, crossmintServerKey: TEST_CROSSMINT_SERVER_KEY }),
+  const options = { partnerKey: TEST_PARTNER_KEY, crossmintServerKey: TEST_CROSSMINT_SERVER_KEY };
+  const [sandbox, faultSandbox, withdrawalsFaultSandbox] = await Promise.all([
+    startTestSandbox(options),
+    startTestSandbox(options),
+    startTestSandbox(options),
   ]);
-  const { stop: _stop, ...provided } = sandbox;
-  const { stop: _stopFaults, ...providedFaults } = faultSandbox;
-  project.provide("sandbox", provided);
-  project.provide("faultSandbox", providedFaults);
+  const info = ({ stop: _stop, ...rest }: TestSandbox) => rest;
+  project.provide("sandbox", info(sandbox));
+  project.provide("faultSandbox", info(faultSandbox));
+  project.provide("withdrawalsFaultSandbox", info(withdrawalsFaultSandbox));
   return async () => {
-    await Promise.all([sandbox.stop(), faultSandbox.stop()]);
+    await Promise.all([sandbox.stop(), faultSandbox.stop(), withdrawalsFaultSandbox.stop()]);
   };
 }

@@ -7,5 +7,6 @@ declare module "vitest" {
   interface ProvidedContext {
     sandbox: SandboxInfo;
     faultSandbox: SandboxInfo;
+    withdrawalsFaultSandbox: SandboxInfo;
   }
 }

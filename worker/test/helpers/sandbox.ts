@@ -3,7 +3,10 @@ import type { ProvidedSandbox } from "../provided-context";
 
 /** The sandbox the project's Worker talks to (or the fault-injection one). */
 export const sandbox = (): ProvidedSandbox => inject("sandbox");
+/** For the core routes' fault tests (one file: `worker/src/upstream/machines/faults.test.ts`). */
 export const faultSandbox = (): ProvidedSandbox => inject("faultSandbox");
+/** For the withdrawal routes' fault tests (one file). */
+export const withdrawalsFaultSandbox = (): ProvidedSandbox => inject("withdrawalsFaultSandbox");
 
 async function control<T = any>(s: ProvidedSandbox, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${s.url}/sandbox${path}`, {

@@ -48,13 +48,20 @@ export interface TestUser {
   token: string;
 }
 
-/** Signs in a new user and walks them through the journey up to `stage`. */
-export async function newUser(stage: "signed-in" | "approved" | "agreed" = "signed-in", o: Pick<CallOptions, "fetcher"> = {}): Promise<TestUser> {
+/**
+ * Signs in a new user and walks them through the journey up to `stage`. For another sandbox, pass it and
+ * a fetcher for the Worker pointed at it (`workerFor(s)`).
+ */
+export async function newUser(
+  stage: "signed-in" | "approved" | "agreed" = "signed-in",
+  o: Pick<CallOptions, "fetcher"> & { sandbox?: ProvidedSandbox } = {},
+): Promise<TestUser> {
   const email = newEmail();
-  const token = await signIn(email);
+  const token = await signIn(email, o.sandbox);
   if (stage === "signed-in") return { email, token };
-  expectOk("submitKycApplication", await call("submitKycApplication", { token, body: kycApplication({ email }), ...o }));
+  const fetcher = o.fetcher;
+  expectOk("submitKycApplication", await call("submitKycApplication", { token, body: kycApplication({ email }), fetcher }));
   if (stage === "approved") return { email, token };
-  expectOk("acceptAgreements", await call("acceptAgreements", { token, body: { accepted: true }, ...o }));
+  expectOk("acceptAgreements", await call("acceptAgreements", { token, body: { accepted: true }, fetcher }));
   return { email, token };
 }

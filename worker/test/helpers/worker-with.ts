@@ -1,6 +1,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import worker from "../../src/index";
 import type { Bindings } from "../../src/env";
+import type { SandboxInfo } from "../sandbox-info";
 
 /**
  * A fetcher for the Worker with some bindings changed (a broken setting, the fault sandbox as upstream).
@@ -17,4 +18,16 @@ export function workerWith(overrides: Partial<Record<keyof Bindings, string | un
     await waitOnExecutionContext(ctx);
     return res;
   };
+}
+
+/** The Worker with another sandbox (a fault-injection one) as every upstream: Machines, identity, wallets. */
+export function workerFor(s: SandboxInfo): (request: Request) => Promise<Response> {
+  return workerWith({
+    MACHINES_API_BASE: s.machinesApiBase,
+    CROSSMINT_API_BASE: s.crossmintApiBase,
+    CROSSMINT_JWKS_URL: s.jwksUrl,
+    CROSSMINT_ISSUER: s.identityIssuer,
+    CROSSMINT_AUDIENCE: s.identityAudience,
+    SANDBOX_URL: s.url,
+  });
 }
