@@ -11,7 +11,7 @@ import { userControls } from "./users.controls";
 /** Listed by `GET /sandbox/` so a tester (or a page) can discover the controls. */
 export const CONTROL_ROUTES = [
   "GET    /users?q=                       users with KYC email, wallets, collateral address and version, balances",
-  "GET    /users/:userId                  one user, with their deposits",
+  "GET    /users/:userId                  one user, with their deposits and withdrawals",
   "POST   /users/:userId/kyc              {status, reason?}: set any KYC status",
   "GET    /kyc/verify?userId&signature    the hosted-verification page (completionLink)",
   "POST   /deposits/:depositId/complete   {amountCents?}: processing → completed, credit raised",

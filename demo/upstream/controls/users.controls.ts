@@ -51,7 +51,17 @@ export function userControls(ctx: SimulatorContext) {
     .get("/users/:userId", (c) => {
       const user = requireUser(ctx, c.req.param("userId"));
       const deposits = ctx.store.deposits(user.userId).reverse().map(depositReply);
-      return reply(c, { user: userView(ctx, user), deposits }, "sandbox user");
+      // Read-only, for tests that check how many withdrawals reached Machines (idempotency) and what became of them.
+      const withdrawals = ctx.store.withdrawals(user.userId).map((w) => ({
+        id: w.id,
+        amountCents: w.request.amountCents,
+        adminAddress: w.adminAddress,
+        createdAt: new Date(w.createdAtMs).toISOString(),
+        signed: w.signed !== null,
+        executedTxHash: w.executedTxHash,
+        superseded: w.supersededAtMs !== null,
+      }));
+      return reply(c, { user: userView(ctx, user), deposits, withdrawals }, "sandbox user");
     })
     .post("/users/:userId/kyc", async (c) => {
       const user = requireUser(ctx, c.req.param("userId"));
