@@ -161,6 +161,7 @@ export class MachinesCard extends LitElement {
   declare provider: Eip1193Provider | undefined;
 
   declare private phase: Phase;
+  /** @internal The journey state the guards read (the flow controller reads it). */
   declare journey: JourneyState;
   declare private live: string;
   declare private sessionNotice: boolean;
@@ -364,13 +365,13 @@ export class MachinesCard extends LitElement {
     await this.flow.go("sign-in", "signed-out");
   }
 
-  /** Called by the flow with a new step element, before it renders. */
+  /** @internal Called by the flow with a new step element, before it renders. */
   prepareStep(element: StepElement): void {
     element.setAttribute("exportparts", "heading, button, field, label, field-error, notice");
     element.context = this.stepContext();
   }
 
-  /** Called by the flow after a step change. */
+  /** @internal Called by the flow after a step change. */
   stepShown(detail: StepChangeDetail, focus: boolean): void {
     this.announce(this.i18n.core("announce.step", { index: detail.index + 1, total: detail.total, name: this.i18n.core(`step.${detail.to}`) }));
     if (focus) this.flow.element?.focusHeading();
