@@ -10,6 +10,8 @@ import { findWithdrawal, recordConfirmed, recordOutcome, recordReconciled, reope
 export interface ReconcileDeps {
   db: D1Database;
   chain: ChainClient;
+  /** `CHAIN_ID`: withdrawals on any other chain cannot be checked here and are left as they are. */
+  chainId: number;
   now: () => number;
 }
 
@@ -36,7 +38,7 @@ const FALLBACK_SEARCH_BLOCKS = 10_000n;
 export async function reconcileWithdrawal(deps: ReconcileDeps, record: WithdrawalRecord): Promise<WithdrawalRecord> {
   if (record.status !== "ready" && record.status !== "submitted") return record;
   const { parameters: p, execution } = record;
-  if (!p || !execution?.callTarget) return record;
+  if (!p || !execution?.callTarget || execution.chainId !== deps.chainId) return record;
   const callTarget = execution.callTarget;
 
   const head = await readLatestBlock(deps.chain);

@@ -29,7 +29,8 @@ export interface ReconcileSummary {
  */
 export async function reconcileWithdrawals(env: Bindings, now: () => number = Date.now): Promise<ReconcileSummary> {
   const settings = settingsFrom(env);
-  const deps = { db: env.DB, chain: chainClient({ rpcUrl: settings.chain.rpcUrl, id: settings.chain.id, name: settings.chain.name }), now };
+  const chain = chainClient({ rpcUrl: settings.chain.rpcUrl, id: settings.chain.id, name: settings.chain.name });
+  const deps = { db: env.DB, chain, chainId: settings.chain.id, now };
   const summary: ReconcileSummary = { checked: 0, confirmed: 0, failed: 0, expired: 0, unchanged: 0, chainUnavailable: false };
   const due = await listWithdrawalsToReconcile(env.DB, now(), RECONCILE_BATCH_SIZE);
   for (const record of due) {

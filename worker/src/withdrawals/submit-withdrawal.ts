@@ -4,6 +4,8 @@ import type { ChainClient } from "../chain/chain-client";
 import { getWithdrawalReceipt } from "../chain/get-withdrawal-receipt";
 import { getWithdrawalTransaction } from "../chain/get-withdrawal-transaction";
 import { AppError } from "../errors";
+import { planWithdrawalCall } from "./execution";
+import { problemError } from "./problem-error";
 import { reconcileWithdrawal } from "./reconcile-withdrawal";
 import type { WithdrawalRecord } from "./withdrawal-record";
 import { findWithdrawal, recordSubmission } from "./withdrawals.queries";
@@ -11,6 +13,7 @@ import { findWithdrawal, recordSubmission } from "./withdrawals.queries";
 export interface SubmitDeps {
   db: D1Database;
   chain: ChainClient;
+  chainId: number;
   now: () => number;
 }
 
@@ -30,6 +33,9 @@ export async function submitWithdrawal(deps: SubmitDeps, record: WithdrawalRecor
   if (record.status !== "ready") {
     throw new AppError("invalid_state", `the withdrawal is ${record.status}; a transaction can only be submitted for a ready withdrawal`);
   }
+  // Only a withdrawal this Worker can prepare (EVM, on its chain) can have a transaction it can reconcile.
+  const plan = planWithdrawalCall(record.execution, record.parameters!, deps.chainId);
+  if (!plan.ok) throw problemError(plan.problem);
   await checkTransaction(deps, record, hash);
   const submitted = await recordSubmission(deps.db, record.id, deps.now(), hash);
   if (!submitted) {

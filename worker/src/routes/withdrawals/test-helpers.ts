@@ -39,3 +39,23 @@ export interface SandboxSettingsPatch {
 export function patchSandboxSettings(patch: SandboxSettingsPatch, s: ProvidedSandbox = sandbox()) {
   return control(s, "PATCH", "/settings", patch);
 }
+
+export interface SandboxWithdrawal {
+  id: string;
+  amountCents: number;
+  adminAddress: string;
+  signed: boolean;
+  executedTxHash: string | null;
+  superseded: boolean;
+}
+
+/** The withdrawals Machines (the simulator) holds for a user: what reached it, whatever the Worker says. */
+export async function sandboxWithdrawals(userId: string, s: ProvidedSandbox = sandbox()): Promise<SandboxWithdrawal[]> {
+  const data = await control<{ withdrawals: SandboxWithdrawal[] }>(s, "GET", `/users/${encodeURIComponent(userId)}`);
+  return data.withdrawals;
+}
+
+/** The sandbox's fault rules with how many requests each has hit. */
+export async function listFaults(s: ProvidedSandbox = sandbox()): Promise<{ id: string; kind: string; hits: number }[]> {
+  return (await control<{ faults: { id: string; kind: string; hits: number }[] }>(s, "GET", "/faults")).faults;
+}
