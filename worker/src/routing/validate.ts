@@ -16,15 +16,16 @@ export interface ValidatedInput {
   idempotencyKey: string | undefined;
 }
 
-/** Schema issues as error items; an unknown key names itself as the field. */
-function itemsOf(issues: readonly SchemaIssue[]): ErrorItem[] {
-  return issues.flatMap((issue) => {
+/** Schema issues as error items; an unknown key names itself as the field, a wrong whole value names its part. */
+function itemsOf(issues: readonly SchemaIssue[], part: "params" | "query" | "body"): ErrorItem[] {
+  return issues.flatMap((issue): ErrorItem[] => {
     if (issue.code === "unrecognized_keys" && issue.keys?.length) {
       return issue.keys.map((key) => {
         const field = [...issue.path, key].map(String).join(".");
         return { code: "invalid_request", message: `${field} is not a field this route accepts`, field };
       });
     }
+    if (issue.path.length === 0) return [{ code: "invalid_request", message: `${part} ${issuesToErrors([issue])[0]!.message}`, field: part }];
     return issuesToErrors([issue]);
   });
 }
@@ -34,7 +35,8 @@ function itemsOf(issues: readonly SchemaIssue[]): ErrorItem[] {
  * be declared JSON (415 `unsupported_media_type`) and parse (400 `invalid_request`, field `body`).
  */
 async function readJsonBody(c: Context<AppEnv>): Promise<unknown> {
-  const text = await c.req.text();
+  // Bytes first: whatever the declared type, an empty body is `{}` and a non-JSON one is refused unread.
+  const text = new TextDecoder().decode(await c.req.arrayBuffer());
   if (text.trim() === "") return {};
   if (!JSON_TYPE.test(c.req.header("Content-Type") ?? "")) {
     throw new AppError("unsupported_media_type", "send the body as JSON, with Content-Type: application/json", { field: "Content-Type" });
@@ -59,17 +61,17 @@ export function validate(route: RouteContract): MiddlewareHandler<AppEnv> {
     if (route.params) {
       const result = route.params.safeParse(c.req.param());
       if (result.success) input.params = result.data;
-      else items.push(...itemsOf(result.error.issues));
+      else items.push(...itemsOf(result.error.issues, "params"));
     }
     if (route.query) {
       const result = route.query.safeParse(c.req.query());
       if (result.success) input.query = result.data;
-      else items.push(...itemsOf(result.error.issues));
+      else items.push(...itemsOf(result.error.issues, "query"));
     }
     if (route.body) {
       const result = route.body.safeParse(await readJsonBody(c));
       if (result.success) input.body = result.data;
-      else items.push(...itemsOf(result.error.issues));
+      else items.push(...itemsOf(result.error.issues, "body"));
     }
     if (route.idempotency) {
       const key = c.req.header(IDEMPOTENCY_HEADER);

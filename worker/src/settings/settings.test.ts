@@ -1,0 +1,157 @@
+import { describe, expect, it } from "vitest";
+import type { Bindings } from "../env";
+import { ConfigurationError } from "../errors";
+import { settingsFrom } from "./settings";
+
+const KEY = btoa("k".repeat(32));
+
+function sandboxEnv(overrides: Partial<Record<keyof Bindings, string | undefined>> = {}): Bindings {
+  return {
+    DB: {} as D1Database,
+    ENVIRONMENT: "sandbox",
+    MACHINES_API_BASE: "http://127.0.0.1:8788/partner/v1",
+    MACHINES_PARTNER_KEY: "sk_sandbox_key",
+    CROSSMINT_JWKS_URL: "http://127.0.0.1:8788/identity/.well-known/jwks.json",
+    CROSSMINT_ISSUER: "http://127.0.0.1:8788/identity",
+    CROSSMINT_AUDIENCE: "machines-card-sandbox",
+    CROSSMINT_API_BASE: "http://127.0.0.1:8788/crossmint",
+    CROSSMINT_SERVER_KEY: "sk_crossmint",
+    CHAIN_RPC_URL: "http://127.0.0.1:8545",
+    CHAIN_ID: "31337",
+    CHAIN_NAME: "anvil",
+    ALLOWED_ORIGINS: "https://shop.example, http://localhost:5173",
+    DATA_ENCRYPTION_KEY: KEY,
+    SANDBOX_URL: "http://127.0.0.1:8788",
+    ...overrides,
+  } as Bindings;
+}
+
+function productionEnv(overrides: Partial<Record<keyof Bindings, string | undefined>> = {}): Bindings {
+  return sandboxEnv({
+    ENVIRONMENT: "production",
+    MACHINES_API_BASE: "https://api.machines.cash/partner/v1",
+    CROSSMINT_JWKS_URL: "https://www.crossmint.com/.well-known/jwks.json",
+    CROSSMINT_ISSUER: "https://www.crossmint.com",
+    CROSSMINT_AUDIENCE: "project-id",
+    CROSSMINT_API_BASE: "https://www.crossmint.com",
+    CROSSMINT_CLIENT_API_KEY: "ck_production_key",
+    CHAIN_RPC_URL: "https://mainnet.base.org",
+    CHAIN_ID: "8453",
+    ...overrides,
+  });
+}
+
+/** The configuration errors for these bindings, as `{field: message}`. */
+function problems(env: Bindings): Record<string, string> {
+  try {
+    settingsFrom(env);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigurationError);
+    const error = e as ConfigurationError;
+    expect(error.status).toBe(500);
+    return Object.fromEntries(error.items.map((i) => [i.field!, i.message]));
+  }
+  return {};
+}
+
+describe("settings", () => {
+  it("parses a complete sandbox configuration, with the documented defaults", () => {
+    const s = settingsFrom(sandboxEnv());
+    expect(s.environment).toBe("sandbox");
+    expect(s.machines).toEqual({ apiBase: "http://127.0.0.1:8788/partner/v1", partnerKey: "sk_sandbox_key", timeoutMs: 8000 });
+    expect([...s.allowedOrigins]).toEqual(["https://shop.example", "http://localhost:5173"]);
+    expect(s.sessions.ttlSeconds).toBe(900);
+    expect(s.sessions.kycScopes).toEqual(["kyc.read", "kyc.write"]);
+    expect(s.sessions.cardScopes).toContain("cards.secrets.read");
+    expect(s.sessions.cardScopes).toContain("withdrawals.write");
+    expect(s.dataEncryptionKey).toHaveLength(32);
+    expect(s.chain).toEqual({ rpcUrl: "http://127.0.0.1:8545", id: 31337, name: "anvil", explorerUrl: null });
+    expect(s.sandboxUrl).toBe("http://127.0.0.1:8788");
+    expect(s.crossmint.clientApiKey).toBeNull();
+  });
+
+  it("parses once per bindings object", () => {
+    const env = sandboxEnv();
+    expect(settingsFrom(env)).toBe(settingsFrom(env));
+  });
+
+  it.each([
+    ["http://127.0.0.1:8788/partner/v1", "http://127.0.0.1:8788/partner/v1"],
+    ["https://api-dev.machines.cash", "https://api-dev.machines.cash/partner/v1"],
+    ["https://dev-api.machines.cash/partner/v1/", "https://dev-api.machines.cash/partner/v1"],
+    ["https://api.machines.cash/partner/v1/partner/v1", "https://api.machines.cash/partner/v1"],
+  ])("normalises MACHINES_API_BASE %s to one /partner/v1", (input, expected) => {
+    expect(settingsFrom(sandboxEnv({ MACHINES_API_BASE: input })).machines.apiBase).toBe(expected);
+  });
+
+  it.each([
+    "ENVIRONMENT",
+    "MACHINES_API_BASE",
+    "MACHINES_PARTNER_KEY",
+    "CROSSMINT_JWKS_URL",
+    "CROSSMINT_ISSUER",
+    "CROSSMINT_AUDIENCE",
+    "CROSSMINT_API_BASE",
+    "CROSSMINT_SERVER_KEY",
+    "CHAIN_RPC_URL",
+    "CHAIN_ID",
+    "CHAIN_NAME",
+    "DATA_ENCRYPTION_KEY",
+    "SANDBOX_URL",
+  ] as const)("names %s when it is missing", (name) => {
+    expect(problems(sandboxEnv({ [name]: undefined }))).toEqual({ [name]: `${name} is not set` });
+  });
+
+  it("names every malformed setting at once, without echoing the values", () => {
+    const found = problems(
+      sandboxEnv({
+        ENVIRONMENT: "staging",
+        MACHINES_API_BASE: "ftp://machines",
+        CHAIN_ID: "base",
+        SESSION_TTL_SECONDS: "30",
+        KYC_SCOPES: "kyc.read,everything",
+        DATA_ENCRYPTION_KEY: btoa("too short"),
+        ALLOWED_ORIGINS: "*",
+        UPSTREAM_TIMEOUT_MS: "0",
+      }),
+    );
+    expect(Object.keys(found).sort()).toEqual(
+      ["ALLOWED_ORIGINS", "CHAIN_ID", "DATA_ENCRYPTION_KEY", "ENVIRONMENT", "KYC_SCOPES", "MACHINES_API_BASE", "SESSION_TTL_SECONDS", "UPSTREAM_TIMEOUT_MS"].sort(),
+    );
+    expect(found.ALLOWED_ORIGINS).toMatch(/wildcard/);
+    expect(found.KYC_SCOPES).toMatch(/unknown scope: everything/);
+    expect(found.DATA_ENCRYPTION_KEY).toMatch(/32 bytes/);
+    expect(JSON.stringify(found)).not.toContain(btoa("too short"));
+  });
+
+  it("refuses origins with a path, and values that are not origins", () => {
+    expect(problems(sandboxEnv({ ALLOWED_ORIGINS: "https://shop.example/checkout" }))).toHaveProperty("ALLOWED_ORIGINS");
+    expect(problems(sandboxEnv({ ALLOWED_ORIGINS: "shop.example" }))).toHaveProperty("ALLOWED_ORIGINS");
+    expect([...settingsFrom(sandboxEnv({ ALLOWED_ORIGINS: "https://shop.example/" })).allowedOrigins]).toEqual(["https://shop.example"]);
+    expect(settingsFrom(sandboxEnv({ ALLOWED_ORIGINS: "" })).allowedOrigins.size).toBe(0);
+  });
+
+  it("keeps URL credentials out of settings", () => {
+    expect(problems(sandboxEnv({ CHAIN_RPC_URL: "https://user:pass@rpc.example" }))).toHaveProperty("CHAIN_RPC_URL");
+  });
+
+  it("requires https and the Crossmint client key in production, and ignores SANDBOX_URL there", () => {
+    const s = settingsFrom(productionEnv());
+    expect(s.environment).toBe("production");
+    expect(s.sandboxUrl).toBeNull();
+    expect(s.crossmint.clientApiKey).toBe("ck_production_key");
+    expect(problems(productionEnv({ CROSSMINT_CLIENT_API_KEY: undefined }))).toEqual({ CROSSMINT_CLIENT_API_KEY: "CROSSMINT_CLIENT_API_KEY is not set" });
+    expect(problems(productionEnv({ MACHINES_API_BASE: "http://127.0.0.1:8788/partner/v1" }))).toEqual({
+      MACHINES_API_BASE: "MACHINES_API_BASE must use https in production",
+    });
+    expect(settingsFrom(productionEnv({ SANDBOX_URL: undefined })).sandboxUrl).toBeNull();
+  });
+
+  it("accepts scopes separated by commas or spaces, once each", () => {
+    expect(settingsFrom(sandboxEnv({ CARD_SCOPES: "cards.read cards.write, cards.read" })).sessions.cardScopes).toEqual(["cards.read", "cards.write"]);
+  });
+
+  it("collects the secrets the logger must redact", () => {
+    expect(settingsFrom(sandboxEnv()).secrets).toEqual(["sk_sandbox_key", "sk_crossmint", KEY]);
+  });
+});
