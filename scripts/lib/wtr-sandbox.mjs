@@ -36,9 +36,12 @@ export function sandboxServices() {
     (identity ??= tsImport("../../demo/identity/index.ts", import.meta.url).then((m) =>
       m.createIdentityIssuer({ issuer: `http://localhost${IDENTITY_PATH}`, logger: () => {}, exposeCodes: true }),
     ));
-  const getStack = () => {
+  // The test page's origin (localhost and 127.0.0.1 alike) is what the Worker must allow.
+  const getStack = (origin) => {
     if (!existsSync(new URL("../../test/stack.ts", import.meta.url))) return Promise.resolve(null);
-    stack ??= tsImport("../../test/stack.ts", import.meta.url).then((m) => m.startStack());
+    const port = new URL(origin).port;
+    const allowedOrigins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+    stack ??= tsImport("../../test/stack.ts", import.meta.url).then((m) => m.startStack({ allowedOrigins }));
     return stack;
   };
 
@@ -48,9 +51,11 @@ export function sandboxServices() {
       async (ctx, next) => {
         if (ctx.path !== "/__services.json") return next();
         const origin = `http://${ctx.host}`;
-        const running = ctx.query.stack === "1" ? await getStack() : null;
+        const running = ctx.query.stack === "1" ? await getStack(origin) : null;
         ctx.set("Cache-Control", "no-store");
-        ctx.body = { identityUrl: `${origin}${IDENTITY_PATH}`, stack: running ? { ...running, stop: undefined } : null };
+        // Only the URLs and keys: the live sandbox and Worker handles stay in Node.
+        const { sandbox: _sandbox, worker: _worker, stop: _stop, ...urls } = running ?? {};
+        ctx.body = { identityUrl: `${origin}${IDENTITY_PATH}`, stack: running ? urls : null };
       },
     ],
     async stop() {
