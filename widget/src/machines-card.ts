@@ -174,6 +174,8 @@ export class MachinesCard extends LitElement {
   private connection: Connection | null = null;
   private connecting: AbortController | null = null;
   private coreCatalog: CoreMessages | Record<keyof CoreMessages, string> = coreMessages;
+  /** The language `coreCatalog` is in: English until another language's strings have loaded. */
+  private coreLanguage: Settings["language"] = "en";
   private i18n!: I18n;
   private i18nCatalog: unknown;
   /** A problem only the Worker could reveal (unreachable, origin, environment); cleared on retry. */
@@ -213,7 +215,9 @@ export class MachinesCard extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.settings || ATTRIBUTE_PROPERTIES.some((k) => changed.has(k))) this.applyAttributes(changed);
-    const { locale, language } = this.settings;
+    // Until a language's strings have loaded, everything (steps included) shows in English, marked as such.
+    const { locale } = this.settings;
+    const language = this.coreLanguage;
     if (!this.i18n || this.i18n.locale !== locale || this.i18n.language !== language || this.i18nCatalog !== this.coreCatalog) {
       this.i18n = createI18n(locale, language, this.coreCatalog);
       this.i18nCatalog = this.coreCatalog;
@@ -298,7 +302,7 @@ export class MachinesCard extends LitElement {
       if (abort.signal.aborted) return;
       if (!result.ok) {
         this.workerProblem = result.problem;
-        this.reportProblem(result.problem);
+        this.reportProblem(result.problem, true);
         this.phase = "blocked";
         return;
       }
@@ -395,9 +399,10 @@ export class MachinesCard extends LitElement {
     requestAnimationFrame(() => (this.live = message));
   }
 
-  private reportProblem(p: ConfigProblem): void {
+  /** Logs and fires a problem; an attribute problem only once per value (settings are re-read on every change). */
+  private reportProblem(p: ConfigProblem, everyTime = false): void {
     const key = `${p.key}|${p.attribute}|${JSON.stringify(p.vars)}`;
-    if (this.reported.has(key)) return;
+    if (!everyTime && this.reported.has(key)) return;
     this.reported.add(key);
     const message = problemMessage(p);
     if (p.fatal) console.error(`<machines-card>: ${message}`);
@@ -423,12 +428,11 @@ export class MachinesCard extends LitElement {
   }
 
   private async loadLanguage(language: Settings["language"]): Promise<void> {
-    if (language === "en") this.coreCatalog = coreMessages;
-    else {
-      const { coreMessagesEs } = await import("./i18n/core-messages.es");
-      if (this.settings.language !== language) return;
-      this.coreCatalog = coreMessagesEs;
-    }
+    let catalog: typeof this.coreCatalog = coreMessages;
+    if (language === "es") catalog = (await import("./i18n/core-messages.es")).coreMessagesEs;
+    if (this.settings.language !== language) return;
+    this.coreCatalog = catalog;
+    this.coreLanguage = language;
     this.requestUpdate();
   }
 

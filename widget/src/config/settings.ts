@@ -57,7 +57,7 @@ const ASSET_CODE = /^[A-Za-z0-9_.-]{1,32}$/;
 export function readSettings(a: AttributeValues, page: PageContext): { settings: Settings; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const warn = (key: ConfigProblem["key"], attribute: string, vars: ConfigProblem["vars"] = {}) =>
-    problems.push({ key, attribute, vars, fatal: false });
+    problems.push({ key, attribute, vars: { attribute, ...vars }, fatal: false });
 
   const apiBase = readApiBase(a.apiBase, page, problems);
 
@@ -67,8 +67,8 @@ export function readSettings(a: AttributeValues, page: PageContext): { settings:
     else warn("invalid_choice", "environment", { value: a.environment, allowed: ENVIRONMENTS.join(", "), fallback: "the Worker's" });
   }
 
-  const theme = (THEMES as readonly string[]).includes(a.theme ?? "auto") ? ((a.theme ?? "auto") as Theme) : "auto";
-  if (a.theme !== null && theme !== a.theme) warn("invalid_choice", "theme", { value: a.theme, allowed: THEMES.join(", "), fallback: "auto" });
+  const theme = (THEMES as readonly string[]).includes(a.theme ?? "light") ? ((a.theme ?? "light") as Theme) : "light";
+  if (a.theme !== null && theme !== a.theme) warn("invalid_choice", "theme", { value: a.theme, allowed: THEMES.join(", "), fallback: "light" });
 
   const brandColor = a.brandColor === null ? null : parseHexColor(a.brandColor);
   if (a.brandColor !== null && !brandColor) warn("brand_color_invalid", "brand-color", { value: a.brandColor });
@@ -154,7 +154,7 @@ function readCardLimit(amount: string | null, frequency: string | null, problems
     problems.push({
       key: "invalid_choice",
       attribute: "card-limit-frequency",
-      vars: { value: chosen, allowed: LIMIT_FREQUENCIES.join(", "), fallback: "per30DayPeriod" },
+      vars: { attribute: "card-limit-frequency", value: chosen, allowed: LIMIT_FREQUENCIES.join(", "), fallback: "per30DayPeriod" },
       fatal: false,
     });
   }

@@ -7,6 +7,8 @@
 export interface BrandPalette {
   brand: string;
   onBrand: string;
+  /** The pressed/hovered button colour: darker under white text, lighter under black text, so contrast only grows. */
+  hover: string;
   textLight: string;
   textDark: string;
 }
@@ -64,10 +66,12 @@ function readableOn(hex: string, background: string, ratio = 4.5): string {
 
 export function brandPalette(brand: string): BrandPalette {
   const white = "#ffffff";
-  const black = "#111111";
+  const black = "#000000";
+  const onBrand = contrast(white, brand) >= contrast(black, brand) ? white : black;
   return {
     brand,
-    onBrand: contrast(white, brand) >= contrast(black, brand) ? white : black,
+    onBrand,
+    hover: mix(brand, onBrand === white ? [0, 0, 0] : [255, 255, 255], 0.14),
     textLight: readableOn(brand, LIGHT_BACKGROUND),
     textDark: readableOn(brand, DARK_BACKGROUND),
   };
@@ -75,7 +79,7 @@ export function brandPalette(brand: string): BrandPalette {
 
 /** The palette as a style sheet for the element's shadow root (adopted, so it works under a strict CSP). */
 export function brandStyleText(p: BrandPalette): string {
-  const common = `--mc-color-brand:${p.brand};--mc-color-on-brand:${p.onBrand};`;
+  const common = `--mc-color-brand:${p.brand};--mc-color-on-brand:${p.onBrand};--mc-brand-hover:${p.hover};`;
   const dark = `${common}--mc-color-brand-text:${p.textDark};`;
   return (
     `:host{${common}--mc-color-brand-text:${p.textLight};}` +

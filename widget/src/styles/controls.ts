@@ -23,11 +23,9 @@ export const controls = css`
     cursor: pointer;
     transition: background-color 120ms ease, border-color 120ms ease, box-shadow 120ms ease;
   }
+  /* --mc-brand-hover comes with brand-color (lighter under dark text); otherwise darken. */
   .button:hover:not(:disabled):not([aria-disabled="true"]) {
-    background: color-mix(in srgb, var(--mc-color-brand) 86%, #000);
-  }
-  .button:active:not(:disabled) {
-    background: color-mix(in srgb, var(--mc-color-brand) 78%, #000);
+    background: var(--mc-brand-hover, color-mix(in srgb, var(--mc-color-brand) 86%, #000));
   }
   .button:disabled,
   .button[aria-disabled="true"] {
