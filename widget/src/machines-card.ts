@@ -9,10 +9,11 @@ import { MachinesCardErrorEvent } from "./events/error";
 import { ReadyEvent } from "./events/ready";
 import { SignedInEvent } from "./events/signed-in";
 import { SignedOutEvent } from "./events/signed-out";
+import type { StepChangeReason } from "./events/before-step-change";
 import type { StepChangeDetail } from "./events/step-change";
 import { AnnounceEvent } from "./flow/announce-event";
 import { FlowController } from "./flow/flow-controller";
-import { canEnter, resumeStep, stepAfter } from "./flow/guards";
+import { canEnter, prerequisiteOf, resumeStep, stepAfter, type Prerequisite } from "./flow/guards";
 import { SIGNED_OUT, stateFromBootstrap, type JourneyState } from "./flow/journey-state";
 import { JourneyUpdateEvent } from "./flow/journey-update-event";
 import { blocked, warnings } from "./frame/problems";
@@ -130,6 +131,7 @@ export class MachinesCard extends LitElement {
     live: { state: true },
     sessionNotice: { state: true },
     startError: { state: true },
+    locked: { state: true },
   };
 
   /** The URL of your machines-card Worker. */
@@ -166,6 +168,8 @@ export class MachinesCard extends LitElement {
   declare private live: string;
   declare private sessionNotice: boolean;
   declare private startError: unknown;
+  /** A step that must come first but which the page's `steps` leave out: the user cannot go on here. */
+  declare private locked: Prerequisite | null;
 
   private readonly flow = new FlowController(this);
   private settings!: Settings;
@@ -190,6 +194,7 @@ export class MachinesCard extends LitElement {
     this.live = "";
     this.sessionNotice = false;
     this.startError = null;
+    this.locked = null;
   }
 
   /** The step shown now, or null while starting. */
@@ -252,9 +257,7 @@ export class MachinesCard extends LitElement {
       if (this.isConnected) void this.start();
     } else if (changed.has("steps") && this.phase === "running") {
       const current = this.flow.current;
-      if (!current || !settings.steps.includes(current) || !canEnter(current, this.journey)) {
-        void this.flow.go(resumeStep(settings.steps, this.journey), "config");
-      }
+      if (!current || !settings.steps.includes(current) || !canEnter(current, this.journey)) void this.resume("config");
     }
   }
 
@@ -283,6 +286,7 @@ export class MachinesCard extends LitElement {
     this.context = null;
     this.journey = SIGNED_OUT;
     this.startError = null;
+    this.locked = null;
     this.workerProblem = null;
     this.flow.reset();
     const fatal = this.problems.find((p) => p.fatal);
@@ -312,10 +316,10 @@ export class MachinesCard extends LitElement {
       if (user) await this.loadJourney(user, true);
       if (abort.signal.aborted) return;
       this.phase = "running";
-      const first = resumeStep(this.settings.steps, this.journey);
-      await this.flow.go(first, user ? "resume" : "start");
+      await this.resume(user ? "resume" : "start");
       if (abort.signal.aborted) return;
-      this.dispatchEvent(new ReadyEvent({ environment: result.connection.config.environment, step: first, signedIn: !!user }));
+      const step = this.flow.current ?? this.settings.steps[0]!;
+      this.dispatchEvent(new ReadyEvent({ environment: result.connection.config.environment, step, signedIn: !!user }));
     } catch (error) {
       if (abort.signal.aborted) return;
       this.startError = error;
@@ -345,7 +349,7 @@ export class MachinesCard extends LitElement {
         this.startError = error;
         return;
       }
-      await this.flow.go(resumeStep(this.settings.steps, this.journey), "next");
+      await this.resume("next");
       return;
     }
     if (patch && "user" in patch && !patch.user) {
@@ -355,16 +359,35 @@ export class MachinesCard extends LitElement {
     if (patch) this.journey = { ...this.journey, ...patch };
     if (go) {
       const current = this.flow.current;
-      const to =
-        go === "resume" ? resumeStep(this.settings.steps, this.journey) : go === "next" ? (current ? stepAfter(this.settings.steps, current) : null) : go;
-      if (to) await this.flow.go(to, "next");
+      if (go === "resume") await this.resume("next");
+      else {
+        const to = go === "next" ? (current ? stepAfter(this.settings.steps, current) : null) : go;
+        if (to) await this.flow.go(to, "next");
+      }
     }
+  }
+
+  /**
+   * Goes where the user should be now (`resumeStep`). When what must come first is a step the page
+   * does not offer, the user cannot go on here: say so instead of showing a step they may not use.
+   */
+  private async resume(reason: StepChangeReason): Promise<boolean> {
+    const target = resumeStep(this.settings.steps, this.journey);
+    const missing = prerequisiteOf(target, this.journey);
+    if (missing && !this.settings.steps.includes(missing)) {
+      this.locked = missing;
+      this.flow.reset();
+      return false;
+    }
+    this.locked = null;
+    return this.flow.go(missing ?? target, reason);
   }
 
   private async endSession(reason: "user" | "expired"): Promise<void> {
     if (!this.journey.user) return;
     this.journey = SIGNED_OUT;
     this.sessionNotice = reason === "expired";
+    this.locked = null;
     this.dispatchEvent(new SignedOutEvent({ reason }));
     await this.flow.go("sign-in", "signed-out");
   }
@@ -474,6 +497,7 @@ export class MachinesCard extends LitElement {
       });
     }
     if (this.flow.failed) return notice("error", i18n.core("stepLoadFailed"), { actions: retry(() => void this.flow.retry()) });
+    if (this.locked) return notice("warning", i18n.core("locked.missingStep", { name: i18n.core(`step.${this.locked}`) }));
     const loading = this.phase === "connecting" || (this.flow.pending && !this.flow.element);
     return html`${this.sessionNotice ? notice("info", i18n.core("sessionExpired")) : nothing}
       ${loading ? skeleton(this.flow.pending ? i18n.core("loadingStep", { name: i18n.core(`step.${this.flow.pending}`) }) : i18n.core("loading")) : nothing}
