@@ -1,7 +1,6 @@
-import { type Address, BaseError, ContractFunctionRevertedError, decodeErrorResult, type Hash, type Hex, RawContractError } from "viem";
-import { withdrawalErrorsAbi } from "../../../shared/abi";
+import type { Address, Hash } from "viem";
 import type { ChainClient } from "./chain-client";
-import { isChainUnreachable } from "./chain-failure";
+import { asWithdrawalRevert } from "./revert-error";
 
 export interface ReadRevertReasonParameters {
   hash: Hash;
@@ -10,10 +9,10 @@ export interface ReadRevertReasonParameters {
 export type ReadRevertReasonReturnType = string;
 
 /**
- * Why a mined withdrawal reverted, by replaying its call against the state of its block
- * (receipts carry no revert data): the contract's error name (`Expired`, `SaltUsed`,
- * `BadAdminSignature`, …) when it can be read, else a plain "reverted". Never throws: the reason is
- * a nicety on top of the outcome, which the receipt already proved.
+ * Why a mined withdrawal reverted, by replaying its call against the state of its block (receipts
+ * carry no revert data): `reverted: <ErrorName>` (`Expired`, `SaltUsed`, `BadAdminSignature`, …) when
+ * the contract's error can be read, else a plain "reverted". Never throws: the reason is a nicety on
+ * top of the outcome, which the receipt already proved.
  */
 export async function readRevertReason(client: ChainClient, p: ReadRevertReasonParameters): Promise<ReadRevertReasonReturnType> {
   try {
@@ -22,22 +21,7 @@ export async function readRevertReason(client: ChainClient, p: ReadRevertReasonP
     await client.call({ account: tx.from, to: tx.to as Address, data: tx.input, blockNumber: p.blockNumber });
     return "reverted";
   } catch (error) {
-    if (isChainUnreachable(error)) return "reverted";
-    const name = errorName(error);
+    const name = asWithdrawalRevert(error)?.name;
     return name ? `reverted: ${name}` : "reverted";
-  }
-}
-
-function errorName(error: unknown): string | null {
-  if (!(error instanceof BaseError)) return null;
-  const raw = error.walk((e) => e instanceof RawContractError || e instanceof ContractFunctionRevertedError) as
-    | (BaseError & { data?: Hex | { data?: Hex } })
-    | null;
-  const data = typeof raw?.data === "string" ? raw.data : raw?.data?.data;
-  if (!data || data === "0x") return null;
-  try {
-    return decodeErrorResult({ abi: withdrawalErrorsAbi, data }).errorName;
-  } catch {
-    return null;
   }
 }

@@ -7,12 +7,12 @@ import { readUpstreamReply } from "./upstream-reply";
 import type { UpstreamRejection, WithdrawalRecord } from "./withdrawal-record";
 import {
   acquireUpstreamLease,
-  findWithdrawalByKey,
   recordPendingReply,
   recordReadyReply,
   recordRejection,
   releaseUpstreamLease,
-} from "./withdrawals.queries";
+} from "./withdrawal-upstream.queries";
+import { findWithdrawalByKey } from "./withdrawals.queries";
 
 /** `POST /withdrawals` at Machines, with the stored body under the stored key (`upstream/machines/create-withdrawal.ts`). */
 export type CreateUpstreamWithdrawal = (request: { body: WithdrawalCreateRequest; idempotencyKey: string }) => Promise<WithdrawalCreateData>;

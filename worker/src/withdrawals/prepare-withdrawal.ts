@@ -1,9 +1,10 @@
-import { bytesToHex, type Hex } from "viem";
+import { type Address, bytesToHex, type Hex } from "viem";
 import type { PreparedWithdrawal, WithdrawalTransaction } from "../../../shared/api/withdrawals";
 import type { ChainClient } from "../chain/chain-client";
 import { readAdminNonce } from "../chain/read-admin-nonce";
 import { readIsAdmin } from "../chain/read-is-admin";
 import { readLatestBlock } from "../chain/read-latest-block";
+import { simulateWithdrawal } from "../chain/simulate-withdrawal";
 import { verifyAdminSignature } from "../chain/verify-admin-signature";
 import { AppError } from "../errors";
 import { adminTypedData, adminTypedDataJson } from "./admin-typed-data";
@@ -11,9 +12,10 @@ import type { WithdrawalCallParameters } from "./call-parameters";
 import { planWithdrawalCall, type WithdrawalCallPlan } from "./execution";
 import { problemError } from "./problem-error";
 import { reconcileWithdrawal } from "./reconcile-withdrawal";
+import { simulationError } from "./simulation-error";
 import { controllerV1Calldata, coordinatorV2Calldata } from "./withdrawal-calldata";
 import type { WithdrawalRecord } from "./withdrawal-record";
-import { recordAdminSalt } from "./withdrawals.queries";
+import { recordAdminSalt } from "./withdrawal-chain.queries";
 
 export interface PrepareDeps {
   db: D1Database;
@@ -37,8 +39,12 @@ export const PREPARE_EXPIRY_MARGIN_SECONDS = 15;
  *   the collateral's current `adminNonce`; second call, with that salt and the wallet's signature:
  *   the signature is verified (ECDSA or ERC-1271) and the 10-argument transaction returned.
  *
- * @throws AppError `invalid_state` (not ready, not EVM, not an admin, nonce moved), `withdrawal_expired`,
- *   `invalid_request` (wrong salt or signature), `chain_unavailable`, `upstream_invalid_response`.
+ * The final transaction is dry-run from the user's wallet first; one that would revert is refused with
+ * the contract's reason instead of being handed out.
+ *
+ * @throws AppError `invalid_state` (not ready, not EVM, not an admin, nonce moved, would revert),
+ *   `withdrawal_expired`, `invalid_request` (wrong salt or signature), `insufficient_collateral`,
+ *   `chain_unavailable`, `upstream_invalid_response`.
  */
 export async function prepareWithdrawal(deps: PrepareDeps, record: WithdrawalRecord, input: PrepareInput): Promise<PreparedWithdrawal> {
   requireReady(record);
@@ -69,7 +75,7 @@ export async function prepareWithdrawal(deps: PrepareDeps, record: WithdrawalRec
     });
   }
 
-  if (callPath === "controller_v1") return transaction(record, plan.value, controllerV1Calldata(parameters));
+  if (callPath === "controller_v1") return transaction(deps, record, plan.value, controllerV1Calldata(parameters));
   if (!signed) return issueTypedData(deps, record, parameters, chainId);
 
   if (!record.adminSalt || record.adminSalt.toLowerCase() !== input.adminSalt.toLowerCase()) {
@@ -90,7 +96,7 @@ export async function prepareWithdrawal(deps: PrepareDeps, record: WithdrawalRec
     });
   }
   const data = coordinatorV2Calldata(parameters, { adminSalt: record.adminSalt, adminSignature });
-  return transaction(record, plan.value, data);
+  return transaction(deps, record, plan.value, data);
 }
 
 function requireReady(record: WithdrawalRecord): void {
@@ -117,7 +123,10 @@ async function issueTypedData(deps: PrepareDeps, record: WithdrawalRecord, param
   };
 }
 
-function transaction(record: WithdrawalRecord, plan: WithdrawalCallPlan, data: Hex): PreparedWithdrawal {
+/** The transaction, once a dry run from the user's wallet shows it would go through. */
+async function transaction(deps: PrepareDeps, record: WithdrawalRecord, plan: WithdrawalCallPlan, data: Hex): Promise<PreparedWithdrawal> {
   const tx: WithdrawalTransaction = { from: record.adminAddress, to: plan.callTarget, data, value: "0x0", chainId: plan.chainId };
+  const dryRun = await simulateWithdrawal(deps.chain, { from: tx.from as Address, to: tx.to as Address, data });
+  if (!dryRun.ok) throw simulationError(dryRun.error);
   return { kind: "transaction", transaction: tx };
 }

@@ -5,7 +5,8 @@ import { getWithdrawalReceipt } from "../chain/get-withdrawal-receipt";
 import { readLatestBlock, type ReadLatestBlockReturnType } from "../chain/read-latest-block";
 import { readRevertReason } from "../chain/read-revert-reason";
 import type { WithdrawalRecord } from "./withdrawal-record";
-import { findWithdrawal, recordConfirmed, recordOutcome, recordReconciled, reopenSubmission } from "./withdrawals.queries";
+import { recordConfirmed, recordOutcome, recordReconciled, reopenSubmission } from "./withdrawal-chain.queries";
+import { findWithdrawal } from "./withdrawals.queries";
 
 export interface ReconcileDeps {
   db: D1Database;

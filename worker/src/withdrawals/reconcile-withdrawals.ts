@@ -4,7 +4,7 @@ import { AppError } from "../errors";
 import { log } from "../logging/log";
 import { settingsFrom } from "../settings/settings";
 import { reconcileWithdrawal } from "./reconcile-withdrawal";
-import { listWithdrawalsToReconcile } from "./withdrawals.queries";
+import { listWithdrawalsToReconcile } from "./withdrawal-chain.queries";
 
 /** Withdrawals checked per Cron Trigger run: a bounded amount of work (and RPC calls) per invocation. */
 export const RECONCILE_BATCH_SIZE = 50;

@@ -8,7 +8,8 @@ import { planWithdrawalCall } from "./execution";
 import { problemError } from "./problem-error";
 import { reconcileWithdrawal } from "./reconcile-withdrawal";
 import type { WithdrawalRecord } from "./withdrawal-record";
-import { findWithdrawal, recordSubmission } from "./withdrawals.queries";
+import { recordSubmission } from "./withdrawal-chain.queries";
+import { findWithdrawal } from "./withdrawals.queries";
 
 export interface SubmitDeps {
   db: D1Database;

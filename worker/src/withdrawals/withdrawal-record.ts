@@ -178,3 +178,9 @@ function parametersFromRow(row: WithdrawalRow): WithdrawalCallParameters | null 
     executorSignature: executor_signature as Hex,
   };
 }
+
+/** The row an UPDATE … RETURNING * changed, or null when its guard did not match. */
+export async function recordOrNull(statement: D1PreparedStatement): Promise<WithdrawalRecord | null> {
+  const row = await statement.first<WithdrawalRow>();
+  return row ? recordFromRow(row) : null;
+}

@@ -5,22 +5,26 @@ import { saveUser } from "../users/users.queries";
 import type { WithdrawalCallParameters } from "./call-parameters";
 import type { WithdrawalExecution } from "./execution";
 import {
+  listWithdrawalsToReconcile,
+  recordAdminSalt,
+  recordConfirmed,
+  recordOutcome,
+  recordSubmission,
+  reopenSubmission,
+} from "./withdrawal-chain.queries";
+import {
   acquireUpstreamLease,
+  recordPendingReply,
+  recordRejection,
+  recordReadyReply,
+  releaseUpstreamLease,
+} from "./withdrawal-upstream.queries";
+import {
   findWithdrawal,
   findWithdrawalByKey,
   insertOrGetWithdrawal,
   listWithdrawals,
-  listWithdrawalsToReconcile,
   type NewWithdrawal,
-  recordAdminSalt,
-  recordConfirmed,
-  recordOutcome,
-  recordPendingReply,
-  recordRejection,
-  recordReadyReply,
-  recordSubmission,
-  releaseUpstreamLease,
-  reopenSubmission,
 } from "./withdrawals.queries";
 
 const db = env.DB;
