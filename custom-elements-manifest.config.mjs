@@ -13,7 +13,9 @@ function publicApiOnly() {
       for (const mod of customElementsManifest.modules) {
         for (const d of mod.declarations ?? []) {
           if (d.events) d.events = d.events.filter((e) => e.name);
-          if (d.attributes) d.attributes = d.attributes.filter((a) => a.description);
+          // Reactive state is private (`declare private x`) or undocumented; public attributes are neither.
+          const hidden = new Set((d.members ?? []).filter((m) => m.privacy === "private" || m.privacy === "protected").map((m) => m.name));
+          if (d.attributes) d.attributes = d.attributes.filter((a) => a.description && !hidden.has(a.fieldName));
           const attributes = new Set((d.attributes ?? []).map((a) => a.name));
           if (d.members) {
             d.members = d.members.filter(
