@@ -5,7 +5,7 @@
  * configured exactly as `npm run dev` configures it, except for the ports.
  */
 import { type RunningSandbox, type SandboxOptions, startSandbox } from "../demo/sandbox/start";
-import { type RunningWorker, startWorker } from "./worker-dev";
+import { type RunningWorker, startWorker } from "../scripts/lib/wrangler-dev";
 
 export interface StackOptions {
   /** Origins allowed to call the Worker (the page under test). */

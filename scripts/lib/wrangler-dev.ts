@@ -7,7 +7,10 @@ import { freePort } from "./free-port";
 export interface StartWorkerOptions {
   /** 0 or omitted: a free port. */
   port?: number;
-  /** Bindings that override wrangler.toml's [vars] (and stand in for .dev.vars secrets). */
+  /**
+   * Bindings that override wrangler.toml's [vars] and stand in for .dev.vars (which is then ignored, so a
+   * developer's own secrets never leak into a test run). Omitted: wrangler.toml and .dev.vars, as `npm run dev`.
+   */
   vars?: Record<string, string>;
   /** Local D1 and other state; a fresh temporary directory when omitted (removed on stop). */
   persistTo?: string;
@@ -37,17 +40,20 @@ function runToEnd(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: numbe
 }
 
 /**
- * Runs the Worker the way a developer does, `wrangler dev` with a local D1 that has every
- * migration applied, for the end-to-end and widget tests. Secrets come in through an env file
- * (so a developer's own .dev.vars never leaks into a test run).
+ * Runs the Worker the way a developer does, `wrangler dev` with a local D1 that has every migration
+ * applied: for `npm run dev` (wrangler.toml + .dev.vars) and for tests (settings passed in `vars`).
  */
 export async function startWorker(options: StartWorkerOptions = {}): Promise<RunningWorker> {
   const port = options.port || (await freePort());
   const inspectorPort = await freePort();
   const ownState = !options.persistTo;
   const persistTo = options.persistTo ?? mkdtempSync(join(tmpdir(), "machines-card-worker-"));
-  const envFile = join(persistTo, "test.env");
-  writeFileSync(envFile, Object.entries(options.vars ?? {}).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join("\n") + "\n");
+  const envFileArgs: string[] = [];
+  if (options.vars) {
+    const envFile = join(persistTo, "worker.env");
+    writeFileSync(envFile, Object.entries(options.vars).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join("\n") + "\n", { mode: 0o600 });
+    envFileArgs.push("--env-file", envFile);
+  }
   const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1", NO_COLOR: "1" };
 
   const migrate = await runToEnd(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], env);
@@ -56,7 +62,7 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
   const child: ChildProcess = spawn(
     process.execPath,
     [wrangler, "dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspectorPort), "--persist-to", persistTo,
-      "--env-file", envFile, "--show-interactive-dev-session=false", "--log-level", options.verbose ? "info" : "warn"],
+      ...envFileArgs, "--show-interactive-dev-session=false", "--log-level", options.verbose ? "info" : "warn"],
     { env, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
   let output = "";
