@@ -1,32 +1,23 @@
-import { LitElement, html, nothing, type PropertyValues } from "lit";
+import { LitElement, type PropertyValues } from "lit";
 import type { StepName } from "../../shared/steps";
-import { notice } from "./components/notice";
-import { skeleton } from "./components/loading";
 import { problemCode, problemMessage, type ConfigProblem } from "./config/config-problem";
-import type { Connection } from "./config/connect";
 import { readSettings, type Settings } from "./config/settings";
 import { MachinesCardErrorEvent } from "./events/error";
-import { ReadyEvent } from "./events/ready";
-import { SignedInEvent } from "./events/signed-in";
-import { SignedOutEvent } from "./events/signed-out";
-import type { StepChangeReason } from "./events/before-step-change";
 import type { StepChangeDetail } from "./events/step-change";
 import { AnnounceEvent } from "./flow/announce-event";
 import { FlowController } from "./flow/flow-controller";
-import { canEnter, prerequisiteOf, resumeStep, stepAfter, type Prerequisite } from "./flow/guards";
-import { SIGNED_OUT, stateFromBootstrap, type JourneyState } from "./flow/journey-state";
+import { canEnter } from "./flow/guards";
+import type { JourneyState } from "./flow/journey-state";
 import { JourneyUpdateEvent } from "./flow/journey-update-event";
-import { blocked, warnings } from "./frame/problems";
-import { progress } from "./frame/progress";
-import { coreMessages, type CoreMessages } from "./i18n/core-messages";
-import { createI18n, type I18n } from "./i18n/translator";
+import { SessionController } from "./flow/session-controller";
+import { frame } from "./frame/frame";
+import { CoreStrings } from "./i18n/core-strings";
+import type { I18n } from "./i18n/translator";
 import { machinesCardStyles } from "./machines-card.styles";
 import type { StepContext } from "./steps/step-context";
 import type { StepElement } from "./steps/step-element";
-import { brandPalette, brandStyleText } from "./styles/brand-palette";
+import { BrandSheet } from "./styles/brand-sheet";
 import type { Eip1193Provider } from "./wallet/eip1193-wallet";
-
-type Phase = "connecting" | "blocked" | "running";
 
 /** The properties behind attributes: a change to any of them re-reads the settings. */
 const ATTRIBUTE_PROPERTIES = [
@@ -126,12 +117,7 @@ export class MachinesCard extends LitElement {
     depositAsset: { type: String, attribute: "deposit-asset", reflect: true },
     depositNetwork: { type: String, attribute: "deposit-network", reflect: true },
     provider: { attribute: false },
-    phase: { state: true },
-    journey: { state: true },
     live: { state: true },
-    sessionNotice: { state: true },
-    startError: { state: true },
-    locked: { state: true },
   };
 
   /** The URL of your machines-card Worker. */
@@ -162,39 +148,26 @@ export class MachinesCard extends LitElement {
    */
   declare provider: Eip1193Provider | undefined;
 
-  declare private phase: Phase;
-  /** @internal The journey state the guards read (the flow controller reads it). */
-  declare journey: JourneyState;
   declare private live: string;
-  declare private sessionNotice: boolean;
-  declare private startError: unknown;
-  /** A step that must come first but which the page's `steps` leave out: the user cannot go on here. */
-  declare private locked: Prerequisite | null;
 
   private readonly flow = new FlowController(this);
+  private readonly session = new SessionController(this, {
+    settings: () => this.settings,
+    provider: () => this.provider,
+    flow: this.flow,
+    reportProblem: (p) => this.reportProblem(p, true),
+  });
   private settings!: Settings;
   private problems: ConfigProblem[] = [];
-  private reported = new Set<string>();
-  private connection: Connection | null = null;
-  private connecting: AbortController | null = null;
-  private coreCatalog: CoreMessages | Record<keyof CoreMessages, string> = coreMessages;
-  /** The language `coreCatalog` is in: English until another language's strings have loaded. */
-  private coreLanguage: Settings["language"] = "en";
+  private readonly reported = new Set<string>();
+  private readonly strings = new CoreStrings();
+  private readonly brand = new BrandSheet();
   private i18n!: I18n;
-  private i18nCatalog: unknown;
-  /** A problem only the Worker could reveal (unreachable, origin, environment); cleared on retry. */
-  private workerProblem: ConfigProblem | null = null;
   private context: StepContext | null = null;
-  private brandSheet: CSSStyleSheet | null = null;
 
   constructor() {
     super();
-    this.phase = "connecting";
-    this.journey = SIGNED_OUT;
     this.live = "";
-    this.sessionNotice = false;
-    this.startError = null;
-    this.locked = null;
   }
 
   /** The step shown now, or null while starting. */
@@ -207,29 +180,50 @@ export class MachinesCard extends LitElement {
     return this.settings.steps;
   }
 
+  /** @internal The journey state the guards read. */
+  get journey(): JourneyState {
+    return this.session.journey;
+  }
+
   /** Moves to a step, if the user may enter it (its prerequisites met) and no listener cancels. */
   goTo(step: StepName): Promise<boolean> {
     return this.flow.go(step, "user");
   }
 
   /** Signs the user out and returns to sign-in. */
-  async signOut(): Promise<void> {
-    await this.connection?.auth.signOut().catch(() => undefined);
-    await this.endSession("user");
+  signOut(): Promise<void> {
+    return this.session.signOut();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved within the page (a framework re-parenting it): keep going. Back after a removal: start again.
+    if (this.settings && !this.session.started) this.restart();
+  }
+
+  protected override firstUpdated(): void {
+    if (!this.session.started) this.restart();
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot() as ShadowRoot;
+    this.brand.adoptInto(root);
+    // Steps' internal events stay inside the shadow root (not composed): listen there.
+    root.addEventListener(JourneyUpdateEvent.eventName, (e) => {
+      e.stopPropagation();
+      void this.session.update((e as JourneyUpdateEvent).update);
+    });
+    root.addEventListener(AnnounceEvent.eventName, (e) => this.announce((e as AnnounceEvent).message));
+    return root;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.settings || ATTRIBUTE_PROPERTIES.some((k) => changed.has(k))) this.applyAttributes(changed);
-    // Until a language's strings have loaded, everything (steps included) shows in English, marked as such.
-    const { locale } = this.settings;
-    const language = this.coreLanguage;
-    if (!this.i18n || this.i18n.locale !== locale || this.i18n.language !== language || this.i18nCatalog !== this.coreCatalog) {
-      this.i18n = createI18n(locale, language, this.coreCatalog);
-      this.i18nCatalog = this.coreCatalog;
-    }
-    if (this.connection && this.flow.element) this.flow.element.context = this.stepContext();
+    this.i18n = this.strings.i18n(this.settings.locale);
+    if (this.session.connection && this.flow.element) this.flow.element.context = this.stepContext();
   }
 
+  /** Re-reads the attributes; a change takes effect at once (reconnect, re-route, re-translate, re-colour). */
   private applyAttributes(changed: PropertyValues<this>): void {
     const before = this.settings;
     const { settings, problems } = readSettings(
@@ -251,145 +245,19 @@ export class MachinesCard extends LitElement {
     this.settings = settings;
     this.problems = problems;
     for (const p of problems) this.reportProblem(p);
-    if (!before || before.brandColor !== settings.brandColor) this.applyBrand(settings.brandColor);
-    if (!before || before.language !== settings.language) void this.loadLanguage(settings.language);
-    if (!before || before.apiBase !== settings.apiBase || before.environment !== settings.environment) {
-      if (this.isConnected) void this.start();
-    } else if (changed.has("steps") && this.phase === "running") {
+    if (!before || before.brandColor !== settings.brandColor) this.brand.set(settings.brandColor);
+    if (!before || before.language !== settings.language) void this.strings.load(settings.language, () => this.requestUpdate());
+    if (!before) return; // The first connection starts in firstUpdated.
+    if (before.apiBase !== settings.apiBase || before.environment !== settings.environment) {
+      if (this.isConnected) this.restart();
+    } else if (changed.has("steps") && this.session.phase === "running") {
       const current = this.flow.current;
-      if (!current || !settings.steps.includes(current) || !canEnter(current, this.journey)) void this.resume("config");
+      if (!current || !settings.steps.includes(current) || !canEnter(current, this.journey)) void this.session.resume("config");
     }
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Moved within the page (a framework re-parenting it): keep going. First connection: start.
-    if (this.settings && !this.connection && !this.connecting) void this.start();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.connecting?.abort();
-    this.connecting = null;
-  }
-
-  protected override firstUpdated(): void {
-    if (!this.connection && !this.connecting) void this.start();
-  }
-
-  /** Connects to the Worker, restores a session, and opens at the right step. */
-  private async start(): Promise<void> {
-    this.connecting?.abort();
-    const abort = new AbortController();
-    this.connecting = abort;
-    this.connection = null;
-    this.context = null;
-    this.journey = SIGNED_OUT;
-    this.startError = null;
-    this.locked = null;
-    this.workerProblem = null;
-    this.flow.reset();
-    const fatal = this.problems.find((p) => p.fatal);
-    const apiBase = this.settings.apiBase;
-    if (fatal || !apiBase) {
-      this.phase = "blocked";
-      this.connecting = null;
-      return;
-    }
-    this.phase = "connecting";
-    try {
-      const { connect } = await import("./config/connect");
-      const result = await connect(
-        { ...this.settings, apiBase },
-        { provider: () => this.provider, onSessionEnded: () => void this.endSession("expired"), signal: abort.signal },
-      );
-      if (abort.signal.aborted) return;
-      if (!result.ok) {
-        this.workerProblem = result.problem;
-        this.reportProblem(result.problem, true);
-        this.phase = "blocked";
-        return;
-      }
-      this.connection = result.connection;
-      const user = await result.connection.restore();
-      if (abort.signal.aborted) return;
-      if (user) await this.loadJourney(user, true);
-      if (abort.signal.aborted) return;
-      this.phase = "running";
-      await this.resume(user ? "resume" : "start");
-      if (abort.signal.aborted) return;
-      const step = this.flow.current ?? this.settings.steps[0]!;
-      this.dispatchEvent(new ReadyEvent({ environment: result.connection.config.environment, step, signedIn: !!user }));
-    } catch (error) {
-      if (abort.signal.aborted) return;
-      this.startError = error;
-      this.phase = "running";
-      this.dispatchEvent(new MachinesCardErrorEvent({ code: codeOf(error), message: String((error as Error).message ?? error), fatal: false }));
-    } finally {
-      if (this.connecting === abort) this.connecting = null;
-    }
-  }
-
-  /** After sign-in or restore: who the user is and where they are, from the Worker's bootstrap route. */
-  private async loadJourney(user: { id: string; email: string | null }, restored: boolean): Promise<void> {
-    const me = await this.connection!.bootstrap();
-    this.journey = stateFromBootstrap(me, user);
-    this.sessionNotice = false;
-    this.dispatchEvent(new SignedInEvent({ userId: user.id, email: user.email, restored }));
-  }
-
-  private async onJourneyUpdate(e: JourneyUpdateEvent): Promise<void> {
-    e.stopPropagation();
-    const { patch, go } = e.update;
-    if (patch?.user && !this.journey.user) {
-      // A new sign-in: load who the user is and where they are, then resume there.
-      try {
-        await this.loadJourney(patch.user, false);
-      } catch (error) {
-        this.startError = error;
-        return;
-      }
-      await this.resume("next");
-      return;
-    }
-    if (patch && "user" in patch && !patch.user) {
-      await this.endSession("user");
-      return;
-    }
-    if (patch) this.journey = { ...this.journey, ...patch };
-    if (go) {
-      const current = this.flow.current;
-      if (go === "resume") await this.resume("next");
-      else {
-        const to = go === "next" ? (current ? stepAfter(this.settings.steps, current) : null) : go;
-        if (to) await this.flow.go(to, "next");
-      }
-    }
-  }
-
-  /**
-   * Goes where the user should be now (`resumeStep`). When what must come first is a step the page
-   * does not offer, the user cannot go on here: say so instead of showing a step they may not use.
-   */
-  private async resume(reason: StepChangeReason): Promise<boolean> {
-    const target = resumeStep(this.settings.steps, this.journey);
-    const missing = prerequisiteOf(target, this.journey);
-    if (missing && !this.settings.steps.includes(missing)) {
-      this.locked = missing;
-      this.flow.reset();
-      return false;
-    }
-    this.locked = null;
-    return this.flow.go(missing ?? target, reason);
-  }
-
-  private async endSession(reason: "user" | "expired"): Promise<void> {
-    if (!this.journey.user) return;
-    this.journey = SIGNED_OUT;
-    this.sessionNotice = reason === "expired";
-    this.locked = null;
-    this.dispatchEvent(new SignedOutEvent({ reason }));
-    await this.flow.go("sign-in", "signed-out");
+  private restart(): void {
+    void this.session.start(this.problems.find((p) => p.fatal));
   }
 
   /** @internal Called by the flow with a new step element, before it renders. */
@@ -400,19 +268,21 @@ export class MachinesCard extends LitElement {
 
   /** @internal Called by the flow after a step change. */
   stepShown(detail: StepChangeDetail, focus: boolean): void {
-    this.announce(this.i18n.core("announce.step", { index: detail.index + 1, total: detail.total, name: this.i18n.core(`step.${detail.to}`) }));
+    const name = this.i18n.core(`step.${detail.to}`);
+    this.announce(this.i18n.core("announce.step", { index: detail.index + 1, total: detail.total, name }));
     if (focus) this.flow.element?.focusHeading();
   }
 
+  /** The context steps get; the same object until something in it changes, so steps re-render only then. */
   private stepContext(): StepContext {
-    const c = this.connection!;
+    const c = this.session.connection!;
     const prev = this.context;
-    const defaults = this.settings.defaults;
-    if (prev && prev.api === c.client && prev.state === this.journey && prev.i18n.locale === this.i18n.locale && prev.i18n.core === this.i18n.core
-      && prev.defaults === defaults && prev.steps === this.settings.steps) {
+    const { defaults, steps } = this.settings;
+    const state = this.session.journey;
+    if (prev && prev.api === c.client && prev.state === state && prev.i18n === this.i18n && prev.defaults === defaults && prev.steps === steps) {
       return prev;
     }
-    this.context = { api: c.client, state: this.journey, config: c.config, defaults, i18n: this.i18n, steps: this.settings.steps, auth: c.auth, wallet: () => c.wallet() };
+    this.context = { api: c.client, state, config: c.config, defaults, i18n: this.i18n, steps, auth: c.auth, wallet: () => c.wallet() };
     return this.context;
   }
 
@@ -433,83 +303,32 @@ export class MachinesCard extends LitElement {
     this.dispatchEvent(new MachinesCardErrorEvent({ code: problemCode(p), message, field: p.attribute, fatal: p.fatal }));
   }
 
-  private applyBrand(color: string | null): void {
-    const root = this.renderRoot as ShadowRoot | undefined;
-    if (!this.brandSheet) this.brandSheet = new CSSStyleSheet();
-    this.brandSheet.replaceSync(color ? brandStyleText(brandPalette(color)) : "");
-    // The sheet is adopted once the shadow root exists (createRenderRoot); until then it only holds the rules.
-    if (root && !root.adoptedStyleSheets.includes(this.brandSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.brandSheet];
-  }
-
-  protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    const root = super.createRenderRoot() as ShadowRoot;
-    if (this.brandSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.brandSheet];
-    // Steps' internal events stay inside the shadow root (not composed): listen there.
-    root.addEventListener(JourneyUpdateEvent.eventName, (e) => void this.onJourneyUpdate(e as JourneyUpdateEvent));
-    root.addEventListener(AnnounceEvent.eventName, (e) => this.announce((e as AnnounceEvent).message));
-    return root;
-  }
-
-  private async loadLanguage(language: Settings["language"]): Promise<void> {
-    let catalog: typeof this.coreCatalog = coreMessages;
-    if (language === "es") catalog = (await import("./i18n/core-messages.es")).coreMessagesEs;
-    if (this.settings.language !== language) return;
-    this.coreCatalog = catalog;
-    this.coreLanguage = language;
-    this.requestUpdate();
-  }
-
   protected override render() {
-    const i18n = this.i18n;
-    const signedIn = this.journey.user;
-    const sandbox = (this.connection?.config.environment ?? this.settings.environment) === "sandbox";
-    const fatal = this.workerProblem ?? this.problems.find((p) => p.fatal);
-    return html`<section part="base" class="frame" aria-label=${i18n.core("widget.label")} lang=${i18n.language}>
-      <header part="header">
-        ${this.phase === "running" && this.settings.steps.length > 1
-          ? progress({ steps: this.settings.steps, current: this.flow.current, state: this.journey, i18n, onSelect: (s) => void this.goTo(s) })
-          : nothing}
-        ${sandbox || signedIn
-          ? html`<div class="meta">
-              ${signedIn?.email ? html`<span class="who">${i18n.core("signedInAs", { email: signedIn.email })}</span>` : nothing}
-              <span class="end">
-                ${sandbox ? html`<span part="badge" class="badge warning" title=${i18n.core("badge.sandboxHint")}>${i18n.core("badge.sandbox")}</span>` : nothing}
-                ${signedIn ? html`<button type="button" part="sign-out" class="button quiet" @click=${() => void this.signOut()}>${i18n.core("signOut")}</button>` : nothing}
-              </span>
-            </div>`
-          : nothing}
-      </header>
-      ${warnings(i18n, this.problems.filter((p) => !p.fatal))}
-      <div part="body" class="body">${this.renderBody(fatal)}</div>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.live}</div>
-    </section>`;
+    const s = this.session;
+    return frame(
+      {
+        i18n: this.i18n,
+        phase: s.phase,
+        steps: this.settings.steps,
+        current: this.flow.current,
+        journey: s.journey,
+        sandbox: (s.connection?.config.environment ?? this.settings.environment) === "sandbox",
+        warnings: this.problems.filter((p) => !p.fatal),
+        fatal: s.workerProblem ?? this.problems.find((p) => p.fatal),
+        startError: s.startError,
+        pending: this.flow.pending,
+        failed: this.flow.failed !== null,
+        locked: s.locked,
+        sessionEnded: s.sessionEnded,
+        step: this.flow.element,
+        live: this.live,
+      },
+      {
+        select: (step) => void this.goTo(step),
+        signOut: () => void this.signOut(),
+        restart: () => this.restart(),
+        retryStep: () => void this.flow.retry(),
+      },
+    );
   }
-
-  private renderBody(fatal: ConfigProblem | undefined) {
-    const i18n = this.i18n;
-    if (this.phase === "blocked" && fatal) return blocked(i18n, fatal, () => void this.start());
-    const retry = (run: () => void) =>
-      html`<button type="button" class="button secondary" part="button" @click=${run}>${i18n.core("retry")}</button>`;
-    if (this.startError) {
-      return notice("error", i18n.error(this.startError), {
-        actions: retry(() => void this.start()),
-        detail: requestIdOf(this.startError) ? i18n.core("reference", { requestId: requestIdOf(this.startError)! }) : undefined,
-      });
-    }
-    if (this.flow.failed) return notice("error", i18n.core("stepLoadFailed"), { actions: retry(() => void this.flow.retry()) });
-    if (this.locked) return notice("warning", i18n.core("locked.missingStep", { name: i18n.core(`step.${this.locked}`) }));
-    const loading = this.phase === "connecting" || (this.flow.pending && !this.flow.element);
-    return html`${this.sessionNotice ? notice("info", i18n.core("sessionExpired")) : nothing}
-      ${loading ? skeleton(this.flow.pending ? i18n.core("loadingStep", { name: i18n.core(`step.${this.flow.pending}`) }) : i18n.core("loading")) : nothing}
-      ${this.flow.element ?? nothing}`;
-  }
-}
-
-
-function codeOf(error: unknown): string {
-  return typeof error === "object" && error && "code" in error ? String(error.code) : "internal_error";
-}
-
-function requestIdOf(error: unknown): string | undefined {
-  return typeof error === "object" && error && "requestId" in error && typeof error.requestId === "string" ? error.requestId : undefined;
 }
