@@ -32,6 +32,8 @@ export default defineConfig({
                   CROSSMINT_AUDIENCE: sandbox.identityAudience,
                   CROSSMINT_API_BASE: sandbox.crossmintApiBase,
                   CROSSMINT_SERVER_KEY: sandbox.crossmintServerKey,
+                  CHAIN_RPC_URL: sandbox.rpcUrl,
+                  CHAIN_ID: String(sandbox.chainId),
                   ALLOWED_ORIGINS: "https://shop.example,http://127.0.0.1:8787",
                   DATA_ENCRYPTION_KEY: "dGVzdC1kYXRhLWVuY3J5cHRpb24ta2V5LTMyLWJ5dGU=",
                   SANDBOX_URL: sandbox.url,

@@ -9,6 +9,9 @@ export interface SandboxInfo {
   identityAudience: string;
   jwksUrl: string;
   crossmintApiBase: string;
+  /** The sandbox's anvil. */
+  rpcUrl: string;
+  chainId: number;
   partnerKey: string;
   crossmintServerKey: string;
   /** Tokens that must be refused, minted with the issuer's own key (each wrong in one way), plus a valid control. */

@@ -29,5 +29,7 @@ export function workerFor(s: SandboxInfo): (request: Request) => Promise<Respons
     CROSSMINT_ISSUER: s.identityIssuer,
     CROSSMINT_AUDIENCE: s.identityAudience,
     SANDBOX_URL: s.url,
+    CHAIN_RPC_URL: s.rpcUrl,
+    CHAIN_ID: String(s.chainId),
   });
 }
