@@ -21,6 +21,8 @@ export default {
   browsers: [
     playwrightLauncher({
       product: "chromium",
+      // Copy buttons are tested by reading back what they wrote.
+      createBrowserContext: ({ browser }) => browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] }),
       launchOptions: {
         executablePath,
         headless: true,

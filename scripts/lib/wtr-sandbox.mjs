@@ -1,6 +1,7 @@
 // Real services for the widget's browser tests, served by web-test-runner itself (no fixed ports):
 // - `/__identity/*`: the sandbox identity issuer (demo/identity), in process, for sign-in tests that
 //   need no Worker;
+// - `/__slow/<ms>/*`: answers after that many milliseconds (timeout tests);
 // - `/__services.json`: where tests find those services and, once `test/stack.ts` exists, the whole
 //   stack (sandbox + the Worker under `wrangler dev` on free ports), started on the first request for it
 //   and stopped when the run ends.
@@ -48,6 +49,13 @@ export function sandboxServices() {
   return {
     middleware: [
       mount(IDENTITY_PATH, async () => (await getIdentity()).app),
+      // A server that takes its time (`/__slow/<ms>/<anything>`), for timeout tests.
+      async (ctx, next) => {
+        const slow = /^\/__slow\/(\d+)\//.exec(ctx.path);
+        if (!slow) return next();
+        await new Promise((resolve) => setTimeout(resolve, Math.min(Number(slow[1]), 30_000)));
+        ctx.body = { ok: true, data: {}, summary: "slow", errors: [] };
+      },
       async (ctx, next) => {
         if (ctx.path !== "/__services.json") return next();
         const origin = `http://${ctx.host}`;

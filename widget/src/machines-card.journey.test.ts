@@ -37,6 +37,10 @@ describe("<machines-card> journey with the Worker", function () {
 
   it("signs a new user in with the emailed code, then opens identity verification with focus on its heading", async () => {
     const el = await mount();
+    const seen: CustomEvent[] = [];
+    for (const type of ["mc-ready", "mc-before-step-change", "mc-step-change", "mc-signed-in", "mc-error"]) {
+      el.addEventListener(type, (e) => seen.push(e as CustomEvent));
+    }
     const ready = await oneEvent(el, "mc-ready");
     expect(ready.detail).to.deep.equal({ environment: "sandbox", step: "sign-in", signedIn: false });
     await el.updateComplete;
@@ -66,6 +70,16 @@ describe("<machines-card> journey with the Worker", function () {
     expect(progressButton(el, "Agreements").disabled).to.equal(true);
     expect(el.shadowRoot!.querySelector('[part="header"]')!.textContent).to.contain(`Signed in as ${email}`);
     await expect(el).to.be.accessible();
+    // No token in any event the page saw, nor in the element's attributes.
+    const published = JSON.stringify(seen.map((e) => [e.type, e.detail])) + el.outerHTML;
+    expect(published).not.to.match(/eyJ[\w-]+\.[\w-]+\.[\w-]+/);
+    expect(seen.map((e) => e.type)).to.include.members(["mc-ready", "mc-signed-in", "mc-step-change"]);
+
+    // Keyboard: a done step in the progress bar is a button that Enter opens.
+    progressButton(el, "Sign in").focus();
+    await sendKeys({ press: "Enter" });
+    await waitUntil(() => el.currentStep === "sign-in");
+    expect(inStep(el, "h2")!.textContent).to.equal("You’re signed in");
   });
 
   it("restores a returning user's session after a reload and resumes where the Worker says", async () => {

@@ -11,8 +11,9 @@ export interface BeforeStepChangeDetail {
 
 /**
  * Fired before the element moves to another step. Cancelable: call `preventDefault()` to keep the
- * user where they are (for example while the host page shows its own dialog). Moves the user cannot
- * stay out of (signing out, the session ending, a step removed from `steps`) are not cancelable.
+ * user where they are (for example while the host page shows its own dialog). Moves there is no
+ * staying out of (opening the first step, signing out, the session ending, a step removed from
+ * `steps`) are not cancelable.
  */
 export class BeforeStepChangeEvent extends CustomEvent<BeforeStepChangeDetail> {
   static readonly eventName = "mc-before-step-change";

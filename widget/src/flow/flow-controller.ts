@@ -17,8 +17,11 @@ export interface FlowHost extends ReactiveControllerHost, HTMLElement {
   stepShown(detail: StepChangeDetail, focus: boolean): void;
 }
 
-/** Moves the host cannot be talked out of: the user is no longer allowed where they were. */
-const FORCED: ReadonlySet<StepChangeReason> = new Set(["signed-out", "config"]);
+/**
+ * Moves the host cannot be talked out of: opening (there is nowhere else to be), and the user no longer
+ * being allowed where they were.
+ */
+const FORCED: ReadonlySet<StepChangeReason> = new Set(["start", "resume", "signed-out", "config"]);
 
 /**
  * The active step and the one transition function every path goes through (start, resume, next, a
