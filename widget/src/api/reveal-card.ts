@@ -1,11 +1,12 @@
-import type { BodyOf, ParamsOf, ResponseOf } from "../../../shared/api/define-route";
+import type { ParamsOf, ResponseOf } from "../../../shared/api/define-route";
 import { cardRoutes } from "../../../shared/api/cards";
 import type { ApiError } from "./api-error";
 import type { WorkerClient } from "./client";
 
 const route = cardRoutes.revealCard;
 
-export type RevealCardParameters = ParamsOf<typeof route> & BodyOf<typeof route> & { signal?: AbortSignal };
+// The body is always `{}`: intersecting its type (`Record<string, never>`) with the params would forbid `cardId`.
+export type RevealCardParameters = ParamsOf<typeof route> & { signal?: AbortSignal };
 export type RevealCardReturnType = ResponseOf<typeof route>;
 export type RevealCardErrorType = ApiError;
 
@@ -16,6 +17,6 @@ export type RevealCardErrorType = ApiError;
  * const secrets = await revealCard(client, { cardId }); // keep in memory only, briefly
  */
 export function revealCard(client: WorkerClient, parameters: RevealCardParameters): Promise<RevealCardReturnType> {
-  const { cardId, signal, ...body } = parameters;
-  return client.call(route, { params: { cardId }, body, signal });
+  const { cardId, signal } = parameters;
+  return client.call(route, { params: { cardId }, body: {}, signal });
 }
