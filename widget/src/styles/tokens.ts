@@ -28,7 +28,7 @@ export const tokens = css`
     color-scheme: light;
   }
   :host([theme="dark"]) {
-    --mc-color-brand: #6d66f0;
+    --mc-color-brand: #6760ee; /* 4.6:1 under white text */
     --mc-color-on-brand: #ffffff;
     --mc-color-brand-text: #a9a4ff;
     --mc-color-background: #15161a;
@@ -45,7 +45,7 @@ export const tokens = css`
   }
   @media (prefers-color-scheme: dark) {
     :host([theme="auto"]) {
-      --mc-color-brand: #6d66f0;
+      --mc-color-brand: #6760ee; /* 4.6:1 under white text */
       --mc-color-on-brand: #ffffff;
       --mc-color-brand-text: #a9a4ff;
       --mc-color-background: #15161a;
