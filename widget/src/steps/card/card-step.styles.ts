@@ -1,0 +1,73 @@
+import { css } from "lit";
+
+/** The card step's own rules; everything else comes from the shared step styles and the tokens. */
+export const cardStepStyles = css`
+  .balances {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+    gap: var(--mc-spacing);
+  }
+  .balances dt {
+    color: var(--mc-color-text-muted);
+    font-size: 0.875em;
+  }
+  .balances dd {
+    font-size: 1.25em;
+    font-weight: 650;
+    font-variant-numeric: tabular-nums;
+  }
+  .card-item {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--mc-spacing) / 2);
+  }
+  .card-item[data-status="canceled"] h3 {
+    color: var(--mc-color-text-muted);
+  }
+  h3:focus {
+    outline: none;
+  }
+  h3:focus-visible {
+    outline: 2px solid var(--mc-color-focus);
+    outline-offset: 2px;
+    border-radius: 4px;
+  }
+  .limit-fields {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
+    gap: var(--mc-spacing);
+    align-items: start;
+  }
+  .secrets-list {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.5em var(--mc-spacing);
+    align-items: center;
+  }
+  .secrets-list dt {
+    color: var(--mc-color-text-muted);
+    font-size: 0.875em;
+  }
+  .secret-value {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: calc(var(--mc-spacing) / 2);
+  }
+  .secret-value .mono {
+    font-size: 1.125em;
+    letter-spacing: 0.04em;
+  }
+  .secret-value .pan {
+    word-spacing: 0.2em;
+  }
+  .button.danger {
+    background: var(--mc-color-background);
+    color: var(--mc-color-danger);
+    border-color: var(--mc-color-danger);
+  }
+  .button.danger:hover:not(:disabled) {
+    background: color-mix(in srgb, var(--mc-color-danger) 10%, var(--mc-color-background));
+  }
+`;

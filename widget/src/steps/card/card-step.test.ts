@@ -1,0 +1,290 @@
+import { expect, waitUntil } from "@open-wc/testing";
+import { sendKeys } from "@web/test-runner-commands";
+import { routes } from "../../../../shared/api/routes";
+import { stack, type StackUrls } from "../../testing/services";
+import { sandboxControl, sandboxUser, type SandboxUser } from "../../testing/sandbox-user";
+import { renderStep, type StepFixtureOptions } from "../../testing/step-fixture";
+import type { CardStep } from "./card-step";
+
+// The card step against the real stack: sandbox (Machines simulator, chain) and the Worker under wrangler dev.
+let services: StackUrls;
+
+before(async function () {
+  this.timeout(120_000);
+  const running = await stack();
+  if (!running) this.skip();
+  services = running!;
+});
+
+async function setup(o: { user?: SandboxUser; options?: StepFixtureOptions } = {}) {
+  const user = o.user ?? (await sandboxUser(services));
+  const rendered = await renderStep<CardStep>("card", { workerUrl: services.workerUrl, token: user.token, state: user.state, ...o.options });
+  const root = rendered.step.shadowRoot!;
+  const $ = <E extends HTMLElement = HTMLElement>(selector: string) => root.querySelector<E>(selector);
+  const buttons = () => [...root.querySelectorAll<HTMLButtonElement>("button")];
+  const button = (text: string) => buttons().find((b) => b.textContent!.trim() === text);
+  await waitUntil(() => !root.querySelector(".skeleton"), "the cards should load", { timeout: 10_000 });
+  return { ...rendered, user, root, $, button };
+}
+
+async function typeInto(input: HTMLElement, text: string) {
+  input.focus();
+  (input as HTMLInputElement).select?.();
+  await sendKeys({ type: text });
+}
+
+const apiCards = async (user: SandboxUser) => (await user.client.call(routes.listCards, {})).cards;
+
+function luhn(pan: string): boolean {
+  let sum = 0;
+  [...pan].reverse().forEach((d, i) => {
+    let n = Number(d);
+    if (i % 2) n = n * 2 > 9 ? n * 2 - 9 : n * 2;
+    sum += n;
+  });
+  return sum % 10 === 0;
+}
+
+/** Every attribute value in a shadow tree, nested shadow roots included. */
+function allAttributes(root: ShadowRoot | Element): string {
+  const out: string[] = [];
+  for (const el of root.querySelectorAll("*")) {
+    for (const a of el.attributes) out.push(a.value);
+    if (el.shadowRoot) out.push(allAttributes(el.shadowRoot as unknown as Element));
+  }
+  return out.join("\n");
+}
+
+async function createCardThroughForm(s: Awaited<ReturnType<typeof setup>>, label: string, amount: string) {
+  await typeInto(s.$("#new-label")!, label);
+  await typeInto(s.$("#new-amount")!, amount);
+  s.$<HTMLSelectElement>("#new-frequency")!.value = "per7DayPeriod";
+  s.$("#new-label")!.focus();
+  await sendKeys({ press: "Enter" });
+  await waitUntil(() => s.root.querySelector("li.card-item"), "the new card should be listed", { timeout: 10_000 });
+}
+
+describe("card step", function () {
+  this.timeout(40_000);
+
+  it("is accessible, shows the balances and an empty state with the partner's defaults preselected", async () => {
+    const s = await setup({ options: { defaults: { cardLabel: "Travel", cardLimit: { amountCents: 50_000, frequency: "per30DayPeriod" } } } });
+    await expect(s.host).to.be.accessible();
+    expect(s.$("h2")!.textContent).to.equal("Card");
+    expect(s.$(".empty")!.textContent).to.contain("don’t have a card yet");
+    expect(s.$(".balances")!.textContent).to.contain("Spending power").and.contain("$0.00");
+    expect(s.$<HTMLInputElement>("#new-label")!.value).to.equal("Travel");
+    expect(s.$<HTMLInputElement>("#new-amount")!.value).to.equal("500");
+    expect(s.$<HTMLSelectElement>("#new-frequency")!.value).to.equal("per30DayPeriod");
+    expect(s.$("label[for=new-amount]")!.textContent).to.contain("Spending limit");
+    expect(s.recorder.updates.some((u) => u.patch?.balances)).to.equal(true);
+  });
+
+  it("creates a card with a label and a limit, lists it, and reports mc-card-created without secrets", async () => {
+    const s = await setup();
+    await createCardThroughForm(s, "Groceries", "250.50");
+    const item = s.$("li.card-item")!;
+    expect(item.querySelector("h3")!.textContent).to.equal("Groceries");
+    expect(item.textContent).to.contain("$250.50 a week").and.contain("Active").and.match(/VISA ending in \d{4}/);
+    const [card] = await apiCards(s.user);
+    expect(card!.label).to.equal("Groceries");
+    expect(card!.limit).to.deep.equal({ amountCents: 25_050, frequency: "per7DayPeriod" });
+
+    const created = s.recorder.events.filter((e) => e.type === "mc-card-created");
+    expect(created).to.have.length(1);
+    expect(created[0]!.detail).to.deep.equal({ cardId: card!.id, last4: card!.last4, label: "Groceries" });
+    expect(s.recorder.announcements.at(-1)).to.equal(`Your card ending in ${card!.last4} is ready.`);
+    expect(s.root.activeElement).to.equal(item.querySelector("h3"));
+    await expect(s.host).to.be.accessible();
+  });
+
+  it("makes exactly one card when Create is clicked twice", async () => {
+    const s = await setup();
+    await typeInto(s.$("#new-label")!, "Double");
+    const submit = s.button("Create card")!;
+    submit.click();
+    submit.click();
+    await waitUntil(() => s.root.querySelector("li.card-item"), "the card should be listed", { timeout: 10_000 });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await apiCards(s.user)).to.have.length(1);
+    expect(s.root.querySelectorAll("li.card-item")).to.have.length(1);
+  });
+
+  it("retries a failed create with the same Idempotency-Key, so the card made upstream is not made twice", async () => {
+    const s = await setup();
+    await typeInto(s.$("#new-label")!, "Retry");
+    // Machines makes the card but its reply is lost on the way back, twice (the Worker retries once itself).
+    await sandboxControl(services, "POST", "/faults", { method: "POST", path: "/cards", kind: "error", status: 502, phase: "after", times: 2 });
+    s.button("Create card")!.click();
+    await waitUntil(() => s.root.querySelector("[role=alert]"), "the failure should be shown", { timeout: 10_000 });
+    expect(s.root.querySelector("[role=alert]")!.textContent).to.contain("card provider");
+    expect(s.recorder.events.some((e) => e.type === "mc-error")).to.equal(true);
+    s.button("Create card")!.click();
+    await waitUntil(() => s.root.querySelector("li.card-item"), "the retry should list the card", { timeout: 10_000 });
+    expect(await apiCards(s.user)).to.have.length(1);
+  });
+
+  it("checks the limit with the contract's rules before sending anything", async () => {
+    const s = await setup();
+    const submitWith = async (amount: string) => {
+      s.$<HTMLInputElement>("#new-amount")!.value = "";
+      await typeInto(s.$("#new-amount")!, amount);
+      await sendKeys({ press: "Enter" });
+      await s.step.updateComplete;
+      return s.$("#new-amount-error")?.textContent;
+    };
+    expect(await submitWith("12abc")).to.equal("Enter an amount like 500 or 250.50.");
+    expect(s.$("#new-amount")!.getAttribute("aria-invalid")).to.equal("true");
+    expect(await submitWith("0")).to.equal("The limit must be at least $0.01.");
+    expect(await submitWith("1000000.01")).to.equal("The limit can be at most $1,000,000.00.");
+    expect(s.recorder.announcements).to.include("The limit can be at most $1,000,000.00.");
+    expect(await apiCards(s.user)).to.have.length(0);
+  });
+
+  it("locks and unlocks a card, and changes its limit", async () => {
+    const s = await setup();
+    await createCardThroughForm(s, "Locks", "100");
+    s.$<HTMLButtonElement>("[data-action=lock]")!.click();
+    await waitUntil(() => s.$("li.card-item")!.dataset.status === "locked", "the card should show locked", { timeout: 10_000 });
+    expect(s.$(".badge")!.textContent).to.equal("Locked");
+    expect((await apiCards(s.user))[0]!.status).to.equal("locked");
+    await waitUntil(() => s.root.activeElement === s.$("[data-action=unlock]"), "focus should stay on the toggle");
+
+    s.$<HTMLButtonElement>("[data-action=unlock]")!.click();
+    await waitUntil(() => s.$("li.card-item")!.dataset.status === "active", "the card should show active", { timeout: 10_000 });
+    expect((await apiCards(s.user))[0]!.status).to.equal("active");
+
+    s.$<HTMLButtonElement>("[data-action=limit]")!.click();
+    const id = s.$("li.card-item")!.dataset.cardId!;
+    await waitUntil(() => s.root.activeElement?.id === `limit-${id}-amount`, "focus should move to the amount");
+    await typeInto(s.root.activeElement as HTMLElement, "75");
+    await sendKeys({ press: "Enter" });
+    await waitUntil(() => s.$("li.card-item")!.textContent!.includes("$75.00 a week"), "the new limit should show", { timeout: 10_000 });
+    expect((await apiCards(s.user))[0]!.limit).to.deep.equal({ amountCents: 7_500, frequency: "per7DayPeriod" });
+    await expect(s.host).to.be.accessible();
+  });
+
+  it("cancels a card only after confirmation", async () => {
+    const s = await setup();
+    await createCardThroughForm(s, "Old", "10");
+    s.$<HTMLButtonElement>("[data-action=cancel]")!.click();
+    await waitUntil(() => s.root.activeElement === s.$("[data-action=confirm-cancel]"), "focus should move to the confirmation");
+    expect(s.$(".confirm")!.textContent).to.contain("can’t be undone");
+    s.button("Keep card")!.click();
+    await waitUntil(() => s.root.activeElement === s.$("[data-action=cancel]"), "focus should return to Cancel card");
+    expect((await apiCards(s.user))[0]!.status).to.equal("active");
+
+    s.$<HTMLButtonElement>("[data-action=cancel]")!.click();
+    await waitUntil(() => s.$("[data-action=confirm-cancel]"));
+    s.$<HTMLButtonElement>("[data-action=confirm-cancel]")!.click();
+    await waitUntil(() => s.$("li.card-item")!.dataset.status === "canceled", "the card should show canceled", { timeout: 10_000 });
+    expect((await apiCards(s.user))[0]!.status).to.equal("canceled");
+    expect(s.$("li.card-item [data-action]")).to.equal(null);
+    // No live card left: the create form is back.
+    expect(s.$("#new-label")).not.to.equal(null);
+  });
+
+  it("reveals a Luhn-valid number, the CVC and expiry, then hides them after the countdown, leaving no trace", async () => {
+    const s = await setup();
+    localStorage.clear();
+    sessionStorage.clear();
+    await createCardThroughForm(s, "Secret", "20");
+    s.step.revealSeconds = 2;
+    s.$<HTMLButtonElement>("[data-action=reveal]")!.click();
+    await waitUntil(() => s.$(".secrets"), "the details should show", { timeout: 10_000 });
+
+    const shown = s.$(".pan")!.textContent!;
+    expect(shown).to.match(/^\d{4} \d{4} \d{4} \d{4}$/);
+    const pan = shown.replace(/ /g, "");
+    expect(luhn(pan)).to.equal(true);
+    const values = [...s.root.querySelectorAll(".secret-value .mono")].map((e) => e.textContent);
+    expect(values[1]).to.match(/^\d{2}\/\d{2}$/);
+    const cvc = values[2]!;
+    expect(cvc).to.match(/^\d{3}$/);
+    expect(s.$("[role=timer]")!.textContent).to.match(/Hidden again in [12] s/);
+    expect(s.$("[data-action=reveal]")!.getAttribute("aria-expanded")).to.equal("true");
+    await expect(s.host).to.be.accessible();
+
+    // Never in an attribute, an event, or storage.
+    const traces = [allAttributes(s.root), JSON.stringify(s.recorder.events.map((e) => e.detail)), JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })];
+    for (const trace of traces) expect(trace).not.to.contain(pan).and.not.to.contain(shown);
+    const copy = s.root.querySelector<HTMLElement & { value: string }>("mc-copy-button")!;
+    expect(copy.value).to.equal(pan);
+
+    await waitUntil(() => !s.$(".secrets"), "the details should hide after the countdown", { timeout: 5_000 });
+    expect(copy.value).to.equal("");
+    expect(s.root.textContent).not.to.contain(pan.slice(0, 12));
+    expect(s.recorder.announcements).to.include("Card details hidden.");
+    expect(s.$("[data-action=reveal]")!.textContent!.trim()).to.equal("Show details");
+  });
+
+  it("hides the details at once with Hide, when the page is hidden, and when the step leaves", async () => {
+    const s = await setup();
+    await createCardThroughForm(s, "Hide", "20");
+    const reveal = async () => {
+      s.$<HTMLButtonElement>("[data-action=reveal]")!.click();
+      await waitUntil(() => s.$(".secrets"), "the details should show", { timeout: 10_000 });
+    };
+    await reveal();
+    s.$<HTMLButtonElement>("[data-action=reveal]")!.click(); // now "Hide details"
+    await s.step.updateComplete;
+    expect(s.$(".secrets")).to.equal(null);
+
+    await reveal();
+    const visibility = Object.getOwnPropertyDescriptor(Document.prototype, "visibilityState")!;
+    Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
+    try {
+      document.dispatchEvent(new Event("visibilitychange"));
+      await s.step.updateComplete;
+      expect(s.$(".secrets")).to.equal(null);
+    } finally {
+      delete (document as { visibilityState?: string }).visibilityState;
+      expect(Object.getOwnPropertyDescriptor(Document.prototype, "visibilityState")).to.deep.equal(visibility);
+    }
+
+    await reveal();
+    const parent = s.step.parentNode!;
+    s.step.remove();
+    parent.appendChild(s.step);
+    await s.step.updateComplete;
+    expect(s.$(".secrets")).to.equal(null);
+  });
+
+  it("explains the reveal rate limit", async function () {
+    this.timeout(30_000);
+    const s = await setup();
+    await createCardThroughForm(s, "Limit", "20");
+    for (let i = 0; i < 6 && !s.root.querySelector("[role=alert]"); i++) {
+      s.$<HTMLButtonElement>("[data-action=reveal]")!.click();
+      await waitUntil(() => s.$(".secrets") || s.root.querySelector("[role=alert]"), "a reveal should answer", { timeout: 10_000 });
+      if (s.$(".secrets")) {
+        s.$<HTMLButtonElement>("[data-action=reveal]")!.click();
+        await s.step.updateComplete;
+      }
+    }
+    const alert = s.root.querySelector("[role=alert]")!;
+    expect(alert.textContent).to.match(/only a few times a minute\. Try again in \d+ seconds\./);
+    expect(s.recorder.events.some((e) => e.type === "mc-error" && e.detail.code === "rate_limited")).to.equal(true);
+  });
+
+  it("shows a load failure with a way to try again", async () => {
+    const { step, host } = await renderStep<CardStep>("card", { workerUrl: "http://127.0.0.1:9", token: async () => "t" });
+    await waitUntil(() => step.shadowRoot!.querySelector("[role=alert]"), "the error should show", { timeout: 10_000 });
+    expect(step.shadowRoot!.querySelector("[role=alert]")!.textContent).to.contain("couldn’t reach the server").and.contain("Try again");
+    await expect(host).to.be.accessible();
+  });
+
+  it("speaks Spanish, with Spanish money and dark theme contrast", async () => {
+    const s = await setup({ options: { locale: "es-ES" } });
+    expect(s.$("h2")!.textContent).to.equal("Tarjeta");
+    expect(s.$("label[for=new-label]")!.textContent).to.contain("Nombre de la tarjeta");
+    expect(s.$(".balances")!.textContent).to.contain("0,00");
+    // In the element's frame (its background), dark.
+    const frame = document.createElement("div");
+    frame.className = "frame";
+    s.host.shadowRoot!.append(frame);
+    frame.append(s.step);
+    s.host.setAttribute("theme", "dark");
+    await expect(s.host).to.be.accessible();
+  });
+});
