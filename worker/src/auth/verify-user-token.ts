@@ -22,14 +22,33 @@ const ALGORITHMS = ["RS256", "ES256"];
 
 const keySets = new Map<string, JWTVerifyGetKey>();
 
+/** The JWKS endpoint failed (unreachable, slow, not a key set): a fault of the issuer, not of the token. */
+class JwksUnavailable extends Error {
+  override name = "JwksUnavailable";
+}
+
 /**
  * The remote JWKS for a URL, one per isolate: jose caches the keys (10 min), refetches on an unknown
- * `kid` at most every 30 s, and gives up on a slow JWKS endpoint after 5 s.
+ * `kid` at most every 30 s, and gives up on a slow JWKS endpoint after 5 s. Fetch failures are told
+ * apart from verdicts on the token (workerd reports a refused connection as a plain Error).
  */
 function keySetFor(url: string): JWTVerifyGetKey {
   let set = keySets.get(url);
   if (!set) {
-    set = createRemoteJWKSet(new URL(url), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000, timeoutDuration: 5_000 });
+    const remote = createRemoteJWKSet(new URL(url), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000, timeoutDuration: 5_000 });
+    set = async (header, token) => {
+      try {
+        return await remote(header, token);
+      } catch (e) {
+        // A key that is not in the set is a verdict; a timeout, a malformed set or a non-200 reply (the
+        // generic JOSEError) is the endpoint failing.
+        const verdict =
+          e instanceof joseErrors.JOSEError &&
+          !(e instanceof joseErrors.JWKSTimeout || e instanceof joseErrors.JWKSInvalid || e.code === "ERR_JOSE_GENERIC");
+        if (verdict) throw e;
+        throw new JwksUnavailable("JWKS unavailable", { cause: e });
+      }
+    };
     keySets.set(url, set);
   }
   return set;
@@ -65,17 +84,11 @@ export async function verifyUserToken(config: TokenVerifierConfig, jwt: string):
     };
   } catch (e) {
     if (e instanceof joseErrors.JWTExpired) throw new AppError("token_expired", "the bearer token has expired; sign in again");
-    if (
-      e instanceof joseErrors.JWKSTimeout ||
-      e instanceof joseErrors.JWKSInvalid ||
-      (e instanceof joseErrors.JOSEError && e.code === "ERR_JOSE_GENERIC" && /JSON Web Key Set/.test(e.message)) ||
-      e instanceof TypeError
-    ) {
+    if (e instanceof JwksUnavailable) {
       throw new AppError("upstream_unavailable", "the identity provider's signing keys (JWKS) could not be fetched", { cause: e });
     }
     if (e instanceof joseErrors.JWTClaimValidationFailed) throw unauthorized(`the bearer token's ${e.claim} claim is not accepted`);
     if (e instanceof joseErrors.JWKSNoMatchingKey) throw unauthorized("the bearer token is signed by an unknown key");
-    if (e instanceof joseErrors.JOSEError) throw unauthorized("the bearer token's signature is not valid");
-    throw e;
+    throw unauthorized("the bearer token's signature is not valid");
   }
 }

@@ -1,5 +1,6 @@
 import type * as z from "zod/mini";
 import { ErrorItem } from "../../../../shared/envelope";
+import { AppError } from "../../errors";
 import { log } from "../../logging/log";
 import {
   MachinesApiError,
@@ -111,7 +112,9 @@ export async function sendMachinesRequest<T>(
       const res = await fetch(urlOf(t, req), { ...init, signal });
       return await readReply(res, req);
     } catch (e) {
-      const error = signal.aborted ? new UpstreamTimeoutError(t.timeoutMs) : e instanceof TypeError ? new UpstreamUnavailableError("unreachable", e) : e;
+      // fetch fails with a TypeError in Node but a plain Error in workerd ("Network connection lost."):
+      // anything that is not already one of ours means Machines could not be reached.
+      const error = signal.aborted ? new UpstreamTimeoutError(t.timeoutMs) : e instanceof AppError ? e : new UpstreamUnavailableError("unreachable", e);
       const again = retriable && attempt === 1 && error instanceof UpstreamUnavailableError && deadline - Date.now() > RETRY_BACKOFF_MS * 2;
       if (error instanceof MachinesApiError) throw error;
       log.warn("machines_call_failed", {

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { call, expectOk } from "../../../test/helpers/api";
+import { sandbox } from "../../../test/helpers/sandbox";
+import { workerWith } from "../../../test/helpers/worker-with";
+
+describe("GET /v1/config", () => {
+  it("describes the sandbox: identity issuer, sandbox signer, chain, without a token", async () => {
+    const s = sandbox();
+    const config = expectOk("getConfig", await call("getConfig"));
+    expect(config).toEqual({
+      environment: "sandbox",
+      originAllowed: false,
+      origin: null,
+      auth: { provider: "sandbox", issuerUrl: `${s.url}/identity` },
+      wallet: { provider: "sandbox", signerUrl: `${s.url}/sandbox/wallet` },
+      chain: { id: s.chainId, name: "Sandbox (anvil)", explorerUrl: null },
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    });
+  });
+
+  it("describes production: Crossmint sign-in with the public client key, the Crossmint wallet, no sandbox URLs", async () => {
+    const production = workerWith({
+      ENVIRONMENT: "production",
+      MACHINES_API_BASE: "https://api.machines.cash/partner/v1",
+      CROSSMINT_JWKS_URL: "https://www.crossmint.com/.well-known/jwks.json",
+      CROSSMINT_ISSUER: "https://www.crossmint.com",
+      CROSSMINT_AUDIENCE: "project-id",
+      CROSSMINT_API_BASE: "https://www.crossmint.com",
+      CROSSMINT_CLIENT_API_KEY: "ck_production_public",
+      CHAIN_RPC_URL: "https://mainnet.base.org",
+      CHAIN_ID: "8453",
+      CHAIN_NAME: "Base",
+      CHAIN_EXPLORER_URL: "https://basescan.org",
+    });
+    const reply = await call("getConfig", { fetcher: production, origin: "https://shop.example" });
+    const config = expectOk("getConfig", reply);
+    expect(config).toMatchObject({
+      environment: "production",
+      originAllowed: true,
+      auth: { provider: "crossmint", clientApiKey: "ck_production_public" },
+      wallet: { provider: "crossmint" },
+      chain: { id: 8453, name: "Base", explorerUrl: "https://basescan.org" },
+    });
+    expect(reply.headers.get("X-Machines-Environment")).toBe("production");
+    expect(reply.text).not.toContain(sandbox().url);
+  });
+});
