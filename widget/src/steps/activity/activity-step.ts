@@ -1,22 +1,186 @@
-import { html } from "lit";
-import { defineMessages } from "../../i18n/translator";
+import { css, html, nothing, type TemplateResult } from "lit";
+import { Task, TaskStatus } from "@lit/task";
+import type { Transaction, TransactionType } from "../../../../shared/api/transactions";
+import { isApiError } from "../../api/api-error";
+import { listTransactions } from "../../api/list-transactions";
+import { field } from "../../components/field";
+import { skeleton, spinner } from "../../components/loading";
+import { notice } from "../../components/notice";
 import { StepElement } from "../step-element";
+import { activityMessages, type ActivityMessages } from "./activity.messages";
+import { activityRow } from "./activity-row";
 
-// Placeholder until the step is built: shows its heading and lets the journey go on.
-const messages = defineMessages({
-  en: { title: "Activity", soon: "This step is on its way.", continue: "Continue" },
-  es: { title: "Activity", soon: "Este paso está en camino.", continue: "Continuar" },
-});
+const FILTERS = ["", "spend", "collateral", "payment", "fee"] as const;
+type Filter = "" | TransactionType;
 
-export class ActivityStep extends StepElement<typeof messages.en> {
+/**
+ * Card activity: the user's transactions (purchases, collateral in and out, payments, fees), newest
+ * first, filtered by type, a page at a time.
+ */
+export class ActivityStep extends StepElement<ActivityMessages> {
+  static override styles = [
+    ...StepElement.styles,
+    css`
+      .tools {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: end;
+        justify-content: space-between;
+        gap: var(--mc-spacing);
+      }
+      .tools .field {
+        min-width: 14rem;
+      }
+      .tx {
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+        gap: var(--mc-spacing);
+      }
+      .tx:focus {
+        outline: none;
+      }
+      .tx:focus-visible {
+        outline: 2px solid var(--mc-color-focus);
+        outline-offset: 2px;
+      }
+      .tx-main,
+      .tx-side {
+        display: flex;
+        flex-direction: column;
+        gap: 0.125em;
+        min-width: 0;
+      }
+      .tx-side {
+        align-items: end;
+        flex: none;
+      }
+      .tx-title {
+        font-weight: 600;
+        overflow-wrap: anywhere;
+      }
+      .amount {
+        font-weight: 600;
+        font-variant-numeric: tabular-nums;
+      }
+      .amount.credit {
+        color: var(--mc-color-success);
+      }
+    `,
+  ];
+  static override properties = {
+    ...StepElement.properties,
+    pageSize: { attribute: false },
+    filter: { state: true },
+    more: { state: true },
+  };
+
   readonly step = "activity" as const;
-  protected readonly messages = messages;
+  protected readonly messages = activityMessages;
+  /** Transactions asked for per page (20 by default). */
+  declare pageSize: number;
+  declare private filter: Filter;
+  /** Pages after the first: what they added, the next cursor, and the state of the next request. */
+  declare private more: { items: Transaction[]; cursor: string | null; busy: boolean; error: TemplateResult | undefined };
+  private refreshing = false;
+
+  private readonly firstPage = new Task(this, {
+    task: async ([api, type, limit], { signal }) => {
+      const page = await listTransactions(api, { limit, signal, ...(type ? { type } : {}) });
+      this.more = { items: [], cursor: page.nextCursor, busy: false, error: undefined };
+      if (this.refreshing) this.announce(this.t("refreshed"));
+      this.refreshing = false;
+      return page.transactions;
+    },
+    args: () => [this.context.api, this.filter, this.pageSize] as const,
+  });
+
+  constructor() {
+    super();
+    this.pageSize = 20;
+    this.filter = "";
+    this.more = { items: [], cursor: null, busy: false, error: undefined };
+  }
+
+  private t2 = (key: keyof ActivityMessages & string, values?: Record<string, string | number>) => this.t(key, values);
+
+  private errorNotice(error: unknown, retry: () => void): TemplateResult | typeof nothing {
+    const message = this.fail(error);
+    if (!message) return nothing;
+    const requestId = isApiError(error) ? error.requestId : undefined;
+    return notice("error", message, {
+      ...(requestId ? { detail: this.context.i18n.core("reference", { requestId }) } : {}),
+      actions: html`<button type="button" class="button secondary" part="button" @click=${retry}>${this.context.i18n.core("retry")}</button>`,
+    });
+  }
+
+  private refresh(): void {
+    this.refreshing = true;
+    void this.firstPage.run();
+  }
+
+  private async loadMore(): Promise<void> {
+    const { cursor, items } = this.more;
+    if (!cursor || this.more.busy) return;
+    this.more = { ...this.more, busy: true, error: undefined };
+    try {
+      const page = await listTransactions(this.context.api, { limit: this.pageSize, cursor, ...(this.filter ? { type: this.filter } : {}) });
+      this.more = { items: [...items, ...page.transactions], cursor: page.nextCursor, busy: false, error: undefined };
+      this.announce(this.t("loaded", { count: page.transactions.length }));
+      // Keyboard users continue from the first row that just appeared.
+      const first = page.transactions[0];
+      if (first) {
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>(`[data-transaction-id="${CSS.escape(first.transactionId)}"]`)?.focus();
+      }
+    } catch (error) {
+      this.more = { ...this.more, busy: false, error: this.errorNotice(error, () => void this.loadMore()) as TemplateResult };
+    }
+  }
 
   override render() {
+    const i18n = this.context.i18n;
     return html`<div class="stack">
-      ${this.heading(this.context.i18n.core("step.activity"))}
-      <p class="muted">${this.t("soon")}</p>
-      <div class="actions"><button type="button" class="button" part="button" @click=${() => this.next()}>${this.t("continue")}</button></div>
+      ${this.heading(i18n.core("step.activity"))}
+      <p class="muted">${this.t("intro")}</p>
+      <div class="tools">
+        ${field(
+          { id: "activity-filter", label: this.t("show") },
+          html`<select id="activity-filter" @change=${(e: Event) => (this.filter = (e.target as HTMLSelectElement).value as Filter)}>
+            ${FILTERS.map((f) => html`<option value=${f} ?selected=${f === this.filter}>${this.t(`filter.${f || "all"}`)}</option>`)}
+          </select>`,
+        )}
+        <button type="button" class="button secondary" part="button" data-action="refresh" ?disabled=${this.firstPage.status === TaskStatus.PENDING}
+          @click=${this.refresh}>
+          ${this.t("refresh")}
+        </button>
+      </div>
+      ${this.firstPage.render({
+        initial: () => skeleton(i18n.core("loading")),
+        pending: () => skeleton(i18n.core("loading")),
+        error: (error) => this.errorNotice(error, () => this.refresh()),
+        complete: (first) => this.renderList(first),
+      })}
     </div>`;
+  }
+
+  private renderList(first: Transaction[]): TemplateResult {
+    const all = [...first, ...this.more.items];
+    if (!all.length) return html`<p class="empty">${this.t(this.filter ? "emptyFiltered" : "empty")}</p>`;
+    const { busy, cursor, error } = this.more;
+    return html`<ul class="plain divided" aria-label=${this.t("list")}>
+        ${all.map((tx) => activityRow(this.t2, this.context.i18n, tx))}
+      </ul>
+      ${error ?? nothing}
+      ${cursor
+        ? html`<div class="actions">
+            <button type="button" class="button secondary block" part="button" data-action="more" aria-busy=${busy ? "true" : "false"}
+              ?disabled=${busy} @click=${() => void this.loadMore()}>
+              ${busy ? html`${spinner()} ${this.t("loadingMore")}` : this.t("more")}
+            </button>
+          </div>`
+        : all.length > this.pageSize
+          ? html`<p class="muted small">${this.t("end")}</p>`
+          : nothing}`;
   }
 }
