@@ -30,7 +30,8 @@ export interface SubmitDeps {
  */
 export async function submitWithdrawal(deps: SubmitDeps, record: WithdrawalRecord, txHash: Hash): Promise<WithdrawalRecord> {
   const hash = txHash.toLowerCase() as Hash;
-  if (record.status === "submitted" && record.submittedTxHash === hash) return record;
+  // The same hash again (a retried request) gets the withdrawal as it now is, whatever the chain made of it.
+  if (record.submittedTxHash === hash || record.confirmedTxHash === hash) return record;
   if (record.status !== "ready") {
     throw new AppError("invalid_state", `the withdrawal is ${record.status}; a transaction can only be submitted for a ready withdrawal`);
   }
@@ -41,7 +42,7 @@ export async function submitWithdrawal(deps: SubmitDeps, record: WithdrawalRecor
   const submitted = await recordSubmission(deps.db, record.id, deps.now(), hash);
   if (!submitted) {
     const now = await findWithdrawal(deps.db, record.partnerUserId, record.id);
-    if (now?.status === "submitted" && now.submittedTxHash === hash) return now;
+    if (now && (now.submittedTxHash === hash || now.confirmedTxHash === hash)) return now;
     throw new AppError("invalid_state", `the withdrawal is ${now?.status ?? "gone"}; another transaction was recorded for it`);
   }
   try {
