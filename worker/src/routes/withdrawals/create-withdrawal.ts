@@ -53,6 +53,7 @@ export async function createWithdrawalFor(c: Context<AppEnv>, input: CreateWithd
         await enforceRateLimit(c.env, "withdrawalCreate", partnerUserId);
       } catch (error) {
         await deleteUnstartedWithdrawal(deps.db, record.id);
+        await audit(c, deps, { partnerUserId, resourceId: null, outcome: "rate_limited" });
         throw error;
       }
     }
@@ -65,22 +66,25 @@ export async function createWithdrawalFor(c: Context<AppEnv>, input: CreateWithd
   throw new AppError("invalid_state", "this withdrawal keeps changing; read it again", { field: "Idempotency-Key" });
 }
 
+/** One `withdrawal.create` audit row: who, which withdrawal, how it ended. No amount, address or body. */
+function audit(c: Context<AppEnv>, deps: WithdrawalRequestDeps, e: { partnerUserId: string; resourceId: string | null; outcome: string }) {
+  return recordAudit(deps.db, {
+    ...e,
+    action: "withdrawal.create",
+    requestId: c.var.requestId,
+    createdAt: new Date(deps.now()).toISOString(),
+  });
+}
+
+/** Calls Machines if it is this request's turn; a new withdrawal's first outcome is audited. */
 async function advanceOrRecordFailure(c: Context<AppEnv>, deps: WithdrawalRequestDeps, record: WithdrawalRecord, created: boolean) {
-  const audit = (outcome: string) =>
-    recordAudit(deps.db, {
-      partnerUserId: record.partnerUserId,
-      action: "withdrawal.create",
-      resourceId: record.id,
-      outcome,
-      requestId: c.var.requestId,
-      createdAt: new Date(deps.now()).toISOString(),
-    });
+  const outcome = (o: string) => audit(c, deps, { partnerUserId: record.partnerUserId, resourceId: record.id, outcome: o });
   try {
     const advanced = await advanceWithdrawal(deps, record);
-    if (created) await audit("succeeded");
+    if (created) await outcome("succeeded");
     return advanced;
   } catch (error) {
-    if (created) await audit(error instanceof AppError ? String(error.code) : "failed");
+    if (created) await outcome(error instanceof AppError ? String(error.code) : "failed");
     throw error;
   }
 }

@@ -1,16 +1,20 @@
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { call, expectError, expectOk } from "../../../test/helpers/api";
 import { newUser, type TestUser } from "../../../test/helpers/users";
-import { fundCollateral, sandboxUserId } from "./test-helpers";
+import { listAudit } from "../../audit/audit.queries";
+import { fundCollateral, sandboxUserId, sandboxWithdrawals } from "./test-helpers";
 
 const DESTINATION = { currency: "rusd", network: "base", address: "0x3333333333333333333333333333333333333333" };
 const body = (amountCents = 1_000) => ({ amountCents, destination: DESTINATION });
 const key = () => crypto.randomUUID();
 
-async function fundedUser(cents = 100_000): Promise<TestUser> {
+async function fundedUser(cents = 100_000): Promise<TestUser & { machinesUserId: string; partnerUserId: string }> {
   const user = await newUser("agreed");
-  await fundCollateral(await sandboxUserId(user.email), cents);
-  return user;
+  const machinesUserId = await sandboxUserId(user.email);
+  await fundCollateral(machinesUserId, cents);
+  const partnerUserId = expectOk("getMe", await call("getMe", { token: user.token })).user.id;
+  return { ...user, machinesUserId, partnerUserId };
 }
 
 describe("createWithdrawal: input and auth", () => {
@@ -51,14 +55,34 @@ describe("createWithdrawal: idempotency", () => {
     expect(again.adminAddress.toLowerCase()).toBe(first.adminAddress.toLowerCase());
   });
 
-  it("gives fifty concurrent requests with one key the same withdrawal", async () => {
-    const { token } = await fundedUser();
+  it("gives fifty concurrent requests with one key the same withdrawal, made once at Machines", async () => {
+    const { token, machinesUserId, partnerUserId } = await fundedUser();
     const idempotencyKey = key();
     const replies = await Promise.all(Array.from({ length: 50 }, () => call("createWithdrawal", { token, body: body(), idempotencyKey })));
     const ids = new Set(replies.map((r) => expectOk("createWithdrawal", r).withdrawal.id));
     expect(ids.size).toBe(1);
     const list = expectOk("listWithdrawals", await call("listWithdrawals", { token })).withdrawals;
     expect(list.map((w) => w.id)).toEqual([...ids]);
+    expect(await sandboxWithdrawals(machinesUserId)).toHaveLength(1);
+    const audit = await listAudit(env.DB, partnerUserId, "withdrawal.create");
+    expect(audit).toEqual([expect.objectContaining({ resourceId: [...ids][0], outcome: "succeeded" })]);
+  });
+
+  it("counts only new withdrawals against the per-user rate limit: following one with its key stays free", async () => {
+    const { token, partnerUserId } = await fundedUser();
+    const keys = Array.from({ length: 30 }, () => key());
+    const made = [];
+    for (const [i, k] of keys.entries()) {
+      made.push(expectOk("createWithdrawal", await call("createWithdrawal", { token, body: body(100 + i), idempotencyKey: k })).withdrawal);
+    }
+    const limited = await call("createWithdrawal", { token, body: body(500), idempotencyKey: key() });
+    expectError(limited, 429, "rate_limited");
+    expect(limited.headers.get("Retry-After")).toBe("60");
+    const replay = expectOk("createWithdrawal", await call("createWithdrawal", { token, body: body(100), idempotencyKey: keys[0] })).withdrawal;
+    expect(replay.id).toBe(made[0]!.id);
+    expect(expectOk("listWithdrawals", await call("listWithdrawals", { token })).withdrawals).toHaveLength(30);
+    const outcomes = (await listAudit(env.DB, partnerUserId, "withdrawal.create")).map((a) => a.outcome);
+    expect(outcomes).toEqual(["rate_limited", ...Array(30).fill("succeeded")]);
   });
 
   it("refuses the same key with a different body", async () => {
