@@ -32,7 +32,9 @@ export interface FaultRule {
 
 /** Sandbox controls (`/sandbox/*`): fault injection, money movements, KYC decisions. */
 export const controls = (s: ProvidedSandbox = sandbox()) => ({
-  addFault: (rule: FaultRule) => control<{ fault: { id: string } }>(s, "POST", "/faults", rule),
+  addFault: async (rule: FaultRule) => (await control<{ faults: { id: string }[] }>(s, "POST", "/faults", rule)).faults[0]!,
+  /** How many requests a rule has affected so far (rules with `times` disappear once used up). */
+  faultHits: async (id: string) => (await control<{ faults: { id: string; hits: number }[] }>(s, "GET", "/faults")).faults.find((f) => f.id === id)?.hits ?? null,
   clearFaults: () => control(s, "DELETE", "/faults"),
   setKyc: (machinesUserId: string, status: string) => control(s, "POST", `/users/${encodeURIComponent(machinesUserId)}/kyc`, { status }),
   completeDeposit: (depositId: string, amountCents?: number) =>
