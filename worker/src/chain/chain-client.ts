@@ -13,7 +13,7 @@ export interface ChainClientConfig {
  * How long one JSON-RPC call may take. A withdrawal read waits on the chain at most this long
  * (plus one retry), so a dead RPC fails a request within seconds instead of hanging it.
  */
-export const CHAIN_TIMEOUT_MS = 5_000;
+export const CHAIN_TIMEOUT_MS = 4_000;
 
 /**
  * A fresh client per request. Cheap to build, and nothing (no cached promise, no socket) is shared
