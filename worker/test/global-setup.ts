@@ -1,13 +1,8 @@
 /// <reference path="./provided-context.d.ts" />
 import type { TestProject } from "vitest/node";
 import { startTestSandbox, type TestSandbox } from "./test-sandbox";
+import { TEST_CROSSMINT_SERVER_KEY, TEST_PARTNER_KEY } from "./test-keys";
 
-/**
- * The partner key the Worker tests run with: distinctive, so the leak test can search every reply
- * and every D1 row for it.
- */
-export const TEST_PARTNER_KEY = "sk_sandbox_LEAKCANARY_7f3c9a1e5b2d4086";
-export const TEST_CROSSMINT_SERVER_KEY = "sk_crossmint_LEAKCANARY_0d6e2b8f41a7";
 
 /**
  * Starts the sandboxes for the Worker tests (Node side) and provides their URLs, keys and tokens:
