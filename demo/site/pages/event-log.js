@@ -53,12 +53,13 @@ function el(tag, className, text) {
 
 class EventLog extends HTMLElement {
   #list = el("ol", "event-log__list");
+  #scroller = el("div", "event-log__scroller");
   #count = el("span", "event-log__count");
   #empty = el("p", "event-log__empty", "No event yet. They appear here as the card fires them.");
   #total = 0;
 
   connectedCallback() {
-    if (!this.#list.isConnected) {
+    if (!this.#scroller.isConnected) {
       const titleId = `event-log-title-${Math.random().toString(36).slice(2, 8)}`;
       const head = el("div", "event-log__head");
       const title = el("h3", "event-log__title", "Event log");
@@ -68,10 +69,13 @@ class EventLog extends HTMLElement {
       clear.addEventListener("click", () => this.clear());
       head.append(title, this.#count, clear);
       // A log, but not read aloud: the card announces its own steps; this is for reading at leisure.
-      this.#list.setAttribute("role", "log");
-      this.#list.setAttribute("aria-live", "off");
-      this.#list.setAttribute("aria-labelledby", titleId);
-      this.replaceChildren(head, this.#empty, this.#list);
+      // The role sits on a wrapper so the list keeps its list semantics.
+      this.#scroller.setAttribute("role", "log");
+      this.#scroller.setAttribute("aria-live", "off");
+      this.#scroller.setAttribute("aria-labelledby", titleId);
+      this.#scroller.setAttribute("tabindex", "0");
+      this.#scroller.append(this.#list);
+      this.replaceChildren(head, this.#empty, this.#scroller);
       this.#render();
     }
     logs.add(this);
@@ -109,6 +113,7 @@ class EventLog extends HTMLElement {
 
   #render() {
     this.#empty.hidden = this.#total > 0;
+    this.#scroller.hidden = this.#total === 0;
     this.#count.textContent = `${this.#total} ${this.#total === 1 ? "event" : "events"}`;
   }
 }
