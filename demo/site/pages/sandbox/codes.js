@@ -10,8 +10,10 @@ import { button, h, statusLine } from "./dom.js";
 const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 const STATUS_TEXT = /** @type {Record<string, string>} */ ({ pending: "waiting to be used", used: "used", expired: "expired" });
 
-export function codesSection() {
+/** @param {number} shown how many of the newest codes to list (one per email) */
+export function codesSection(shown) {
   const list = h("ul", { class: "sbx-codes" });
+  const more = h("p", { class: "sbx-help", hidden: true });
   const empty = h("p", { class: "sbx-empty" }, "No code yet. Enter an email in the card's sign-in step; its code appears here within a few seconds.");
   const status = statusLine();
   let signature = "";
@@ -22,6 +24,7 @@ export function codesSection() {
     h("h2", { id: "sbx-codes-title" }, "Sign-in codes"),
     empty,
     list,
+    more,
     status.element,
   );
 
@@ -56,7 +59,10 @@ export function codesSection() {
       if (next === signature) return;
       signature = next;
       empty.hidden = sorted.length > 0;
-      list.replaceChildren(...sorted.map(row));
+      list.replaceChildren(...sorted.slice(0, shown).map(row));
+      const older = sorted.length - shown;
+      more.hidden = older <= 0;
+      more.textContent = older > 0 ? `And ${older} older (one per email); the sandbox page lists more.` : "";
     },
   };
 }

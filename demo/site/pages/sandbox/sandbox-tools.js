@@ -36,7 +36,7 @@ class SandboxTools extends HTMLElement {
     const api = sandboxApi(base);
     const state = createToolsState();
     const refresh = () => this.#poll(true, true);
-    const codes = codesSection();
+    const codes = codesSection(page ? 10 : 3);
     const users = usersSection({ api, state, refresh });
     const money = moneySection({ api, state, refresh });
     const settings = settingsSection({ api, refresh });
@@ -88,7 +88,9 @@ class SandboxTools extends HTMLElement {
       try {
         const signInCodes = await api.signInCodes();
         codes.update(signInCodes);
-        const latest = [...signInCodes].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt)).find((c) => c.status === "pending");
+        // The badge shows the newest code while it is still usable (not an older one for another email).
+        const newest = [...signInCodes].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0];
+        const latest = newest?.status === "pending" ? newest : undefined;
         badge.hidden = !latest;
         badge.textContent = latest ? `code ${latest.code}` : "";
         if (!open && !everything) return;
