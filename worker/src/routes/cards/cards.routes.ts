@@ -9,6 +9,7 @@ import { encryptValue } from "../../upstream/machines/encrypt-value";
 import { getCard } from "../../upstream/machines/get-card";
 import { listCards } from "../../upstream/machines/list-cards";
 import { updateCard } from "../../upstream/machines/update-card";
+import { inOurFieldNames } from "./card-fields";
 import { decryptLabel, rememberLabel } from "./card-labels";
 import { toCard } from "./card-view";
 import { createCardOnce } from "./create-card-once";
@@ -46,7 +47,7 @@ mount(cardsApp, routes.updateCard, async (c, { params, body }) => {
     change.encryptedName = await encryptValue(machines, body.label);
     rememberLabel(partnerUserId, change.encryptedName, body.label);
   }
-  const card = await updateCard(machines, { cardId: params.cardId, body: change });
+  const card = await updateCard(machines, { cardId: params.cardId, body: change }).catch(inOurFieldNames);
   return { data: { card: toCard(card, await decryptLabel(machines, partnerUserId, card.encryptedName)) }, summary: "card updated" };
 });
 

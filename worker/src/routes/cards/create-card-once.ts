@@ -9,6 +9,7 @@ import { log } from "../../logging/log";
 import { machinesFor } from "../../sessions/machines-for";
 import { createCard } from "../../upstream/machines/create-card";
 import { encryptValue } from "../../upstream/machines/encrypt-value";
+import { inOurFieldNames } from "./card-fields";
 import { rememberLabel } from "./card-labels";
 import { claimCardRequest, completeCardRequest } from "./card-requests.queries";
 import { toCard } from "./card-view";
@@ -46,7 +47,7 @@ export async function createCardOnce(c: Context<AppEnv>, body: z.output<typeof C
     });
   }
   const sent = JSON.parse(claimed.upstreamBody) as CardCreateRequest;
-  const card = await createCard(machines, { body: sent, idempotencyKey });
+  const card = await createCard(machines, { body: sent, idempotencyKey }).catch(inOurFieldNames);
   if (sent.encryptedName && body.label !== undefined) rememberLabel(user.partnerUserId, sent.encryptedName, body.label);
   if (claimed.cardId === null) {
     c.executionCtx.waitUntil(
