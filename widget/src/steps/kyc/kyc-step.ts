@@ -49,6 +49,8 @@ export class KycStep extends StepElement<KycMessages> {
   declare private checking: boolean;
   private readonly form = new KycFormState();
   private emitted: string | null = null;
+  /** Move focus into the form once it has rendered (after "Update my details"). */
+  private focusForm = false;
   private model: { from: KycValues; items: FormItem[] } | null = null;
 
   private readonly values = new Task(this, {
@@ -205,6 +207,14 @@ export class KycStep extends StepElement<KycMessages> {
     });
   }
 
+  protected override updated(): void {
+    const first = this.focusForm && this.renderRoot.querySelector<HTMLElement>("form input, form select");
+    if (first) {
+      this.focusForm = false;
+      first.focus();
+    }
+  }
+
   override render() {
     return html`<div class="stack">${this.heading(this.t("title"))} ${this.body()}</div>`;
   }
@@ -227,7 +237,7 @@ export class KycStep extends StepElement<KycMessages> {
       onCheck: () => void this.checkNow(),
       onUpdate: () => {
         this.openForm();
-        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>("form input, form select")?.focus());
+        this.focusForm = true;
       },
       onContinue: () => this.next(),
     });

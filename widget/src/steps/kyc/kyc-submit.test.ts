@@ -47,7 +47,7 @@ describe("KYC step: submitting", () => {
     await submit(s.step);
     await waitUntil(() => statusHeading(s.step) === "You’re verified", "the approved status should show", { timeout: 8000 });
     expect(s.step.shadowRoot!.querySelector("form")).to.equal(null);
-    expect(s.step.shadowRoot!.activeElement).to.equal(query(s.step, "[data-status-heading]"));
+    expect(s.step.shadowRoot!.activeElement?.hasAttribute("data-status-heading")).to.equal(true);
     // First known, then changed; the detail carries the status and reason only.
     expect(kycEvents(s.recorder.events)).to.deep.equal([
       { status: "not_submitted", reason: null },
