@@ -5,7 +5,12 @@ import type { WorkerClient } from "./client";
 
 const route = withdrawalRoutes.prepareWithdrawal;
 
-export type PrepareWithdrawalParameters = ParamsOf<typeof route> & BodyOf<typeof route> & { signal?: AbortSignal };
+// The body is `{}` (first call) or the salt and signature (coordinator_v2's second call); intersecting
+// `BodyOf` (a union with `Record<string, never>`) with the params would forbid the first call.
+export type PrepareWithdrawalParameters = ParamsOf<typeof route> & { signal?: AbortSignal } & (
+    | { adminSalt?: undefined; adminSignature?: undefined }
+    | Extract<BodyOf<typeof route>, { adminSalt: string }>
+  );
 export type PrepareWithdrawalReturnType = ResponseOf<typeof route>;
 export type PrepareWithdrawalErrorType = ApiError;
 
@@ -16,6 +21,7 @@ export type PrepareWithdrawalErrorType = ApiError;
  * const prepared = await prepareWithdrawal(client, { withdrawalId });
  */
 export function prepareWithdrawal(client: WorkerClient, parameters: PrepareWithdrawalParameters): Promise<PrepareWithdrawalReturnType> {
-  const { withdrawalId, signal, ...body } = parameters;
+  const { withdrawalId, signal, adminSalt, adminSignature } = parameters;
+  const body: BodyOf<typeof route> = adminSalt === undefined || adminSignature === undefined ? {} : { adminSalt, adminSignature };
   return client.call(route, { params: { withdrawalId }, body, signal });
 }
