@@ -83,7 +83,8 @@ machines-card is running (sandbox: no network, no accounts needed)
   Demo site              ${site.url}/            ← open this
   Demo, other settings   ${site.url}/second.html
   Worker API             ${worker.url}   (${worker.url}/openapi.json)
-  Sandbox controls       ${sandbox.controlsUrl}
+  Sandbox tools          ${site.url}/sandbox/   (sign-in codes, KYC decisions, deposits, faucet, purchases)
+  Sandbox JSON controls  ${sandbox.controlsUrl}
   Machines simulator     ${sandbox.partnerApiUrl}
   Identity issuer        ${sandbox.identity.issuer}
   Local chain (anvil)    ${sandbox.rpcUrl}   chain id ${sandbox.chainId}
