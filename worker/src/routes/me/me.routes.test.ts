@@ -1,3 +1,4 @@
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { call, expectError, expectOk } from "../../../test/helpers/api";
 import { controls } from "../../../test/helpers/sandbox";
@@ -20,6 +21,15 @@ describe("GET /v1/me", () => {
     const first = expectOk("getMe", await call("getMe", { token: await signIn(email) }));
     const second = expectOk("getMe", await call("getMe", { token: await signIn(email) }));
     expect(second.user).toEqual(first.user);
+  });
+
+  it("links one user when a new person's first requests race", async () => {
+    const token = await signIn();
+    const replies = await Promise.all(Array.from({ length: 8 }, () => call("getMe", { token })));
+    const users = replies.map((r) => expectOk("getMe", r).user);
+    expect(new Set(users.map((u) => JSON.stringify(u))).size).toBe(1);
+    const rows = await env.DB.prepare("SELECT count(*) AS n FROM users WHERE partner_user_id = ?").bind(users[0]!.id).first<{ n: number }>();
+    expect(rows?.n).toBe(1);
   });
 
   it("resumes at agreements after approval, at deposit after agreements, at card once there is credit", async () => {
