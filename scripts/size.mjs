@@ -19,7 +19,8 @@ const NOT_IN_SANDBOX = [
   /^widget\/src\/wallet\/crossmint-/,
   /^widget\/src\/wallet\/eip1193-/,
   /^node_modules\/@crossmint\//,
-  /^widget\/src\/i18n\/core-messages\.(?!en)[a-z]+\.ts$/,
+  // Other languages' strings (the element's and each step's `*.messages.<lang>.ts`): a journey shows one language.
+  /^widget\/src\/.*messages\.(?!en\.)[a-z]{2}\.ts$/,
 ];
 const STEP_SOURCE = /^widget\/src\/steps\/([a-z-]+)\/\1-step\.ts$/;
 

@@ -315,6 +315,7 @@ export class MachinesCard extends LitElement {
         sandbox: (s.connection?.config.environment ?? this.settings.environment) === "sandbox",
         warnings: this.problems.filter((p) => !p.fatal),
         fatal: s.workerProblem ?? this.problems.find((p) => p.fatal),
+        fatalFromWorker: s.workerProblem !== null,
         startError: s.startError,
         pending: this.flow.pending,
         failed: this.flow.failed !== null,

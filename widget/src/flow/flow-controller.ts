@@ -88,6 +88,9 @@ export class FlowController implements ReactiveController {
     const from = this.current;
     const element = document.createElement(tag) as StepElement;
     this.host.prepareStep(element);
+    // The step's strings in the page's language, when they are their own file (English is inline).
+    await element.loadMessages().catch(() => undefined);
+    if (seq !== this.seq) return false;
     this.current = to;
     this.element = element;
     this.pending = null;

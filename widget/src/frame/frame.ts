@@ -22,6 +22,8 @@ export interface FrameState {
   warnings: readonly ConfigProblem[];
   /** The configuration problem that stops the element, if any. */
   fatal: ConfigProblem | undefined;
+  /** Whether that problem came from reaching the Worker (trying again may help). */
+  fatalFromWorker: boolean;
   /** A failure while starting (bootstrap after sign-in or restore). */
   startError: unknown;
   /** The step whose code is loading, or whose code failed to load. */
@@ -44,11 +46,20 @@ export interface FrameActions {
 export function frame(s: FrameState, a: FrameActions): TemplateResult {
   const { i18n } = s;
   const user = s.journey.user;
+  const showProgress = s.phase === "running" && s.steps.length > 1;
   return html`<section part="base" class="frame" aria-label=${i18n.core("widget.label")} lang=${i18n.language}>
-    <header part="header">
-      ${s.phase === "running" && s.steps.length > 1
-        ? progress({ steps: s.steps, current: s.current, state: s.journey, i18n, onSelect: a.select })
-        : nothing}
+    ${showProgress || s.sandbox || user ? header(s, a, showProgress) : nothing}
+    ${warnings(i18n, s.warnings)}
+    <div part="body" class="body">${body(s, a)}</div>
+    <div class="visually-hidden" role="status" aria-live="polite">${s.live}</div>
+  </section>`;
+}
+
+function header(s: FrameState, a: FrameActions, showProgress: boolean): TemplateResult {
+  const { i18n } = s;
+  const user = s.journey.user;
+  return html`<header part="header">
+      ${showProgress ? progress({ steps: s.steps, current: s.current, state: s.journey, i18n, onSelect: a.select }) : nothing}
       ${s.sandbox || user
         ? html`<div class="meta">
             ${user?.email ? html`<span class="who">${i18n.core("signedInAs", { email: user.email })}</span>` : nothing}
@@ -58,16 +69,13 @@ export function frame(s: FrameState, a: FrameActions): TemplateResult {
             </span>
           </div>`
         : nothing}
-    </header>
-    ${warnings(i18n, s.warnings)}
-    <div part="body" class="body">${body(s, a)}</div>
-    <div class="visually-hidden" role="status" aria-live="polite">${s.live}</div>
-  </section>`;
+    </header>`;
 }
 
 function body(s: FrameState, a: FrameActions): TemplateResult | typeof nothing {
   const { i18n } = s;
-  if (s.phase === "blocked" && s.fatal) return blocked(i18n, s.fatal, a.restart);
+  // Trying again helps when the Worker was the problem; an attribute problem needs the page fixed.
+  if (s.phase === "blocked" && s.fatal) return blocked(i18n, s.fatal, s.fatalFromWorker ? a.restart : null);
   const retry = (run: () => void) => html`<button type="button" class="button secondary" part="button" @click=${run}>${i18n.core("retry")}</button>`;
   if (s.startError) {
     const requestId = requestIdOf(s.startError);

@@ -9,11 +9,11 @@ function text(i18n: I18n, p: ConfigProblem): string {
 }
 
 /** A fatal configuration problem, in place of the journey: what is wrong and how to fix it. */
-export function blocked(i18n: I18n, problem: ConfigProblem, retry: () => void): TemplateResult {
+export function blocked(i18n: I18n, problem: ConfigProblem, retry: (() => void) | null): TemplateResult {
   return html`<div part="error">
     ${notice("error", html`${i18n.core("blocked.help")} <span class="mono">${text(i18n, problem)}</span>`, {
       title: i18n.core("blocked.title"),
-      actions: html`<button type="button" class="button secondary" part="button" @click=${retry}>${i18n.core("retry")}</button>`,
+      actions: retry ? html`<button type="button" class="button secondary" part="button" @click=${retry}>${i18n.core("retry")}</button>` : undefined,
     })}
   </div>`;
 }

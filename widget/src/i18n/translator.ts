@@ -7,21 +7,55 @@ export type Language = (typeof LANGUAGES)[number];
 /** Message templates by key; `{name}` marks a value filled in at run time. */
 export type Messages = Record<string, string>;
 
-/** One catalog per language, each with exactly the English keys. */
-export type Catalogs<M extends Messages> = { en: M } & { [L in Exclude<Language, "en">]: { [K in keyof M]: string } };
+/** A translation of English messages `M`: exactly the same keys. */
+export type Translation<M extends Messages> = { [K in keyof M]: string };
+
+/**
+ * English inline, every other language either inline or (better) loaded on demand from its own file,
+ * so a page only downloads the language it shows.
+ */
+export type Catalogs<M extends Messages> = { en: M } & {
+  [L in Exclude<Language, "en">]: Translation<M> | (() => Promise<Translation<M>>);
+};
 
 export type MessageValues = Record<string, string | number>;
 
-
 /**
- * Defines a module's messages in every language at once; the types make a missing or extra key in
- * any language a compile error.
+ * Defines a module's messages in every language; the types make a missing or extra key in any
+ * language a compile error. Give other languages as a dynamic import of their own file, so they load
+ * only for pages in that language (the element waits for them before showing the step).
  *
  * @example
- * export const messages = defineMessages({ en: { title: "Sign in" }, es: { title: "Iniciar sesión" } });
+ * // sign-in.messages.ts
+ * export const messages = defineMessages({ en: { title: "Sign in" }, es: () => import("./sign-in.messages.es").then((m) => m.es) });
+ * // sign-in.messages.es.ts
+ * export const es: Translation<SignInMessages> = { title: "Inicia sesión" };
  */
 export function defineMessages<M extends Messages>(catalogs: Catalogs<M>): Catalogs<M> {
   return catalogs;
+}
+
+const loaded = new WeakMap<object, Partial<Record<Language, Messages>>>();
+
+/** The catalog of `language` if it is at hand (inline or already loaded), else undefined. */
+function catalogIn<M extends Messages>(catalogs: Catalogs<M>, language: Language): Messages | undefined {
+  if (language === "en") return catalogs.en;
+  const entry = catalogs[language];
+  return typeof entry === "function" ? loaded.get(catalogs)?.[language] : entry;
+}
+
+/** Loads `language`'s catalog when it is a separate file (once); resolves at once otherwise. */
+export async function loadCatalog<M extends Messages>(catalogs: Catalogs<M>, language: Language): Promise<void> {
+  if (catalogIn(catalogs, language)) return;
+  const entry = catalogs[language as Exclude<Language, "en">];
+  if (typeof entry !== "function") return;
+  const table = await entry();
+  loaded.set(catalogs, { ...loaded.get(catalogs), [language]: table });
+}
+
+/** Whether `language`'s catalog can be used now (a separate file must be loaded first). */
+export function hasCatalog<M extends Messages>(catalogs: Catalogs<M>, language: Language): boolean {
+  return catalogIn(catalogs, language) !== undefined;
 }
 
 /** Fills `{name}` placeholders; an unknown placeholder stays visible rather than vanishing silently. */
@@ -68,7 +102,7 @@ export function createI18n(locale: string, language: Language, core: { [K in Cor
     locale: safeLocale,
     language,
     t(catalogs, key, values) {
-      const template = (catalogs[language] as Messages)[key] ?? (catalogs.en as Messages)[key] ?? key;
+      const template = catalogIn(catalogs, language)?.[key] ?? (catalogs.en as Messages)[key] ?? key;
       return format(template, values);
     },
     core(key, values) {

@@ -1,11 +1,11 @@
-import { LitElement, html, type TemplateResult } from "lit";
+import { LitElement, html, type PropertyValues, type TemplateResult } from "lit";
 import type { StepName } from "../../../shared/steps";
 import { isApiError } from "../api/api-error";
 import { MachinesCardErrorEvent } from "../events/error";
 import { AnnounceEvent } from "../flow/announce-event";
 import type { JourneyState } from "../flow/journey-state";
 import { JourneyUpdateEvent } from "../flow/journey-update-event";
-import type { Catalogs, Messages, MessageValues } from "../i18n/translator";
+import { hasCatalog, loadCatalog, type Catalogs, type Messages, type MessageValues } from "../i18n/translator";
 import { stepStyles } from "../styles/step-styles";
 import type { StepContext } from "./step-context";
 
@@ -26,6 +26,21 @@ export abstract class StepElement<M extends Messages = Messages> extends LitElem
   /** The step's own strings, in every language (`defineMessages`). */
   protected abstract readonly messages: Catalogs<M>;
   declare context: StepContext;
+
+  /**
+   * Loads this step's strings for the page's language when they are a separate file. The element
+   * awaits it before showing the step; a language changed later loads here and re-renders.
+   */
+  loadMessages(): Promise<void> {
+    return loadCatalog(this.messages, this.context.i18n.language);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has("context") && !hasCatalog(this.messages, this.context.i18n.language)) {
+      void this.loadMessages().then(() => this.requestUpdate());
+    }
+  }
 
   /** Translates one of this step's strings. */
   protected t(key: keyof M & string, values?: MessageValues): string {

@@ -33,13 +33,9 @@ export const base = css`
     font-size: 1em;
     font-weight: 600;
   }
-  h2:focus {
+  /* Headings take focus only so screen readers start there after a step change: no ring, they are not controls. */
+  [tabindex="-1"]:focus {
     outline: none;
-  }
-  h2:focus-visible {
-    outline: 2px solid var(--mc-color-focus);
-    outline-offset: 4px;
-    border-radius: 4px;
   }
   :focus-visible {
     outline: 2px solid var(--mc-color-focus);

@@ -44,6 +44,7 @@ export const controls = css`
     background: var(--mc-color-surface);
   }
   .button.quiet {
+    white-space: nowrap;
     background: transparent;
     color: var(--mc-color-brand-text);
     padding-inline: 0.5em;

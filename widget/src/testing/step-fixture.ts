@@ -92,6 +92,7 @@ export async function renderStep<T extends StepElement = StepElement>(
   const recorder: StepRecorder = { updates: [], announcements: [], events: [] };
   const step = document.createElement(tag) as T;
   step.context = testContext(options);
+  await step.loadMessages();
   // A host with the element's styles (tokens, frame), so contrast checks see real colours.
   const host = await fixture<HTMLElement>(html`<div></div>`);
   const root = host.attachShadow({ mode: "open" });
