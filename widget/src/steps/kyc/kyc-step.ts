@@ -54,7 +54,14 @@ export class KycStep extends StepElement<KycMessages> {
   private model: { from: KycValues; items: FormItem[] } | null = null;
 
   private readonly values = new Task(this, {
-    task: ([api], { signal }) => getKycValues(api, { signal }),
+    task: async ([api], { signal }) => {
+      try {
+        return await getKycValues(api, { signal });
+      } catch (error) {
+        this.fail(error);
+        throw error;
+      }
+    },
     args: () => [this.context.api] as const,
     autoRun: false,
   });
