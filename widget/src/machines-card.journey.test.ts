@@ -4,7 +4,7 @@ import "./define";
 import type { MachinesCard } from "./machines-card";
 import type { StepElement } from "./steps/step-element";
 import { advanceUser, forgetSessions, signedInUser, type Stack } from "./testing/journey";
-import { latestCode, stack as startStack, uniqueEmail } from "./testing/services";
+import { latestCode, stack as startStack, strictWorker, uniqueEmail } from "./testing/services";
 
 // The element against the real thing: the sandbox and the Worker under `wrangler dev` (test/stack.ts),
 // driven the way a person does.
@@ -135,6 +135,22 @@ describe("<machines-card> journey with the Worker", function () {
     // Offering it at run time takes the user there.
     el.steps = "kyc card activity";
     await waitUntil(() => el.currentStep === "kyc");
+  });
+
+  it("tells the partner to add this page's origin to ALLOWED_ORIGINS when the Worker refuses it", async function () {
+    this.timeout(120_000);
+    const url = await strictWorker();
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    container.innerHTML = `<machines-card api-base="${url}"></machines-card>`;
+    const el = container.querySelector("machines-card")!;
+    const { detail } = await oneEvent(el, "mc-error");
+    expect(detail).to.deep.include({ code: "origin_not_allowed", fatal: true });
+    expect(detail.message).to.equal(
+      `The Worker at ${url} does not accept requests from this page's origin (${location.origin}). Add ${location.origin} to the Worker's ALLOWED_ORIGINS setting and deploy it again.`,
+    );
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="error"]')!.textContent).to.contain("ALLOWED_ORIGINS");
+    await expect(el).to.be.accessible();
   });
 
   it("refuses to run a production page against a sandbox Worker", async () => {

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from "@open-wc/testing";
+import { emulateMedia } from "@web/test-runner-commands";
 import "./define";
 import type { MachinesCard } from "./machines-card";
 import { contrast } from "./styles/brand-palette";
@@ -30,10 +31,32 @@ describe("<machines-card> theme and brand colour", () => {
     await expect(el).to.be.accessible();
   });
 
-  it("follows the system with theme=auto (the test browser prefers light)", async () => {
+  it("follows the system with theme=auto", async () => {
     const el = await card('theme="auto"');
-    const prefersDark = matchMedia("(prefers-color-scheme: dark)").matches;
-    expect(rgbHex(getComputedStyle(base(el)).backgroundColor)).to.equal(prefersDark ? "#15161a" : "#ffffff");
+    try {
+      await emulateMedia({ colorScheme: "dark" });
+      expect(rgbHex(getComputedStyle(base(el)).backgroundColor)).to.equal("#15161a");
+      await emulateMedia({ colorScheme: "light" });
+      expect(rgbHex(getComputedStyle(base(el)).backgroundColor)).to.equal("#ffffff");
+    } finally {
+      await emulateMedia({ colorScheme: "light" });
+    }
+  });
+
+  it("stops animations and transitions when the visitor asks for reduced motion", async () => {
+    const el = await card("");
+    const base = el.shadowRoot!.querySelector('[part="base"]')!;
+    const probe = document.createElement("span");
+    probe.className = "spinner";
+    base.append(probe); // the spinner is the animated building block steps use
+    try {
+      expect(parseFloat(getComputedStyle(probe).animationDuration)).to.be.greaterThan(0.1);
+      await emulateMedia({ reducedMotion: "reduce" });
+      expect(parseFloat(getComputedStyle(probe).animationDuration)).to.be.below(0.001);
+      expect(parseFloat(getComputedStyle(base).transitionDuration)).to.be.below(0.001);
+    } finally {
+      await emulateMedia({ reducedMotion: "no-preference" });
+    }
   });
 
   for (const brand of ["#ffd400", "#0b1f5c", "#00a86b", "#ff5a5f", "#777777"]) {

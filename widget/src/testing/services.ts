@@ -6,6 +6,10 @@
 export interface TestServices {
   /** The sandbox identity issuer, served by the test runner (email codes, JWTs). */
   identityUrl: string;
+  /** The same issuer with codes that expire after half a second. */
+  fastIdentityUrl: string;
+  /** A Worker on the stack's sandbox that does not allow this page's origin (with `strictWorker()`). */
+  strictWorkerUrl: string | null;
   /** The running stack's URLs (`workerUrl`, its own identity issuer, the signer…), or null. */
   stack: StackUrls | null;
 }
@@ -29,6 +33,12 @@ export function stack(): Promise<StackUrls | null> {
     .then((r) => r.json() as Promise<TestServices>)
     .then((s) => s.stack);
   return stackPromise;
+}
+
+/** A Worker on the stack's sandbox that refuses this page's origin (started on first use), or null without a stack. */
+export async function strictWorker(): Promise<string | null> {
+  const response = await fetch("/__services.json?stack=1&strict=1");
+  return ((await response.json()) as TestServices).strictWorkerUrl;
 }
 
 /** The latest one-time code the sandbox issuer sent to an email (what the sandbox page shows). */

@@ -130,6 +130,24 @@ describe("sign-in step", () => {
     expect(s.$("#code-error")!.textContent).to.contain("Too many wrong codes");
   });
 
+  it("says a code has expired and lets the user ask for a new one", async () => {
+    const { fastIdentityUrl } = await testServices();
+    const auth = createSandboxAuth({ issuerUrl: fastIdentityUrl, storage: new Map() as unknown as Storage });
+    const { step, recorder } = await renderStep<SignInStep>("sign-in", { auth });
+    const $ = (selector: string) => step.shadowRoot!.querySelector<HTMLElement>(selector);
+    const email = uniqueEmail();
+    await typeInto($("#email")!, email);
+    await sendKeys({ press: "Enter" });
+    await waitUntil(() => $("#code"));
+    const code = await latestCode(fastIdentityUrl, email);
+    await new Promise((r) => setTimeout(r, 700)); // the fast issuer's codes last half a second
+    await typeInto($("#code")!, code);
+    await sendKeys({ press: "Enter" });
+    await waitUntil(() => $("#code-error"));
+    expect($("#code-error")!.textContent).to.equal("This code has expired or was already used. Send a new code.");
+    expect(recorder.events.map((e) => (e.detail as { code: string }).code)).to.include("otp_expired");
+  });
+
   it("checks the code's format before sending it", async () => {
     const s = await setup();
     await submitEmail(s, uniqueEmail());
