@@ -1,4 +1,4 @@
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import { minifyLitTemplatesPlugin } from "./scripts/lib/minify-lit-templates.mjs";
 
 /**
@@ -7,8 +7,20 @@ import { minifyLitTemplatesPlugin } from "./scripts/lib/minify-lit-templates.mjs
  * loaded by dynamic import when first needed. The manifest (`dist/.vite/manifest.json`) maps chunks to
  * their sources for `npm run size`.
  */
+/** `dist/machines-card.d.ts` beside the entry, pointing at the declarations `tsc -p widget/tsconfig.types.json` writes. */
+const entryTypes = {
+  name: "machines-card:entry-types",
+  generateBundle() {
+    this.emitFile({
+      type: "asset",
+      fileName: "machines-card.d.ts",
+      source: 'export * from "./types/widget/src/index";\nimport "./types/widget/src/define";\n',
+    });
+  },
+} satisfies Plugin;
+
 export default defineConfig({
-  plugins: [minifyLitTemplatesPlugin()],
+  plugins: [minifyLitTemplatesPlugin(), entryTypes],
   build: {
     outDir: "dist",
     target: "es2022",
