@@ -3,7 +3,34 @@
  * `worker/test/helpers/sandbox.ts` (find a user, fund their collateral, switch encodings).
  */
 import type { ProvidedSandbox } from "../../../test/provided-context";
+import { call as callWorker, type CallOptions } from "../../../test/helpers/api";
 import { sandbox } from "../../../test/helpers/sandbox";
+import { workerWith } from "../../../test/helpers/worker-with";
+import type { OperationId } from "../../../../shared/api/routes";
+
+/**
+ * The Worker with a patient Machines budget (10 s instead of the suite's 2.5 s). These suites test
+ * idempotency and the chain, not timeouts (the fault suite does); on a loaded machine a slow sandbox
+ * must not turn them into upstream_timeout failures.
+ */
+export const PATIENT_UPSTREAM_TIMEOUT_MS = "10000";
+export const patientWorker = workerWith({ UPSTREAM_TIMEOUT_MS: PATIENT_UPSTREAM_TIMEOUT_MS });
+export const call = (operationId: OperationId, o: CallOptions = {}) => callWorker(operationId, { fetcher: patientWorker, ...o });
+
+/** `workerFor(s)` (another sandbox as every upstream and chain) with the same patient budget. */
+export function patientWorkerFor(s: ProvidedSandbox) {
+  return workerWith({
+    MACHINES_API_BASE: s.machinesApiBase,
+    CROSSMINT_API_BASE: s.crossmintApiBase,
+    CROSSMINT_JWKS_URL: s.jwksUrl,
+    CROSSMINT_ISSUER: s.identityIssuer,
+    CROSSMINT_AUDIENCE: s.identityAudience,
+    SANDBOX_URL: s.url,
+    CHAIN_RPC_URL: s.rpcUrl,
+    CHAIN_ID: String(s.chainId),
+    UPSTREAM_TIMEOUT_MS: PATIENT_UPSTREAM_TIMEOUT_MS,
+  });
+}
 
 async function control<T = any>(s: ProvidedSandbox, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${s.url}/sandbox${path}`, {

@@ -3,7 +3,7 @@ import { call, expectError, expectOk } from "../../../test/helpers/api";
 import { controls, withdrawalsFaultSandbox } from "../../../test/helpers/sandbox";
 import { newUser, type TestUser } from "../../../test/helpers/users";
 import { workerFor } from "../../../test/helpers/worker-with";
-import { fundCollateral, listFaults, sandboxUserId, sandboxWithdrawals } from "./test-helpers";
+import { fundCollateral, listFaults, patientWorkerFor, sandboxUserId, sandboxWithdrawals } from "./test-helpers";
 
 /**
  * Machines misbehaving (this file's own sandbox: fault rules are global to a sandbox). Whatever the
@@ -11,7 +11,9 @@ import { fundCollateral, listFaults, sandboxUserId, sandboxWithdrawals } from ".
  * second withdrawal at Machines.
  */
 const s = withdrawalsFaultSandbox();
-const fetcher = workerFor(s);
+// Patient (10 s) except where the test is the timeout itself, so a loaded machine cannot fake a fault.
+const fetcher = patientWorkerFor(s);
+const hasty = workerFor(s);
 const faults = controls(s);
 const DESTINATION = { currency: "rusd", network: "base", address: "0x3333333333333333333333333333333333333333" };
 const body = { amountCents: 1_000, destination: DESTINATION };
@@ -23,7 +25,7 @@ async function fundedUser(): Promise<TestUser & { machinesUserId: string }> {
   return { ...user, machinesUserId };
 }
 
-const create = (token: string, idempotencyKey: string) => call("createWithdrawal", { token, body, idempotencyKey, fetcher });
+const create = (token: string, idempotencyKey: string, via = fetcher) => call("createWithdrawal", { token, body, idempotencyKey, fetcher: via });
 
 beforeAll(async () => {
   await faults.clearFaults();
@@ -53,7 +55,7 @@ describe("upstream faults on create", () => {
     const user = await fundedUser();
     const key = crypto.randomUUID();
     await faults.addFault({ method: "POST", path: "/withdrawals", kind: "latency", latencyMs: 3_500, times: 1 });
-    expectError(await create(user.token, key), 504, "upstream_timeout");
+    expectError(await create(user.token, key, hasty), 504, "upstream_timeout");
     await new Promise((resolve) => setTimeout(resolve, 1_500)); // the slow request completes at Machines
     expect(await sandboxWithdrawals(user.machinesUserId, s)).toHaveLength(1);
     expectOk("createWithdrawal", await create(user.token, key));

@@ -4,12 +4,12 @@ import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Withdrawal } from "../../../../shared/api/withdrawals";
 import worker from "../../index";
-import { call, expectError, expectOk } from "../../../test/helpers/api";
+import { expectError, expectOk } from "../../../test/helpers/api";
 import { sandbox } from "../../../test/helpers/sandbox";
 import { newUser, type TestUser } from "../../../test/helpers/users";
 import { workerWith } from "../../../test/helpers/worker-with";
 import { reconcileWithdrawals } from "../../withdrawals/reconcile-withdrawals";
-import { fundCollateral, patchSandboxSettings, type SandboxSettingsPatch, sandboxUserId } from "./test-helpers";
+import { call, fundCollateral, PATIENT_UPSTREAM_TIMEOUT_MS, patchSandboxSettings, patientWorker, type SandboxSettingsPatch, sandboxUserId } from "./test-helpers";
 import { chainOf, sandboxWallet } from "./wallet-helpers";
 
 /**
@@ -33,7 +33,7 @@ interface Ready {
 async function agreedUser(version: 1 | 2, settings: SandboxSettingsPatch = {}) {
   // The collateral version is fixed when the user is provisioned (their first request).
   await patchSandboxSettings({ collateralVersion: version, ...settings });
-  const user = await newUser("agreed");
+  const user = await newUser("agreed", { fetcher: patientWorker });
   const machinesUserId = await sandboxUserId(user.email);
   await fundCollateral(machinesUserId, 100_000);
   return { user, machinesUserId };
@@ -238,7 +238,7 @@ describe("the chain RPC down", () => {
     const r = await readyWithdrawal(1);
     const tx = await transactionFor(r);
     const hash = await r.wallet.sendTransaction({ to: tx.to, data: tx.data });
-    const down = workerWith({ CHAIN_RPC_URL: "http://127.0.0.1:9" });
+    const down = workerWith({ CHAIN_RPC_URL: "http://127.0.0.1:9", UPSTREAM_TIMEOUT_MS: PATIENT_UPSTREAM_TIMEOUT_MS });
 
     expectError(await call("prepareWithdrawal", { token: r.user.token, params: { withdrawalId: r.withdrawal.id }, body: {}, fetcher: down }), 502, "chain_unavailable");
     const submitted = expectOk("submitWithdrawal", await submit(r.user.token, r.withdrawal.id, hash, down)).withdrawal;

@@ -1,16 +1,16 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { call, expectError, expectOk } from "../../../test/helpers/api";
+import { expectError, expectOk } from "../../../test/helpers/api";
 import { newUser, type TestUser } from "../../../test/helpers/users";
 import { listAudit } from "../../audit/audit.queries";
-import { fundCollateral, sandboxUserId, sandboxWithdrawals } from "./test-helpers";
+import { call, fundCollateral, patientWorker, sandboxUserId, sandboxWithdrawals } from "./test-helpers";
 
 const DESTINATION = { currency: "rusd", network: "base", address: "0x3333333333333333333333333333333333333333" };
 const body = (amountCents = 1_000) => ({ amountCents, destination: DESTINATION });
 const key = () => crypto.randomUUID();
 
 async function fundedUser(cents = 100_000): Promise<TestUser & { machinesUserId: string; partnerUserId: string }> {
-  const user = await newUser("agreed");
+  const user = await newUser("agreed", { fetcher: patientWorker });
   const machinesUserId = await sandboxUserId(user.email);
   await fundCollateral(machinesUserId, cents);
   const partnerUserId = expectOk("getMe", await call("getMe", { token: user.token })).user.id;
@@ -23,13 +23,13 @@ describe("createWithdrawal: input and auth", () => {
   });
 
   it("requires an Idempotency-Key of 8 to 128 characters", async () => {
-    const { token } = await newUser("agreed");
+    const { token } = await newUser("agreed", { fetcher: patientWorker });
     expectError(await call("createWithdrawal", { token, body: body() }), 400, "invalid_request", "Idempotency-Key");
     expectError(await call("createWithdrawal", { token, body: body(), idempotencyKey: "short" }), 400, "invalid_request", "Idempotency-Key");
   });
 
   it("names the bad field, and never takes adminAddress from the body", async () => {
-    const { token } = await newUser("agreed");
+    const { token } = await newUser("agreed", { fetcher: patientWorker });
     const send = (b: unknown) => call("createWithdrawal", { token, body: b, idempotencyKey: key() });
     expectError(await send({ ...body(), amountCents: 0 }), 400, "invalid_request", "amountCents");
     expectError(await send({ ...body(), amountCents: 12.5 }), 400, "invalid_request", "amountCents");
@@ -111,7 +111,7 @@ describe("createWithdrawal: Machines' refusals", () => {
   });
 
   it("passes on 409 agreements_required before agreements are accepted", async () => {
-    const { token } = await newUser("approved");
+    const { token } = await newUser("approved", { fetcher: patientWorker });
     expectError(await call("createWithdrawal", { token, body: body(), idempotencyKey: key() }), 409, "agreements_required");
   });
 
@@ -142,7 +142,7 @@ describe("reading withdrawals", () => {
   });
 
   it("refuses malformed ids and bodies with the field named", async () => {
-    const { token } = await newUser("agreed");
+    const { token } = await newUser("agreed", { fetcher: patientWorker });
     expectError(await call("getWithdrawal", { token, params: { withdrawalId: "bad id!" } }), 400, "invalid_request", "withdrawalId");
     const params = { withdrawalId: "wd_0123456789" };
     expectError(await call("submitWithdrawal", { token, params, body: { txHash: "0x1234" } }), 400, "invalid_request", "txHash");
@@ -159,7 +159,7 @@ describe("reading withdrawals", () => {
 
 describe("quotes", () => {
   it("lists withdrawal assets, and gives a range and an estimate", async () => {
-    const { token } = await newUser("agreed");
+    const { token } = await newUser("agreed", { fetcher: patientWorker });
     const { assets } = expectOk("listWithdrawalAssets", await call("listWithdrawalAssets", { token }));
     expect(assets.map((a) => a.ticker)).toContain("RUSD");
     const { range } = expectOk("getWithdrawalRange", await call("getWithdrawalRange", { token, body: { destination: { currency: "rusd", network: "base" } } }));
