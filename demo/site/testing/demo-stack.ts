@@ -18,15 +18,18 @@ export interface DemoStack {
 
 const ENTRY = join("dist", "machines-card.js");
 
-/** The widget build `npm run dev` runs (without the manifest step, which rewrites a tracked file). */
-export function ensureWidgetBuilt(): void {
-  if (existsSync(ENTRY)) return;
+/**
+ * The widget build `npm run dev` runs (without the manifest step, which rewrites a tracked file).
+ * `rebuild` builds even when dist/ exists (journeys must never run on a stale build).
+ */
+export function ensureWidgetBuilt(options: { rebuild?: boolean } = {}): void {
+  if (existsSync(ENTRY) && !options.rebuild) return;
   const build = spawnSync(process.execPath, [join("node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"], { encoding: "utf8" });
   if (build.status !== 0 || !existsSync(ENTRY)) throw new Error(`the widget build failed:\n${build.stdout}\n${build.stderr}`);
 }
 
-export async function startDemoStack(): Promise<DemoStack> {
-  ensureWidgetBuilt();
+export async function startDemoStack(options: { rebuild?: boolean } = {}): Promise<DemoStack> {
+  ensureWidgetBuilt(options);
   // The Worker must allow the site's origin before the site exists: take a free port for it first.
   const port = await freePort();
   const stack = await startStack({ allowedOrigins: [`http://127.0.0.1:${port}`] });
