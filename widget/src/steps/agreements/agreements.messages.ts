@@ -1,48 +1,30 @@
 import { defineMessages } from "../../i18n/translator";
 
-export const agreementsMessages = defineMessages({
-  en: {
-    title: "Card agreements",
-    intro: "Read each agreement, then tick it to accept. You need to accept all of them to open your card.",
-    legend: "Agreements to accept",
-    read: "Read:",
-    newWindow: "(opens in a new window)",
-    progress: "{count} of {total} accepted",
-    accept: "Accept and continue",
-    accepting: "Saving your consent…",
-    mustTick: "Tick every agreement to continue.",
-    mustTickOne: "Tick the agreement to continue.",
-    acceptedTitle: "Agreements accepted",
-    acceptedOn: "You accepted these agreements on {date}.",
-    accepted: "You accepted these agreements.",
-    continue: "Continue",
-    empty: "There are no agreements to review right now.",
-    loading: "Loading the agreements…",
-    kycFirst: "The agreements open once your identity is verified.",
-    goToKyc: "Go to identity verification",
-    announceAccepted: "Agreements accepted.",
-  },
-  es: {
-    title: "Acuerdos de la tarjeta",
-    intro: "Lee cada acuerdo y márcalo para aceptarlo. Necesitas aceptarlos todos para abrir tu tarjeta.",
-    legend: "Acuerdos por aceptar",
-    read: "Leer:",
-    newWindow: "(se abre en una ventana nueva)",
-    progress: "{count} de {total} aceptados",
-    accept: "Aceptar y continuar",
-    accepting: "Guardando tu consentimiento…",
-    mustTick: "Marca todos los acuerdos para continuar.",
-    mustTickOne: "Marca el acuerdo para continuar.",
-    acceptedTitle: "Acuerdos aceptados",
-    acceptedOn: "Aceptaste estos acuerdos el {date}.",
-    accepted: "Aceptaste estos acuerdos.",
-    continue: "Continuar",
-    empty: "No hay acuerdos que revisar por ahora.",
-    loading: "Cargando los acuerdos…",
-    kycFirst: "Los acuerdos se abren cuando tu identidad esté verificada.",
-    goToKyc: "Ir a la verificación de identidad",
-    announceAccepted: "Acuerdos aceptados.",
-  },
-});
+// English inline; Spanish in its own file, loaded only for Spanish pages.
+const en = {
+  title: "Card agreements",
+  intro: "Read each agreement, then tick it to accept. You need to accept all of them to open your card.",
+  legend: "Agreements to accept",
+  read: "Read:",
+  newWindow: "(opens in a new window)",
+  progress: "{count} of {total} accepted",
+  accept: "Accept and continue",
+  accepting: "Saving your consent…",
+  mustTick: "Tick every agreement to continue.",
+  mustTickOne: "Tick the agreement to continue.",
+  acceptedTitle: "Agreements accepted",
+  acceptedOn: "You accepted these agreements on {date}.",
+  accepted: "You accepted these agreements.",
+  continue: "Continue",
+  empty: "There are no agreements to review right now.",
+  loading: "Loading the agreements…",
+  kycFirst: "The agreements open once your identity is verified.",
+  goToKyc: "Go to identity verification",
+  announceAccepted: "Agreements accepted.",
+};
 
-export type AgreementsMessages = typeof agreementsMessages.en;
+export type AgreementsMessages = typeof en;
+export const agreementsMessages = defineMessages<AgreementsMessages>({
+  en,
+  es: () => import("./agreements.messages.es").then((m) => m.es),
+});

@@ -1,0 +1,24 @@
+import type { Translation } from "../../i18n/translator";
+import type { AgreementsMessages } from "./agreements.messages";
+
+export const es: Translation<AgreementsMessages> = {
+  title: "Acuerdos de la tarjeta",
+  intro: "Lee cada acuerdo y márcalo para aceptarlo. Necesitas aceptarlos todos para abrir tu tarjeta.",
+  legend: "Acuerdos por aceptar",
+  read: "Leer:",
+  newWindow: "(se abre en una ventana nueva)",
+  progress: "{count} de {total} aceptados",
+  accept: "Aceptar y continuar",
+  accepting: "Guardando tu consentimiento…",
+  mustTick: "Marca todos los acuerdos para continuar.",
+  mustTickOne: "Marca el acuerdo para continuar.",
+  acceptedTitle: "Acuerdos aceptados",
+  acceptedOn: "Aceptaste estos acuerdos el {date}.",
+  accepted: "Aceptaste estos acuerdos.",
+  continue: "Continuar",
+  empty: "No hay acuerdos que revisar por ahora.",
+  loading: "Cargando los acuerdos…",
+  kycFirst: "Los acuerdos se abren cuando tu identidad esté verificada.",
+  goToKyc: "Ir a la verificación de identidad",
+  announceAccepted: "Acuerdos aceptados.",
+};
