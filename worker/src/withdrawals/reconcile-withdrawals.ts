@@ -32,7 +32,7 @@ export async function reconcileWithdrawals(env: Bindings, now: () => number = Da
   const chain = chainClient({ rpcUrl: settings.chain.rpcUrl, id: settings.chain.id, name: settings.chain.name });
   const deps = { db: env.DB, chain, chainId: settings.chain.id, now };
   const summary: ReconcileSummary = { checked: 0, confirmed: 0, failed: 0, expired: 0, unchanged: 0, chainUnavailable: false };
-  const due = await listWithdrawalsToReconcile(env.DB, now(), RECONCILE_BATCH_SIZE);
+  const due = await listWithdrawalsToReconcile(env.DB, now(), RECONCILE_BATCH_SIZE, settings.chain.id);
   for (const record of due) {
     try {
       const after = await reconcileWithdrawal(deps, record);

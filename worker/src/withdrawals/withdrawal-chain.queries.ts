@@ -7,19 +7,21 @@ import { recordFromRow, recordOrNull as updated, type WithdrawalRecord, type Wit
  */
 
 /**
- * What the Cron Trigger reconciles: every submitted transaction, and ready withdrawals whose signature
- * has run out by the Worker's clock (to find a transaction that was sent but never reported).
+ * What the Cron Trigger reconciles on the Worker's chain: every submitted transaction, and ready
+ * withdrawals whose signature has run out by the Worker's clock (to find a transaction that was sent
+ * but never reported).
  * Least recently checked first, so a large backlog is walked fairly across runs.
  */
-export async function listWithdrawalsToReconcile(db: D1Database, nowMs: number, limit: number): Promise<WithdrawalRecord[]> {
+export async function listWithdrawalsToReconcile(db: D1Database, nowMs: number, limit: number, chainId: number): Promise<WithdrawalRecord[]> {
   const { results } = await db
     .prepare(
       `SELECT * FROM withdrawals
-        WHERE status = 'submitted' OR (status = 'ready' AND expires_at IS NOT NULL AND expires_at * 1000 < ?1)
+        WHERE chain_id = ?3
+          AND (status = 'submitted' OR (status = 'ready' AND expires_at IS NOT NULL AND expires_at * 1000 < ?1))
         ORDER BY last_reconciled_at_ms IS NOT NULL, last_reconciled_at_ms, created_at_ms
         LIMIT ?2`,
     )
-    .bind(nowMs, limit)
+    .bind(nowMs, limit, chainId)
     .all<WithdrawalRow>();
   return results.map(recordFromRow);
 }

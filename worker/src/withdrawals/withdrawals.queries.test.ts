@@ -254,9 +254,10 @@ describe("listWithdrawalsToReconcile", () => {
     await recordSubmission(db, submitted.id, T0, HASH_A);
     const fresh = await readyWithdrawal({ ...parameters, expiresAt: T0 / 1000 + 10_000 });
     const stale = await readyWithdrawal({ ...parameters, expiresAt: T0 / 1000 - 1 });
-    const ids = (await listWithdrawalsToReconcile(db, T0, 1000)).map((w) => w.id);
+    const ids = (await listWithdrawalsToReconcile(db, T0, 1000, 31337)).map((w) => w.id);
     expect(ids).toContain(submitted.id);
     expect(ids).toContain(stale.id);
     expect(ids).not.toContain(fresh.id);
+    expect(await listWithdrawalsToReconcile(db, T0, 1000, 1)).toEqual([]);
   });
 });
