@@ -51,7 +51,7 @@ describe("<machines-card> journey with the Worker", function () {
     inStep(el, "#email")!.focus();
     await sendKeys({ type: email });
     await sendKeys({ press: "Enter" });
-    await waitUntil(() => inStep(el, "#code"), "the code form should appear");
+    await waitUntil(() => inStep(el, "#code"), "the code form should appear", { timeout: 5000 });
     const signedIn = oneEvent(el, "mc-signed-in");
     const changed = oneEvent(el, "mc-step-change");
     inStep(el, "#code")!.focus();
@@ -63,7 +63,7 @@ describe("<machines-card> journey with the Worker", function () {
     expect(el.currentStep).to.equal("kyc");
     // Focus moved to the new step's heading; the change is announced politely.
     expect(step(el).shadowRoot!.activeElement?.tagName).to.equal("H2");
-    await waitUntil(() => el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent === "Step 2 of 7: Identity");
+    await waitUntil(() => el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent === "Step 2 of 7: Identity", undefined, { timeout: 5000 });
     // Progress: where the user is, what is done, what is not open yet.
     expect(progressButton(el, "Identity").getAttribute("aria-current")).to.equal("step");
     expect(progressButton(el, "Sign in").textContent).to.contain("done");
@@ -78,7 +78,7 @@ describe("<machines-card> journey with the Worker", function () {
     // Keyboard: a done step in the progress bar is a button that Enter opens.
     progressButton(el, "Sign in").focus();
     await sendKeys({ press: "Enter" });
-    await waitUntil(() => el.currentStep === "sign-in");
+    await waitUntil(() => el.currentStep === "sign-in", undefined, { timeout: 5000 });
     expect(inStep(el, "h2")!.textContent).to.equal("You’re signed in");
   });
 
@@ -105,7 +105,7 @@ describe("<machines-card> journey with the Worker", function () {
     const signedOut = oneEvent(el, "mc-signed-out");
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="sign-out"]')!.click();
     expect((await signedOut).detail).to.deep.equal({ reason: "user" });
-    await waitUntil(() => el.currentStep === "sign-in" && inStep(el, "#email"));
+    await waitUntil(() => el.currentStep === "sign-in" && inStep(el, "#email"), undefined, { timeout: 5000 });
     expect(Object.keys(localStorage).filter((k) => k.startsWith("machines-card:"))).to.deep.equal([]);
 
     const again = await mount();
@@ -134,7 +134,7 @@ describe("<machines-card> journey with the Worker", function () {
     expect(el.shadowRoot!.querySelector('[part="body"]')!.textContent).to.contain("This page does not offer the Identity step");
     // Offering it at run time takes the user there.
     el.steps = "kyc card activity";
-    await waitUntil(() => el.currentStep === "kyc");
+    await waitUntil(() => el.currentStep === "kyc", undefined, { timeout: 5000 });
   });
 
   it("tells the partner to add this page's origin to ALLOWED_ORIGINS when the Worker refuses it", async function () {

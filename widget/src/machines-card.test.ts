@@ -66,7 +66,7 @@ describe("<machines-card> configuration mistakes", () => {
     const { el, errors } = await mount({});
     expect(errors.at(-1)!.detail.code).to.equal("missing_attribute");
     el.apiBase = "http://127.0.0.1:9";
-    await waitUntil(() => errors.at(-1)!.detail.code === "worker_unreachable", "a new api-base should be tried");
+    await waitUntil(() => errors.at(-1)!.detail.code === "worker_unreachable", "a new api-base should be tried", { timeout: 5000 });
     expect(el.getAttribute("api-base")).to.equal("http://127.0.0.1:9");
     await el.updateComplete;
     expect(part(el, "error")!.textContent).to.contain("Could not reach the Worker at http://127.0.0.1:9");

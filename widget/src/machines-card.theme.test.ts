@@ -92,7 +92,7 @@ describe("<machines-card> language", () => {
   it("speaks Spanish with locale=es, and marks the content's language", async () => {
     const el = await card('locale="es"');
     // The Spanish strings load as their own chunk.
-    await waitUntil(() => base(el).textContent!.includes("Falta el atributo api-base"), "Spanish should show");
+    await waitUntil(() => base(el).textContent!.includes("Falta el atributo api-base"), "Spanish should show", { timeout: 5000 });
     expect(base(el).getAttribute("lang")).to.equal("es");
     await expect(el).to.be.accessible();
   });
@@ -102,12 +102,12 @@ describe("<machines-card> language", () => {
     container.innerHTML = "<machines-card></machines-card>";
     const el = container.querySelector("machines-card")!;
     await el.updateComplete;
-    await waitUntil(() => base(el).textContent!.includes("Falta el atributo api-base"), "Spanish should show");
+    await waitUntil(() => base(el).textContent!.includes("Falta el atributo api-base"), "Spanish should show", { timeout: 5000 });
   });
 
   it("switches language at run time and falls back to English, with a warning, for an untranslated one", async () => {
     const el = await card('locale="es"');
-    await waitUntil(() => base(el).getAttribute("lang") === "es");
+    await waitUntil(() => base(el).getAttribute("lang") === "es", undefined, { timeout: 5000 });
     el.locale = "fr";
     await el.updateComplete;
     expect(base(el).getAttribute("lang")).to.equal("en");

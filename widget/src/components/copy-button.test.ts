@@ -15,7 +15,7 @@ describe("<mc-copy-button>", () => {
 
     button.focus();
     await sendKeys({ press: "Enter" });
-    await waitUntil(() => button.textContent!.includes("Copied"), "the button should confirm the copy");
+    await waitUntil(() => button.textContent!.includes("Copied"), "the button should confirm the copy", { timeout: 5000 });
     expect(await navigator.clipboard.readText()).to.equal("0xabc123");
     expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal("Copied");
   });

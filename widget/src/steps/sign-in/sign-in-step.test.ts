@@ -29,7 +29,7 @@ async function typeInto(input: HTMLElement, text: string) {
 async function submitEmail(s: Awaited<ReturnType<typeof setup>>, email: string) {
   await typeInto(s.$("#email")!, email);
   await sendKeys({ press: "Enter" });
-  await waitUntil(() => s.$("#code"), "the code form should appear");
+  await waitUntil(() => s.$("#code"), "the code form should appear", { timeout: 5000 });
 }
 
 describe("sign-in step", () => {
@@ -81,7 +81,7 @@ describe("sign-in step", () => {
 
     await typeInto(s.$("#code")!, wrong);
     await sendKeys({ press: "Enter" });
-    await waitUntil(() => s.$("#code-error"), "a wrong code should show an error");
+    await waitUntil(() => s.$("#code-error"), "a wrong code should show an error", { timeout: 5000 });
     expect(s.$("#code-error")!.textContent).to.equal("That code isn’t right. Check the email and try again.");
     expect(s.recorder.events.map((e) => (e.detail as { code: string }).code)).to.include("otp_invalid");
     expect(s.recorder.announcements).to.include("That code isn’t right. Check the email and try again.");
@@ -89,7 +89,7 @@ describe("sign-in step", () => {
     s.$<HTMLInputElement>("#code")!.value = "";
     await typeInto(s.$("#code")!, code);
     await sendKeys({ press: "Enter" });
-    await waitUntil(() => s.recorder.updates.some((u) => u.patch?.user), "the step should report the signed-in user");
+    await waitUntil(() => s.recorder.updates.some((u) => u.patch?.user), "the step should report the signed-in user", { timeout: 5000 });
     const user = s.recorder.updates.find((u) => u.patch?.user)!.patch!.user!;
     expect(user.email).to.equal(email);
     expect(await s.auth.token()).to.match(/^ey/);
@@ -101,7 +101,7 @@ describe("sign-in step", () => {
     await submitEmail(s, email);
     await typeInto(s.$("#code")!, await latestCode(s.identityUrl, email));
     await sendKeys({ press: "Enter" });
-    await waitUntil(() => s.recorder.updates.some((u) => u.patch?.user));
+    await waitUntil(() => s.recorder.updates.some((u) => u.patch?.user), undefined, { timeout: 5000 });
     // Nothing but the refresh token and who it belongs to is stored: never the JWT.
     const stored = [...s.storage.values()].join();
     expect(stored).to.contain("refreshToken");
@@ -121,11 +121,13 @@ describe("sign-in step", () => {
     await submitEmail(s, email);
     const code = await latestCode(s.identityUrl, email);
     const wrong = code === "000000" ? "111111" : "000000";
-    for (let i = 0; i < 6; i++) {
+    for (let i = 1; i <= 6; i++) {
       s.$<HTMLInputElement>("#code")!.value = "";
       await typeInto(s.$("#code")!, wrong);
       await sendKeys({ press: "Enter" });
-      await waitUntil(() => !s.$<HTMLButtonElement>("button[type=submit]")!.disabled && s.$("#code-error"));
+      // Each refusal reports one mc-error; wait for this attempt's before the next.
+      await waitUntil(() => s.recorder.events.length === i, `attempt ${i} should be refused`, { timeout: 5000 });
+      await s.step.updateComplete;
     }
     expect(s.$("#code-error")!.textContent).to.contain("Too many wrong codes");
   });
@@ -138,12 +140,12 @@ describe("sign-in step", () => {
     const email = uniqueEmail();
     await typeInto($("#email")!, email);
     await sendKeys({ press: "Enter" });
-    await waitUntil(() => $("#code"));
+    await waitUntil(() => $("#code"), undefined, { timeout: 5000 });
     const code = await latestCode(fastIdentityUrl, email);
     await new Promise((r) => setTimeout(r, 700)); // the fast issuer's codes last half a second
     await typeInto($("#code")!, code);
     await sendKeys({ press: "Enter" });
-    await waitUntil(() => $("#code-error"));
+    await waitUntil(() => $("#code-error"), undefined, { timeout: 5000 });
     expect($("#code-error")!.textContent).to.equal("This code has expired or was already used. Send a new code.");
     expect(recorder.events.map((e) => (e.detail as { code: string }).code)).to.include("otp_expired");
   });
@@ -163,7 +165,7 @@ describe("sign-in step", () => {
     await submitEmail(s, email);
     const other = [...s.step.shadowRoot!.querySelectorAll<HTMLButtonElement>("button")].find((b) => b.textContent!.includes("another email"))!;
     other.click();
-    await waitUntil(() => s.$("#email"));
+    await waitUntil(() => s.$("#email"), undefined, { timeout: 5000 });
     expect(s.$<HTMLInputElement>("#email")!.value).to.equal(email);
   });
 
@@ -175,7 +177,7 @@ describe("sign-in step", () => {
     continueButton!.click();
     expect(s.recorder.updates.at(-1)).to.deep.equal({ patch: {}, go: "resume" });
     signOut!.click();
-    await waitUntil(() => s.recorder.updates.length === 2);
+    await waitUntil(() => s.recorder.updates.length === 2, undefined, { timeout: 5000 });
     expect(s.recorder.updates.at(-1)).to.deep.equal({ patch: { user: null } });
   });
 
