@@ -32,7 +32,7 @@ export function activityRow(t: T, i18n: I18n, tx: Transaction): TemplateResult {
   return html`<li class="tx" tabindex="-1" data-transaction-id=${tx.transactionId} data-type=${tx.type}>
     <div class="tx-main">
       <span class="tx-title">${tx.merchantName ?? kind}</span>
-      <span class="muted small">${kind} · <time datetime=${tx.createdAt}>${i18n.dateTime(tx.createdAt)}</time></span>
+      <span class="muted small">${tx.merchantName ? `${kind} · ` : ""}<time datetime=${tx.createdAt}>${i18n.dateTime(tx.createdAt)}</time></span>
     </div>
     <div class="tx-side">
       <span class="amount ${isCredit(tx) ? "credit" : ""}">${signedAmount(i18n, tx)}</span>

@@ -104,8 +104,13 @@ export class ActivityStep extends StepElement<ActivityMessages> {
 
   private t2 = (key: keyof ActivityMessages & string, values?: Record<string, string | number>) => this.t(key, values);
 
+  private readonly sentences = new WeakMap<object, string>();
+
+  /** Reports a failure once (`mc-error`) however often it is rendered; answers its notice. */
   private errorNotice(error: unknown, retry: () => void): TemplateResult | typeof nothing {
-    const message = this.fail(error);
+    const known = typeof error === "object" && error !== null ? this.sentences.get(error) : undefined;
+    const message = known ?? this.fail(error);
+    if (typeof error === "object" && error !== null) this.sentences.set(error, message);
     if (!message) return nothing;
     const requestId = isApiError(error) ? error.requestId : undefined;
     return notice("error", message, {

@@ -51,7 +51,7 @@ export function cardItem(t: T, i18n: I18n, card: Card, s: CardItemState, on: Car
   const headingId = `card-${card.id}`;
   const canceled = card.status === "canceled";
   const button = (action: CardAction, label: string, handler: () => void, extra: Record<string, string> = {}) =>
-    html`<button type="button" class="button secondary" part="button" data-action=${action} aria-describedby=${headingId}
+    html`<button type="button" class="button secondary compact" part="button" data-action=${action} aria-describedby=${headingId}
       aria-expanded=${extra.expanded ?? nothing} aria-controls=${extra.controls ?? nothing}
       aria-busy=${s.busy === action ? "true" : "false"} ?disabled=${s.busy !== null} @click=${handler}>
       ${s.busy === action ? spinner() : nothing}${label}
@@ -88,10 +88,8 @@ function secretsPanel(t: T, card: Card, secrets: CardSecrets, secondsLeft: numbe
   const exp = expiry(secrets.expirationMonth, secrets.expirationYear);
   const row = (label: string, shown: string, copy: string, copyLabel: string, cls = "") =>
     html`<dt>${label}</dt>
-      <dd class="secret-value">
-        <span class="mono ${cls}">${shown}</span>
-        <mc-copy-button .value=${copy} label=${copyLabel} copied-label=${t("copied")}></mc-copy-button>
-      </dd>`;
+      <dd class="mono ${cls}">${shown}</dd>
+      <dd class="copy"><mc-copy-button .value=${copy} label=${copyLabel} copied-label=${t("copied")}></mc-copy-button></dd>`;
   return html`<div class="secrets panel" id=${`secrets-${card.id}`}>
     <p class="small muted">${t("privacy")}</p>
     <dl class="secrets-list">

@@ -30,6 +30,11 @@ export function isLimitProblem(value: CardLimit | null | LimitProblem): value is
   return value !== null && "problem" in value;
 }
 
+/** The message key of a problem and its values (the broken bound, formatted by `money`). */
+export function problemMessage(p: LimitProblem, money: (cents: number) => string): { key: `error.${LimitProblem["problem"]}`; values: Record<string, string> } {
+  return { key: `error.${p.problem}`, values: "cents" in p ? { amount: money(p.cents) } : {} };
+}
+
 /** The label to send: trimmed, `undefined` when empty, `false` when the contract refuses it. */
 export function readLabel(text: string): string | undefined | false {
   if (!text.trim()) return undefined;

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
+import type { CopyButton } from "../../components/copy-button";
 import type { CardSecrets } from "../../../../shared/api/cards";
 
 /** Why revealed details were hidden again. */
@@ -23,9 +24,9 @@ export class CardRevealController implements ReactiveController {
   private readonly onPageHide = () => this.hide("hidden");
 
   constructor(
-    private readonly host: ReactiveControllerHost,
-    /** Called after details were hidden, with why (to announce it and to move focus back). */
-    private readonly onHidden: (cardId: string, reason: HideReason) => void,
+    private readonly host: ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment },
+    /** Called after details were hidden, with why and whether focus was inside them (to announce it, to move focus back). */
+    private readonly onHidden: (cardId: string, reason: HideReason, focusWasInside: boolean) => void,
   ) {
     host.addController(this);
   }
@@ -71,8 +72,12 @@ export class CardRevealController implements ReactiveController {
     this.#secrets = null;
     this.secondsLeft = 0;
     if (!cardId) return;
+    // The copy buttons hold the values as a property until they leave the DOM: empty them now.
+    const panel = this.host.renderRoot.querySelector(`#secrets-${CSS.escape(cardId)}`);
+    panel?.querySelectorAll<CopyButton>("mc-copy-button").forEach((b) => (b.value = ""));
+    const focusWasInside = Boolean(panel?.contains((this.host.renderRoot as ShadowRoot).activeElement ?? null));
     this.host.requestUpdate();
-    this.onHidden(cardId, reason);
+    this.onHidden(cardId, reason, focusWasInside);
   }
 
   private tick(): void {

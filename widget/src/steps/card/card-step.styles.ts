@@ -40,27 +40,30 @@ export const cardStepStyles = css`
   }
   .secrets-list {
     display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: 0.5em var(--mc-spacing);
+    grid-template-columns: auto minmax(0, 1fr) auto;
+    gap: 0.5em calc(var(--mc-spacing) * 0.75);
     align-items: center;
   }
   .secrets-list dt {
     color: var(--mc-color-text-muted);
     font-size: 0.875em;
   }
-  .secret-value {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    justify-content: space-between;
-    gap: calc(var(--mc-spacing) / 2);
+  .secrets-list .mono {
+    font-size: 1.0625em;
+    letter-spacing: 0.02em;
   }
-  .secret-value .mono {
-    font-size: 1.125em;
-    letter-spacing: 0.04em;
+  /* Groups of four break between groups, never inside one. */
+  .secrets-list .pan {
+    word-spacing: 0.15em;
+    overflow-wrap: normal;
   }
-  .secret-value .pan {
-    word-spacing: 0.2em;
+  .secrets-list .copy {
+    text-align: end;
+  }
+  .button.compact {
+    min-height: 2.25em;
+    padding: 0.375em 0.75em;
+    font-size: 0.875em;
   }
   .button.danger {
     background: var(--mc-color-background);
@@ -69,5 +72,11 @@ export const cardStepStyles = css`
   }
   .button.danger:hover:not(:disabled) {
     background: color-mix(in srgb, var(--mc-color-danger) 10%, var(--mc-color-background));
+  }
+  mc-copy-button::part(button) {
+    white-space: nowrap;
+    min-height: 2.25em;
+    padding: 0.375em 0.75em;
+    font-size: 0.875em;
   }
 `;

@@ -197,7 +197,7 @@ describe("card step", function () {
     expect(shown).to.match(/^\d{4} \d{4} \d{4} \d{4}$/);
     const pan = shown.replace(/ /g, "");
     expect(luhn(pan)).to.equal(true);
-    const values = [...s.root.querySelectorAll(".secret-value .mono")].map((e) => e.textContent);
+    const values = [...s.root.querySelectorAll(".secrets-list .mono")].map((e) => e.textContent);
     expect(values[1]).to.match(/^\d{2}\/\d{2}$/);
     const cvc = values[2]!;
     expect(cvc).to.match(/^\d{3}$/);
@@ -213,6 +213,15 @@ describe("card step", function () {
 
     await waitUntil(() => !s.$(".secrets"), "the details should hide after the countdown", { timeout: 5_000 });
     expect(copy.value).to.equal("");
+    // Nor in any property of the step that outlives the reveal.
+    const ownValues = Object.getOwnPropertyNames(s.step).map((name) => {
+      try {
+        return JSON.stringify((s.step as unknown as Record<string, unknown>)[name]) ?? "";
+      } catch {
+        return ""; // circular (controllers, context): not data
+      }
+    });
+    expect(ownValues.join("\n")).not.to.contain(pan);
     expect(s.root.textContent).not.to.contain(pan.slice(0, 12));
     expect(s.recorder.announcements).to.include("Card details hidden.");
     expect(s.$("[data-action=reveal]")!.textContent!.trim()).to.equal("Show details");

@@ -4,9 +4,7 @@ import type { Balances } from "../../../../shared/api/balances";
 import type { Card } from "../../../../shared/api/cards";
 import { isApiError } from "../../api/api-error";
 import { cancelCard } from "../../api/cancel-card";
-import { createCard } from "../../api/create-card";
 import { getBalances } from "../../api/get-balances";
-import { newIdempotencyKey } from "../../api/idempotency-key";
 import { listCards } from "../../api/list-cards";
 import { revealCard } from "../../api/reveal-card";
 import { updateCard } from "../../api/update-card";
@@ -16,11 +14,12 @@ import { notice } from "../../components/notice";
 import { CardCreatedEvent } from "../../events/card-created";
 import { StepElement } from "../step-element";
 import { cardMessages, type CardMessages } from "./card.messages";
-import { createForm } from "./card-forms";
 import { cardItem, type CardAction, type CardItemHandlers } from "./card-item";
-import { amountText, DEFAULT_FREQUENCY, isLimitProblem, readLabel, readLimit, type Frequency } from "./card-limit";
-import { CardRevealController, type HideReason } from "./card-reveal-controller";
+import { isLimitProblem, problemMessage, readLimit } from "./card-limit";
+import { CreateCardController } from "./card-create-controller";
+import { CardRevealController } from "./card-reveal-controller";
 import { cardStepStyles } from "./card-step.styles";
+import { cardsView } from "./card-view";
 
 /** How long revealed details stay on screen by default, in seconds. */
 export const REVEAL_SECONDS = 45;
@@ -35,10 +34,6 @@ export class CardStep extends StepElement<CardMessages> {
   static override properties = {
     ...StepElement.properties,
     revealSeconds: { attribute: false },
-    formOpen: { state: true },
-    form: { state: true },
-    createBusy: { state: true },
-    createError: { state: true },
     cardState: { state: true },
     cards: { state: true },
   };
@@ -47,11 +42,6 @@ export class CardStep extends StepElement<CardMessages> {
   protected readonly messages = cardMessages;
   /** Seconds the revealed number, CVC and expiry stay on screen (45 by default). */
   declare revealSeconds: number;
-  declare private formOpen: boolean;
-  /** What the create form holds (kept across renders, so an error never wipes what was typed). */
-  declare private form: { label: string; amount: string; frequency: Frequency; labelError?: string | undefined; amountError?: string | undefined } | null;
-  declare private createBusy: boolean;
-  declare private createError: TemplateResult | undefined;
   /** The one card action under way or in question: which card, and what. */
   declare private cardState: {
     id: string;
@@ -63,9 +53,12 @@ export class CardStep extends StepElement<CardMessages> {
   } | null;
   declare private cards: Card[];
   private balances: Balances | null = null;
-  /** The create-card intent: its Idempotency-Key, kept while the same card is retried. */
-  private createIntent: { key: string; body: string } | null = null;
-  private readonly reveals = new CardRevealController(this, (cardId, reason) => this.detailsHidden(cardId, reason));
+  private readonly create = new CreateCardController(this);
+  private readonly reveals = new CardRevealController(this, (cardId, reason, focusWasInside) => {
+    if (reason !== "user") this.announce(this.t("hidden"));
+    // Focus was on a copy button that is gone: back to the card's Show details.
+    if (focusWasInside) this.focusOn(`[data-card-id="${CSS.escape(cardId)}"] [data-action=reveal]`);
+  });
 
   private readonly load = new Task(this, {
     task: async ([api], { signal }) => {
@@ -87,18 +80,24 @@ export class CardStep extends StepElement<CardMessages> {
   constructor() {
     super();
     this.revealSeconds = REVEAL_SECONDS;
-    this.formOpen = false;
-    this.form = null;
-    this.createBusy = false;
-    this.createError = undefined;
     this.cardState = null;
     this.cards = [];
   }
 
   private t2 = (key: keyof CardMessages & string, values?: Record<string, string | number>) => this.t(key, values);
 
+  private readonly sentences = new WeakMap<object, string>();
+
+  /** Reports a failure once (`mc-error`) however often it is rendered, and answers its sentence. */
+  private sentence(error: unknown): string {
+    if (typeof error !== "object" || error === null) return this.fail(error);
+    const text = this.sentences.get(error) ?? this.fail(error);
+    this.sentences.set(error, text);
+    return text;
+  }
+
   /** A failed call as a notice: the sentence, the request reference, and a way to try again. */
-  private errorNotice(error: unknown, retry?: () => void, message = this.fail(error)): TemplateResult | undefined {
+  private errorNotice(error: unknown, retry?: () => void, message = this.sentence(error)): TemplateResult | undefined {
     if (!message) return undefined;
     const requestId = isApiError(error) ? error.requestId : undefined;
     return notice("error", message, {
@@ -121,59 +120,25 @@ export class CardStep extends StepElement<CardMessages> {
     this.cards = this.cards.map((c) => (c.id === card.id ? card : c));
   }
 
-  private defaultForm() {
-    const limit = this.context.defaults.cardLimit;
-    return {
-      label: this.context.defaults.cardLabel ?? "",
-      amount: limit ? amountText(limit.amountCents, this.context.i18n.locale) : "",
-      frequency: limit?.frequency ?? DEFAULT_FREQUENCY,
-    };
+  // The create form's host (`CreateCardHost`).
+  override t(key: keyof CardMessages & string, values?: Record<string, string | number>): string {
+    return super.t(key, values);
   }
 
-  private openForm(): void {
-    this.formOpen = true;
-    this.form = null;
-    this.createError = undefined;
-    this.focusOn("#new-label");
+  flag(text: string, selector: string): void {
+    this.announce(text);
+    this.focusOn(selector);
   }
 
-  private async create(e: SubmitEvent): Promise<void> {
-    e.preventDefault();
-    if (this.createBusy) return;
-    const data = new FormData(e.currentTarget as HTMLFormElement);
-    const text = (name: string) => String(data.get(name) ?? "");
-    const label = readLabel(text("label"));
-    const limit = readLimit(text("amount"), text("frequency"), this.context.i18n.locale);
-    const labelError = label === false ? this.t("error.label_long") : undefined;
-    const amountError = isLimitProblem(limit)
-      ? this.t(`error.${limit.problem}`, "cents" in limit ? { amount: this.context.i18n.money(limit.cents) } : {})
-      : undefined;
-    this.form = { label: text("label"), amount: text("amount"), frequency: text("frequency") as Frequency, labelError, amountError };
-    this.createError = undefined;
-    if (labelError || amountError) {
-      this.announce((labelError ?? amountError)!);
-      this.focusOn(labelError ? "#new-label" : "#new-amount");
-      return;
-    }
-    const body = { ...(label ? { label } : {}), ...(limit && !isLimitProblem(limit) ? { limit } : {}) };
-    // One click, one card: the key is kept while this same card is retried, and changes with the details.
-    const fingerprint = JSON.stringify(body);
-    if (this.createIntent?.body !== fingerprint) this.createIntent = { key: newIdempotencyKey(), body: fingerprint };
-    this.createBusy = true;
-    try {
-      const { card } = await createCard(this.context.api, { ...body, idempotencyKey: this.createIntent.key });
-      this.createIntent = null;
-      this.cards = [card, ...this.cards.filter((c) => c.id !== card.id)];
-      this.formOpen = false;
-      this.form = null;
-      this.emit(new CardCreatedEvent({ cardId: card.id, last4: card.last4, label: card.label }));
-      this.announce(this.t("created", { last4: card.last4 }));
-      this.focusOn(`#card-${CSS.escape(card.id)}`);
-    } catch (error) {
-      this.createError = this.errorNotice(error);
-    } finally {
-      this.createBusy = false;
-    }
+  failure(error: unknown): TemplateResult | undefined {
+    return this.errorNotice(error);
+  }
+
+  created(card: Card): void {
+    this.cards = [card, ...this.cards.filter((c) => c.id !== card.id)];
+    this.emit(new CardCreatedEvent({ cardId: card.id, last4: card.last4, label: card.label }));
+    this.announce(this.t("created", { last4: card.last4 }));
+    this.focusOn(`#card-${CSS.escape(card.id)}`);
   }
 
   /**
@@ -189,8 +154,8 @@ export class CardStep extends StepElement<CardMessages> {
       if (focus) this.focusOn(focus);
     } catch (error) {
       const message = isApiError(error) && error.code === "rate_limited" && action === "reveal"
-        ? (this.fail(error), this.t("revealLimited", { seconds: error.retryAfterSeconds ?? 60 }))
-        : this.fail(error);
+        ? (this.sentence(error), this.t("revealLimited", { seconds: error.retryAfterSeconds ?? 60 }))
+        : this.sentence(error);
       this.cardState = { ...keep, id: card.id, busy: null, error: this.errorNotice(error, undefined, message) };
       // Back to where the user was, now enabled again; the alert reads itself out.
       const where = { cancel: "[data-action=confirm-cancel]", limit: `#limit-${CSS.escape(card.id)}-amount` } as Partial<Record<CardAction, string>>;
@@ -227,8 +192,8 @@ export class CardStep extends StepElement<CardMessages> {
       // An existing limit can be changed, not removed: an empty amount is not a limit here.
       const limit = amount.trim() ? readLimit(amount, String(data.get("frequency")), this.context.i18n.locale) : null;
       if (!limit || isLimitProblem(limit)) {
-        const problem = limit ?? { problem: "amount_format" as const };
-        const limitError = this.t(`error.${problem.problem}`, "cents" in problem ? { amount: this.context.i18n.money(problem.cents) } : {});
+        const problem = problemMessage(limit ?? { problem: "amount_format" }, this.context.i18n.money);
+        const limitError = this.t(problem.key, problem.values);
         this.cardState = { id: card.id, busy: null, editingLimit: true, limitError };
         this.announce(limitError);
         this.focusOn(`#limit-${CSS.escape(card.id)}-amount`);
@@ -272,15 +237,6 @@ export class CardStep extends StepElement<CardMessages> {
     },
   };
 
-  /** After details were hidden: clear the copy buttons' values at once, say so, and keep focus in place. */
-  private detailsHidden(cardId: string, reason: HideReason): void {
-    const panel = this.renderRoot.querySelector(`#secrets-${CSS.escape(cardId)}`);
-    panel?.querySelectorAll<CopyButton>("mc-copy-button").forEach((b) => (b.value = ""));
-    const focusInside = panel?.contains((this.renderRoot as ShadowRoot).activeElement ?? null);
-    if (reason !== "user") this.announce(this.t("hidden"));
-    if (focusInside) this.focusOn(`[data-card-id="${CSS.escape(cardId)}"] [data-action=reveal]`);
-  }
-
   override render() {
     return html`<div class="stack">
       ${this.heading(this.context.i18n.core("step.card"))}
@@ -295,44 +251,23 @@ export class CardStep extends StepElement<CardMessages> {
   }
 
   private renderLoaded(): TemplateResult {
-    const live = this.cards.filter((c) => c.status !== "canceled");
-    const showForm = this.formOpen || live.length === 0;
-    const next = this.context.steps.indexOf("card") < this.context.steps.length - 1;
-    return html`${this.balances ? this.renderBalances(this.balances) : nothing}
-      ${this.cards.length
-        ? html`<ul class="plain divided" aria-label=${this.t("yourCards")}>
-            ${this.cards.map((card) => cardItem(this.t2, this.context.i18n, card, this.itemState(card), this.on))}
-          </ul>`
-        : html`<p class="empty">${this.t("empty")}</p>`}
-      ${showForm
-        ? createForm(this.t2, {
-            ...(this.form ?? this.defaultForm()),
-            labelError: this.form?.labelError,
-            amountError: this.form?.amountError,
-            formError: this.createError,
-            busy: this.createBusy,
-            closable: live.length > 0,
-            onSubmit: (e) => void this.create(e),
-            onClose: () => {
-              this.formOpen = false;
-              this.focusOn("[data-action=new-card]");
-            },
-          })
-        : html`<div class="actions">
-            <button type="button" class="button secondary" part="button" data-action="new-card" @click=${this.openForm}>${this.t("newCard")}</button>
-            ${next && live.length
-              ? html`<button type="button" class="button" part="button" @click=${() => this.next()}>${this.t("continue")}</button>`
-              : nothing}
-          </div>`}`;
+    const live = this.cards.some((c) => c.status !== "canceled");
+    return cardsView(this.t2, this.context.i18n, {
+      balances: this.balances,
+      list: this.cards.map((card) => cardItem(this.t2, this.context.i18n, card, this.itemState(card), this.on)),
+      form: this.create.open || !live ? this.create.view(live, () => this.closeForm()) : null,
+      canContinue: live && this.context.steps.indexOf("card") < this.context.steps.length - 1,
+      onNew: () => {
+        this.create.show(true);
+        this.focusOn("#new-label");
+      },
+      onContinue: () => this.next(),
+    });
   }
 
-  private renderBalances(b: Balances): TemplateResult {
-    const money = (cents: number) => this.context.i18n.money(cents);
-    return html`<dl class="balances panel" aria-label=${this.t("balances")}>
-      <div><dt>${this.t("spendingPower")}</dt><dd>${money(b.spendingPower)}</dd></div>
-      <div><dt>${this.t("creditLimit")}</dt><dd>${money(b.creditLimit)}</dd></div>
-      ${b.balanceDue ? html`<div><dt>${this.t("balanceDue")}</dt><dd>${money(b.balanceDue)}</dd></div>` : nothing}
-    </dl>`;
+  private closeForm(): void {
+    this.create.show(false);
+    this.focusOn("[data-action=new-card]");
   }
 
   private itemState(card: Card) {

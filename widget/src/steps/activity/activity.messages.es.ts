@@ -1,0 +1,31 @@
+import type { Translation } from "../../i18n/translator";
+import type { ActivityMessages } from "./activity.messages";
+
+export const es: Translation<ActivityMessages> = {
+  intro: "Compras, depósitos, retiros y comisiones, de lo más reciente a lo más antiguo.",
+  show: "Mostrar",
+  "filter.all": "Todos los movimientos",
+  "filter.spend": "Compras",
+  "filter.collateral": "Depósitos y retiros",
+  "filter.payment": "Pagos",
+  "filter.fee": "Comisiones",
+  "type.spend": "Compra",
+  "type.collateral.in": "Depósito",
+  "type.collateral.out": "Retiro",
+  "type.payment": "Pago",
+  "type.fee": "Comisión",
+  "status.pending": "Pendiente",
+  "status.posted": "Registrada",
+  "status.declined": "Rechazada",
+  "status.reversed": "Revertida",
+  "status.completed": "Completada",
+  refresh: "Actualizar",
+  refreshed: "Movimientos actualizados.",
+  list: "Movimientos",
+  empty: "Todavía no hay movimientos. Aquí verás tus compras, depósitos y retiros.",
+  emptyFiltered: "Todavía no hay nada de este tipo.",
+  more: "Ver más",
+  loadingMore: "Cargando más…",
+  loaded: "Se muestran {count} más.",
+  end: "No hay más.",
+};
