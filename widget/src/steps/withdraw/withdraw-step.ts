@@ -1,22 +1,236 @@
-import { html } from "lit";
-import { defineMessages } from "../../i18n/translator";
+import { html, nothing, type TemplateResult } from "lit";
+import { Task } from "@lit/task";
+import type { Balances } from "../../../../shared/api/balances";
+import type { Withdrawal } from "../../../../shared/api/withdrawals";
+import { isApiError } from "../../api/api-error";
+import { getBalances } from "../../api/get-balances";
+import { listWithdrawalAssets } from "../../api/list-withdrawal-assets";
+import { listWithdrawals } from "../../api/list-withdrawals";
+import { CopyButton } from "../../components/copy-button";
+import { skeleton } from "../../components/loading";
+import { notice } from "../../components/notice";
+import { WithdrawalConfirmedEvent } from "../../events/withdrawal-confirmed";
+import { WithdrawalSubmittedEvent } from "../../events/withdrawal-submitted";
 import { StepElement } from "../step-element";
+import { withdrawMessages, type WithdrawMessages } from "./withdraw.messages";
+import { flowView } from "./withdraw-flow-view";
+import { withdrawForm } from "./withdraw-form";
+import { WithdrawFormController } from "./withdraw-form-controller";
+import { confirmedView, endedView, stageText } from "./withdraw-progress";
+import { withdrawStepStyles } from "./withdraw-step.styles";
+import { WithdrawalFlow, type Stage, type WithdrawalRequest } from "./withdrawal-flow";
 
-// Placeholder until the step is built: shows its heading and lets the journey go on.
-const messages = defineMessages({
-  en: { title: "Withdraw", soon: "This step is on its way.", continue: "Continue" },
-  es: { title: "Withdraw", soon: "Este paso está en camino.", continue: "Continuar" },
-});
+type View = "form" | "progress" | "review" | "confirmed" | "ended";
+const viewOf = (stage: Stage): View =>
+  stage === "form" || stage === "review" || stage === "confirmed" ? stage : stage === "failed" || stage === "expired" ? "ended" : "progress";
+const IN_PROGRESS = ["pending", "ready", "submitted"];
+type Key = keyof WithdrawMessages & string;
 
-export class WithdrawStep extends StepElement<typeof messages.en> {
+/**
+ * The withdraw step: destination asset, network, amount (range and estimate) and address; a preview of
+ * exactly what the wallet will be asked; then the wallet signs (coordinator_v2) and sends, and the
+ * step follows the transaction to confirmed. A returning user can continue a withdrawal in progress.
+ */
+export class WithdrawStep extends StepElement<WithdrawMessages> {
+  static override styles = [...StepElement.styles, withdrawStepStyles];
+  static override elements = { "mc-copy-button": CopyButton };
+  static override properties = {
+    ...StepElement.properties,
+    notice: { state: true },
+  };
+
   readonly step = "withdraw" as const;
-  protected readonly messages = messages;
+  protected readonly messages = withdrawMessages;
+  /** The sentence for the last failure (of the form or the withdrawal), with its retry. */
+  declare private notice: TemplateResult | undefined;
+  private balances: Balances | null = null;
+  private shownView: View = "form";
+  private readonly sentences = new WeakMap<object, string>();
+  private readonly form = new WithdrawFormController(this);
+
+  private readonly flow = new WithdrawalFlow(this, {
+    api: () => this.context.api,
+    wallet: () => this.context.wallet(),
+    onStage: (stage) => this.stageChanged(stage),
+    onSubmitted: (w, txHash) => this.emit(new WithdrawalSubmittedEvent({ withdrawalId: w.id, txHash, amountCents: w.amountCents })),
+    onConfirmed: (w) => {
+      this.emit(new WithdrawalConfirmedEvent({ withdrawalId: w.id, txHash: w.confirmedTxHash ?? w.submittedTxHash ?? "", amountCents: w.amountCents }));
+      void this.refreshBalances();
+    },
+    onError: (error) => this.flowFailed(error),
+  });
+
+  private readonly load = new Task(this, {
+    task: async ([api], { signal }) => {
+      const [{ assets }, { withdrawals }, balances] = await Promise.all([
+        listWithdrawalAssets(api, { signal }),
+        listWithdrawals(api, { signal }),
+        getBalances(api, { signal }),
+      ]);
+      this.balances = balances;
+      this.form.offer(assets);
+      // A returning user continues where they left off ("Change details" leaves a withdrawal not yet sent).
+      const open = withdrawals.find((w) => IN_PROGRESS.includes(w.status) && !(w.call && w.call.expiresAt * 1000 < Date.now()));
+      if (open && this.flow.stage === "form") this.flow.resume(open);
+      return assets.length;
+    },
+    args: () => [this.context.api] as const,
+  });
+
+  constructor() {
+    super();
+    this.notice = undefined;
+  }
+
+  private t2 = (key: Key, values?: Record<string, string | number>) => this.t(key, values);
+
+  /** Reports a failure once (`mc-error`) however often it is rendered, and answers its sentence. */
+  private sentence(error: unknown): string {
+    if (typeof error !== "object" || error === null) return this.fail(error);
+    let text = this.sentences.get(error);
+    if (text === undefined) {
+      text = this.fail(error);
+      if ((error as { code?: string }).code === "user_rejected") text = this.t("error.user_rejected");
+      this.sentences.set(error, text);
+    }
+    return text;
+  }
+
+  private errorNotice(error: unknown, retry?: () => void): TemplateResult | undefined {
+    const message = this.sentence(error);
+    if (!message) return undefined;
+    const requestId = isApiError(error) ? error.requestId : undefined;
+    const again = () => {
+      this.notice = undefined;
+      retry!();
+    };
+    return notice("error", message, {
+      ...(requestId ? { detail: this.context.i18n.core("reference", { requestId }) } : {}),
+      ...(retry
+        ? { actions: html`<button type="button" class="button secondary" part="button" data-action="retry" @click=${again}>${this.context.i18n.core("retry")}</button>` }
+        : {}),
+    });
+  }
+
+  private focusOn(selector: string): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  }
+
+  // The form's host (`WithdrawFormHost`).
+  override t(key: Key, values?: Record<string, string | number>): string {
+    return super.t(key, values);
+  }
+
+  flag(text: string, selector: string): void {
+    this.announce(text);
+    this.focusOn(selector);
+  }
+
+  formFailed(error: unknown, retry: () => void): void {
+    this.notice = this.errorNotice(error, retry);
+  }
+
+  /** "Review withdrawal" with a valid form: creates the withdrawal (the flow keeps one key per intent). */
+  review(request: WithdrawalRequest): void {
+    if (this.flow.busy) return;
+    this.notice = undefined;
+    void this.flow.start(request);
+  }
+
+  /** A failed part: a refused create goes back to the form, next to the field it is about. */
+  private flowFailed(error: unknown): void {
+    const { code, field = "" } = error as { code?: string; field?: string };
+    if (code === "withdrawal_expired") return void this.sentence(error);
+    const about = field.startsWith("destination.") ? "address" : code === "insufficient_collateral" || field === "amountCents" ? "amount" : null;
+    if (about && this.flow.stage === "prepare" && !this.flow.withdrawal) {
+      this.flow.reset();
+      this.form.refuse(about, this.sentence(error));
+      return;
+    }
+    this.notice = this.errorNotice(error, () => void this.flow.retry());
+  }
+
+  private stageChanged(stage: Stage): void {
+    const ended = stage === "failed" ? "failedTitle" : stage === "expired" ? "expiredTitle" : stage === "confirmed" ? "confirmedTitle" : null;
+    const text = stageText(this.t2, stage) ?? (ended && this.t(ended));
+    if (text) this.announce(text);
+    if (stage !== "form") this.notice = undefined;
+    // The preview's estimate (a resumed withdrawal reaches it without one).
+    const w = this.flow.withdrawal;
+    if (stage === "review" && w) this.form.estimate.request(w.destination.currency, w.destination.network, w.amountCents, 0);
+    // A new view: its heading takes focus; moves within the progress list keep focus where it is.
+    const view = viewOf(stage);
+    if (view !== this.shownView) {
+      this.shownView = view;
+      this.focusOn(view === "form" ? "#withdraw-amount" : "[data-view-heading]");
+    }
+  }
+
+  private async refreshBalances(): Promise<void> {
+    try {
+      this.balances = await getBalances(this.context.api);
+      this.report({ balances: this.balances });
+      this.requestUpdate();
+    } catch {
+      // The withdrawal is confirmed either way; balances refresh on the next visit.
+    }
+  }
 
   override render() {
+    const core = this.context.i18n.core;
     return html`<div class="stack">
-      ${this.heading(this.context.i18n.core("step.withdraw"))}
-      <p class="muted">${this.t("soon")}</p>
-      <div class="actions"><button type="button" class="button" part="button" @click=${() => this.next()}>${this.t("continue")}</button></div>
+      ${this.heading(core("step.withdraw"))}
+      ${this.load.render({
+        initial: () => skeleton(core("loading")),
+        pending: () => skeleton(core("loading")),
+        error: (error) => this.errorNotice(error, () => void this.load.run()),
+        complete: (count) => (count ? this.renderView() : notice("info", this.t("error.no_assets"))),
+      })}
     </div>`;
+  }
+
+  private renderView(): TemplateResult {
+    const { stage, withdrawal: w } = this.flow;
+    const i18n = this.context.i18n;
+    const back = () => this.flow.reset();
+    const title = (key: Key) => html`<h3 data-view-heading tabindex="-1" class="visually-hidden">${this.t(key)}</h3>`;
+    switch (viewOf(stage)) {
+      case "form":
+        return this.renderForm();
+      case "confirmed":
+        return html`${title("confirmedTitle")}
+          ${confirmedView(this.t2, i18n, w!, { explorerUrl: this.context.config.chain.explorerUrl, onAgain: back })}`;
+      case "ended":
+        return html`${title(stage === "failed" ? "failedTitle" : "expiredTitle")}
+          ${endedView(this.t2, w, stage as "failed" | "expired", { onAgain: () => void this.flow.startAgain(), onBack: back })}`;
+      default:
+        return flowView(this.t2, i18n, {
+          stage,
+          withdrawal: w,
+          facts: { estimate: this.form.estimate.value, networkLabel: this.networkLabel(w), chainName: this.context.config.chain.name },
+          needsSignature: this.flow.needsSignature,
+          busy: this.flow.busy,
+          slow: this.flow.slow,
+          failed: Boolean(this.flow.error),
+          notice: this.notice,
+          onConfirm: () => void this.flow.confirm(),
+          onChange: back,
+        });
+    }
+  }
+
+  private networkLabel(w: Withdrawal | null): string {
+    if (!w) return "";
+    const asset = this.form.assets.find((a) => a.ticker.toLowerCase() === w.destination.currency.toLowerCase());
+    return asset?.networks.find((n) => n.id === w.destination.network)?.label ?? w.destination.network;
+  }
+
+  private renderForm(): TemplateResult {
+    const i18n = this.context.i18n;
+    return html`<p class="muted">${this.t("intro")}</p>
+      ${this.balances
+        ? html`<p class="available"><span class="muted">${this.t("available")}</span> <strong>${i18n.money(this.balances.spendingPower)}</strong></p>`
+        : nothing}
+      ${withdrawForm(this.t2, i18n, this.form.view(this.notice, this.flow.busy))}`;
   }
 }

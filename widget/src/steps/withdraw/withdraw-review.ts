@@ -1,0 +1,68 @@
+import { html, nothing, type TemplateResult } from "lit";
+import type { Withdrawal, WithdrawalEstimate } from "../../../../shared/api/withdrawals";
+import type { I18n } from "../../i18n/translator";
+import type { WithdrawMessages } from "./withdraw.messages";
+
+type T = (key: keyof WithdrawMessages & string, values?: Record<string, string | number>) => string;
+
+export interface SummaryFacts {
+  withdrawal: Withdrawal;
+  /** The estimate for this amount and destination (null when none could be had). */
+  estimate: WithdrawalEstimate | null;
+  /** The destination network's name ("Base"). */
+  networkLabel: string;
+  /** The chain the transaction runs on (the Worker's config). */
+  chainName: string;
+}
+
+/** Whether the wallet can make this withdrawal's call (an EVM controller or coordinator). */
+export const callable = (w: Withdrawal) => w.execution?.callPath === "controller_v1" || w.execution?.callPath === "coordinator_v2";
+
+/** What arrives, in the destination asset ("49.5 USDC"), or null when unknown. */
+export function arrives(i18n: I18n, estimate: WithdrawalEstimate | null): string | null {
+  if (!estimate || estimate.estimatedToAmount === null) return null;
+  return `${i18n.number(estimate.estimatedToAmount)} ${estimate.toCurrency.toUpperCase()}`;
+}
+
+/**
+ * The preview the user confirms before the wallet is asked: amount, rate, what arrives, where, on
+ * which network, the contract the wallet calls and why, from which wallet, and until when.
+ */
+export function withdrawalSummary(t: T, i18n: I18n, f: SummaryFacts, full = true): TemplateResult {
+  const w = f.withdrawal;
+  const e = f.estimate;
+  const received = arrives(i18n, e);
+  const rate = e && e.estimatedToAmount !== null && e.fromAmount > 0 ? e.estimatedToAmount / e.fromAmount : null;
+  const path = callable(w) ? w.execution!.callPath : "other";
+  // Addresses get a row of their own, label above, so they read in one piece.
+  const row = (label: string, value: TemplateResult | string, wide = false) =>
+    html`<dt class=${wide ? "wide" : ""}>${label}</dt>
+      <dd class=${wide ? "wide mono" : ""}>${value}</dd>`;
+  const expiresAt = w.call?.expiresAt;
+  return html`<dl class="summary">
+    ${row(t("youSend"), i18n.money(w.amountCents))}
+    ${rate !== null ? row(t("rate"), t("rateValue", { rate: i18n.number(rate, 4), currency: e!.toCurrency.toUpperCase() })) : nothing}
+    ${row(t("youReceive"), received ? t("receiveValue", { amount: received }) : t("receiveUnknown"))}
+    ${row(t("to"), w.destination.address, true)} ${row(t("onNetwork"), f.networkLabel)}
+    ${w.destination.extraId ? row(t("memo"), w.destination.extraId, true) : nothing}
+    ${full
+      ? html`${w.relay ? row(t("via"), t("viaValue", { address: w.call?.recipient ?? w.relay.payinAddress })) : nothing}
+        ${row(t("payout"), f.chainName)}
+        ${row(
+          t("contract"),
+          html`${w.execution?.callTarget ?? "—"}<span class="small muted block">${t(`path.${path as "controller_v1" | "coordinator_v2" | "other"}`)}</span>`,
+          true,
+        )}
+        ${row(t("from"), w.adminAddress, true)}
+        ${expiresAt
+          ? row(
+              t("validUntil"),
+              t("validValue", {
+                time: i18n.dateTime(new Date(expiresAt * 1000).toISOString()),
+                minutes: Math.max(0, Math.round((expiresAt * 1000 - Date.now()) / 60_000)),
+              }),
+            )
+          : nothing}`
+      : nothing}
+  </dl>`;
+}

@@ -1,0 +1,235 @@
+import type { ReactiveController, ReactiveControllerHost } from "lit";
+import type { Withdrawal } from "../../../../shared/api/withdrawals";
+import type { WorkerClient } from "../../api/client";
+import { createWithdrawal, type CreateWithdrawalParameters } from "../../api/create-withdrawal";
+import { getWithdrawal } from "../../api/get-withdrawal";
+import { newIdempotencyKey } from "../../api/idempotency-key";
+import { prepareWithdrawal } from "../../api/prepare-withdrawal";
+import { submitWithdrawal } from "../../api/submit-withdrawal";
+import type { HexString, WalletAdapter } from "../../wallet/wallet-adapter";
+
+/**
+ * Where a withdrawal stands, as the user lives it:
+ * `prepare` (created, Machines preparing the signature) → `review` (ready: the preview) → `sign`
+ * (coordinator_v2: the wallet signs the approval) → `send` (the wallet sends the transaction) →
+ * `submit` (its hash goes to the Worker) → `confirm` (waiting for the chain) → `confirmed`; or
+ * `failed` (reverted on chain) / `expired` (the signature ran out). `form` before any of it.
+ */
+export type Stage = "form" | "prepare" | "review" | "sign" | "send" | "submit" | "confirm" | "confirmed" | "failed" | "expired";
+
+export type WithdrawalRequest = Omit<CreateWithdrawalParameters, "idempotencyKey" | "signal">;
+
+export interface WithdrawalFlowOptions {
+  api: () => WorkerClient;
+  wallet: () => Promise<WalletAdapter>;
+  /** The stage changed (to announce it). */
+  onStage(stage: Stage): void;
+  onSubmitted(withdrawal: Withdrawal, txHash: string): void;
+  onConfirmed(withdrawal: Withdrawal): void;
+  /** A part failed (not for an aborted request): report it once and keep the sentence to show. */
+  onError(error: unknown): void;
+}
+
+const PENDING_MS = { min: 1_000, max: 10_000 };
+const CONFIRM_MS = 1_500;
+/** After this long waiting for the chain, the user is told it is slow (polling goes on). */
+export const SLOW_AFTER_MS = 90_000;
+
+/**
+ * The withdrawal's call sequence against the Worker and the wallet, as one controller:
+ * create (Idempotency-Key) → follow while pending → ready → prepare → [coordinator_v2: sign the typed
+ * data, prepare again with the salt and signature] → send the transaction → submit its hash → follow
+ * until confirmed or failed. A failure keeps the stage and the error; `retry()` repeats exactly the
+ * failed part with the same key, and never asks the wallet to send a second transaction once one went
+ * out (the hash is kept and submitted again instead).
+ */
+export class WithdrawalFlow implements ReactiveController {
+  stage: Stage = "form";
+  withdrawal: Withdrawal | null = null;
+  /** The last failure (an `ApiError` or `WalletError`), shown with a retry; null while things go well. */
+  error: unknown = null;
+  /** Whether the signature step applies (coordinator_v2), for the progress list. */
+  get needsSignature(): boolean {
+    return this.withdrawal?.execution?.callPath === "coordinator_v2";
+  }
+  /** True once the chain has been awaited for longer than usual. */
+  slow = false;
+  busy = false;
+
+  private intent: { key: string; body: string; request: WithdrawalRequest } | null = null;
+  private sentHash: HexString | null = null;
+  private abort = new AbortController();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private confirmSince = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly o: WithdrawalFlowOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // Back on the page: pick up following where it stopped.
+    if (this.stage === "prepare" && this.withdrawal && !this.error) this.follow(0);
+    if (this.stage === "confirm" && !this.error) this.follow(0);
+  }
+
+  hostDisconnected(): void {
+    this.stopFollowing();
+  }
+
+  /** Starts (or, with the same details, retries) a withdrawal; new details make a new intent and key. */
+  async start(request: WithdrawalRequest): Promise<void> {
+    const body = JSON.stringify(request);
+    if (this.intent?.body !== body) this.intent = { key: newIdempotencyKey(), body, request };
+    this.withdrawal = null;
+    this.sentHash = null;
+    await this.create();
+  }
+
+  /** The same details as a new intent (after an expiry or a failure on chain): a fresh key. */
+  async startAgain(): Promise<void> {
+    const request = this.intent?.request ?? (this.withdrawal && requestOf(this.withdrawal));
+    this.intent = null;
+    if (request) await this.start(request);
+  }
+
+  /** Continues a withdrawal found in progress (a returning user). */
+  resume(withdrawal: Withdrawal): void {
+    this.intent = null;
+    this.sentHash = (withdrawal.submittedTxHash as HexString | null) ?? null;
+    this.settle(withdrawal);
+  }
+
+  /** Back to the form, forgetting the withdrawal on screen (a ready one simply expires). */
+  reset(): void {
+    this.stopFollowing();
+    this.withdrawal = null;
+    this.error = null;
+    this.sentHash = null;
+    this.set("form");
+  }
+
+  /** Repeats the part that failed, with the same key, salt rules and transaction hash. */
+  async retry(): Promise<void> {
+    this.error = null;
+    if (this.sentHash) return this.submit();
+    if (this.stage === "prepare" && !this.withdrawal) return this.create();
+    if (this.stage === "prepare" || this.stage === "confirm") return this.follow(0);
+    if (this.stage === "sign" || this.stage === "send" || this.stage === "review") return this.confirm();
+    this.host.requestUpdate();
+  }
+
+  /** The user confirmed the preview: the wallet signs (v2) and sends, then the hash is submitted. */
+  async confirm(): Promise<void> {
+    const w = this.withdrawal;
+    if (!w || this.busy) return;
+    this.error = null;
+    await this.run(async () => {
+      const api = this.o.api();
+      let prepared = await prepareWithdrawal(api, { withdrawalId: w.id });
+      const wallet = await this.o.wallet();
+      if (prepared.kind === "typedData") {
+        this.set("sign");
+        const adminSignature = await wallet.signTypedData(prepared.typedData);
+        prepared = await prepareWithdrawal(api, { withdrawalId: w.id, adminSalt: prepared.adminSalt, adminSignature });
+      }
+      if (prepared.kind !== "transaction") throw new Error("the Worker did not hand out the transaction");
+      this.set("send");
+      this.sentHash = await wallet.sendTransaction(prepared.transaction);
+    });
+    if (this.sentHash && !this.error) await this.submit();
+  }
+
+  private async create(): Promise<void> {
+    const intent = this.intent;
+    if (!intent) return;
+    this.set("prepare");
+    await this.run(async () => {
+      const { withdrawal } = await createWithdrawal(this.o.api(), { ...intent.request, idempotencyKey: intent.key });
+      this.settle(withdrawal);
+    });
+  }
+
+  private async submit(): Promise<void> {
+    const w = this.withdrawal;
+    const hash = this.sentHash;
+    if (!w || !hash) return;
+    this.set("submit");
+    await this.run(async () => {
+      const { withdrawal } = await submitWithdrawal(this.o.api(), { withdrawalId: w.id, txHash: hash });
+      this.o.onSubmitted(withdrawal, hash);
+      this.settle(withdrawal);
+    });
+  }
+
+  /** Shows a withdrawal's latest state and keeps following it while it moves by itself. */
+  private settle(w: Withdrawal): void {
+    this.withdrawal = w;
+    const stage: Record<Withdrawal["status"], Stage> = {
+      pending: "prepare",
+      ready: "review",
+      submitted: "confirm",
+      confirmed: "confirmed",
+      failed: "failed",
+      expired: "expired",
+    };
+    const next = stage[w.status];
+    if (next === "confirm" && this.stage !== "confirm") this.confirmSince = Date.now();
+    if (next === "confirmed" && this.stage !== "confirmed") this.o.onConfirmed(w);
+    this.set(next);
+    if (next === "prepare") this.follow(Math.min(PENDING_MS.max, Math.max(PENDING_MS.min, (w.retryAfterSeconds ?? 1) * 1000)));
+    if (next === "confirm") this.follow(CONFIRM_MS);
+  }
+
+  private follow(delayMs: number): void {
+    this.stopFollowing();
+    const signal = this.abort.signal;
+    this.timer = setTimeout(async () => {
+      const w = this.withdrawal;
+      if (!w || signal.aborted) return;
+      this.slow = this.stage === "confirm" && Date.now() - this.confirmSince > SLOW_AFTER_MS;
+      await this.run(async () => {
+        const { withdrawal } = await getWithdrawal(this.o.api(), { withdrawalId: w.id, signal });
+        if (!signal.aborted) this.settle(withdrawal);
+      });
+    }, delayMs);
+  }
+
+  private stopFollowing(): void {
+    clearTimeout(this.timer);
+    this.abort.abort();
+    this.abort = new AbortController();
+  }
+
+  /** Runs one part; a failure stays on the stage it happened in, with the error (an expiry ends the withdrawal). */
+  private async run(part: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    this.host.requestUpdate();
+    try {
+      await part();
+    } catch (error) {
+      if (error instanceof DOMException && error.name === "AbortError") return;
+      if ((error as { code?: string }).code === "withdrawal_expired") this.set("expired");
+      else this.error = error;
+      this.o.onError(error);
+      this.host.requestUpdate();
+    } finally {
+      this.busy = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  private set(stage: Stage): void {
+    if (stage === this.stage) return this.host.requestUpdate();
+    this.stage = stage;
+    this.o.onStage(stage);
+    this.host.requestUpdate();
+  }
+}
+
+function requestOf(w: Withdrawal): WithdrawalRequest {
+  const { currency, network, address, extraId } = w.destination;
+  return { amountCents: w.amountCents, destination: { currency, network, address, ...(extraId ? { extraId } : {}) } };
+}
