@@ -37,9 +37,7 @@ export class ActivityStep extends StepElement<ActivityMessages> {
         align-items: center;
         gap: var(--mc-spacing);
       }
-      .tx:focus {
-        outline: none;
-      }
+      /* Rows take focus after "Show more": keyboard users see where they are. */
       .tx:focus-visible {
         outline: 2px solid var(--mc-color-focus);
         outline-offset: 2px;

@@ -24,14 +24,6 @@ export const cardStepStyles = css`
   .card-item[data-status="canceled"] h3 {
     color: var(--mc-color-text-muted);
   }
-  h3:focus {
-    outline: none;
-  }
-  h3:focus-visible {
-    outline: 2px solid var(--mc-color-focus);
-    outline-offset: 2px;
-    border-radius: 4px;
-  }
   .limit-fields {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));

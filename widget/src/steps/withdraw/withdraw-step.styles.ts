@@ -22,14 +22,6 @@ export const withdrawStepStyles = css`
     font-size: 1.125em;
     font-variant-numeric: tabular-nums;
   }
-  h3:focus {
-    outline: none;
-  }
-  h3:focus-visible {
-    outline: 2px solid var(--mc-color-focus);
-    outline-offset: 2px;
-    border-radius: 4px;
-  }
   .block {
     display: block;
   }

@@ -149,6 +149,12 @@ describe("withdraw step", function () {
     expect(link.textContent).to.contain("opens in a new window");
     const chain = await sandboxChain(services);
     expect(await tokenBalance(chain.rpcUrl, chain.tokenAddress, recipient)).to.equal(1200n * 10n ** BigInt(chain.tokenDecimals - 2));
+
+    // The same details again are a new withdrawal (a new key), not the finished one.
+    s.$<HTMLButtonElement>("[data-action=another]")!.click();
+    await waitUntil(() => s.root.activeElement === s.$("#withdraw-amount"), "focus should return to the form");
+    await toReview(s, "12", recipient);
+    expect((await s.user.client.call(routes.listWithdrawals, {})).withdrawals).to.have.length(2);
   });
 
   it("explains a declined signature and, on Try again, continues the same withdrawal", async () => {

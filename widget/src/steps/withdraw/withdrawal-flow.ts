@@ -111,14 +111,21 @@ export class WithdrawalFlow implements ReactiveController {
     this.set("form");
   }
 
-  /** Repeats the part that failed, with the same key, salt rules and transaction hash. */
+  /** Repeats the part that failed, with the same key and, once the wallet has sent, the same transaction hash. */
   async retry(): Promise<void> {
     this.error = null;
     if (this.sentHash) return this.submit();
     if (this.stage === "prepare" && !this.withdrawal) return this.create();
     if (this.stage === "prepare" || this.stage === "confirm") return this.follow(0);
-    if (this.stage === "sign" || this.stage === "send" || this.stage === "review") return this.confirm();
-    this.host.requestUpdate();
+    if (this.stage !== "sign" && this.stage !== "send" && this.stage !== "review") return this.host.requestUpdate();
+    // A wallet can fail after broadcasting: when the chain already shows the withdrawal, follow it instead.
+    const w = this.withdrawal!;
+    await this.run(async () => {
+      const { withdrawal } = await getWithdrawal(this.o.api(), { withdrawalId: w.id });
+      if (withdrawal.status === "ready") this.withdrawal = withdrawal;
+      else this.settle(withdrawal);
+    });
+    if (!this.error && this.withdrawal?.status === "ready") await this.confirm();
   }
 
   /** The user confirmed the preview: the wallet signs (v2) and sends, then the hash is submitted. */
@@ -222,6 +229,8 @@ export class WithdrawalFlow implements ReactiveController {
   }
 
   private set(stage: Stage): void {
+    // A finished withdrawal ends its intent: the same details again are a new withdrawal with a new key.
+    if (stage === "confirmed" || stage === "failed" || stage === "expired") this.intent = null;
     if (stage === this.stage) return this.host.requestUpdate();
     this.stage = stage;
     this.o.onStage(stage);
