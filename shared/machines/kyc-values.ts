@@ -122,7 +122,8 @@ export interface Occupation {
 }
 
 /** `data.occupations`: the quickstart's list, in its order. Any SOC-shaped code is accepted on submit. */
-export const OCCUPATIONS: readonly Occupation[] = [
+// Marked pure so bundles that never read the list (the widget: the Worker sends it) leave it out.
+export const OCCUPATIONS: readonly Occupation[] = /* @__PURE__ */ [
   ["11-1021", "General and Operations Managers"],
   ["11-2011", "Advertising and Promotions Managers"],
   ["11-3031", "Financial Managers"],

@@ -17,6 +17,11 @@ export function statusKey(status: string): "awaitingDeposit" | "processing" | "c
   return (["awaitingDeposit", "processing", "completed", "failed", "canceled"] as const).find((s) => s === status) ?? "other";
 }
 
+function badge(t: T, key: ReturnType<typeof statusKey>) {
+  if (key !== "completed" && key !== "failed" && key !== "canceled") return nothing;
+  return html`<span class="badge ${key === "completed" ? "success" : "danger"}">${t(`badge.${key}`)}</span>`;
+}
+
 export interface DepositAddressView {
   t: T;
   deposit: Deposit;
@@ -44,7 +49,7 @@ export function depositAddress(v: DepositAddressView): TemplateResult {
   return html`<div class="stack deposit" data-status=${deposit.status}>
     <div class="spread">
       <h3 tabindex="-1" data-status-heading>${t(`status.${key}`, { status: deposit.status })}</h3>
-      ${active ? spinner() : nothing}
+      ${active ? spinner() : badge(t, key)}
     </div>
     <p class="muted">${t(`body.${key}`)}</p>
     ${active && address

@@ -36,7 +36,7 @@ export const kycStyles = css`
     float: left;
     width: 100%;
     margin-bottom: calc(var(--mc-spacing) * 0.75);
-    padding-bottom: 0.375em;
+    padding: 0 0 0.375em;
     border-bottom: 1px solid var(--mc-color-border);
     font-weight: 600;
   }
