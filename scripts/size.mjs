@@ -5,7 +5,8 @@
 //   everything a sandbox journey loads                            ≤ 80 kB
 // A sandbox journey loads the entry, every step, and whatever they import statically or dynamically,
 // except what only production or a host page's own wallet needs (the Crossmint adapters and SDKs, the
-// EIP-1193 adapter) and the other languages' core strings. Exits 1 when a budget is exceeded.
+// EIP-1193 adapter), other languages' strings, and the sentences for configuration mistakes (a page set
+// up right never loads them). Exits 1 when a budget is exceeded.
 // Options: --no-build (measure the existing dist/), --json (print the figures as JSON, for `npm run bench`).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,6 +20,8 @@ const NOT_IN_SANDBOX = [
   /^widget\/src\/wallet\/crossmint-/,
   /^widget\/src\/wallet\/eip1193-/,
   /^node_modules\/@crossmint\//,
+  // Sentences for configuration mistakes: loaded only by a page that is set up wrong.
+  /^widget\/src\/config\/problem-messages/,
   // Other languages' strings (the element's and each step's `*.messages.<lang>.ts`): a journey shows one language.
   /^widget\/src\/.*messages\.(?!en\.)[a-z]{2}\.ts$/,
 ];

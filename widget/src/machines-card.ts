@@ -1,6 +1,6 @@
 import { LitElement, type PropertyValues } from "lit";
 import type { StepName } from "../../shared/steps";
-import { problemCode, problemMessage, type ConfigProblem } from "./config/config-problem";
+import { problemCode, type ConfigProblem } from "./config/config-problem";
 import { readSettings, type Settings } from "./config/settings";
 import { MachinesCardErrorEvent } from "./events/error";
 import type { StepChangeDetail } from "./events/step-change";
@@ -12,7 +12,8 @@ import { JourneyUpdateEvent } from "./flow/journey-update-event";
 import { SessionController } from "./flow/session-controller";
 import { frame } from "./frame/frame";
 import { CoreStrings } from "./i18n/core-strings";
-import type { I18n } from "./i18n/translator";
+import { loadCatalog, type I18n } from "./i18n/translator";
+import type { ProblemText } from "./frame/problems";
 import { machinesCardStyles } from "./machines-card.styles";
 import type { StepContext } from "./steps/step-context";
 import type { StepElement } from "./steps/step-element";
@@ -164,6 +165,11 @@ export class MachinesCard extends LitElement {
   private readonly brand = new BrandSheet();
   private i18n!: I18n;
   private context: StepContext | null = null;
+  /** Sentences for configuration problems, loaded with the first problem (never on a page set up right). */
+  private problemStrings: Promise<typeof import("./config/problem-messages")> | null = null;
+  private problemText: ProblemText | null = null;
+  /** Work that `updateComplete` waits for besides rendering: brand colour, problem strings, events. */
+  private readonly pending = new Set<Promise<unknown>>();
 
   constructor() {
     super();
@@ -245,7 +251,8 @@ export class MachinesCard extends LitElement {
     this.settings = settings;
     this.problems = problems;
     for (const p of problems) this.reportProblem(p);
-    if (!before || before.brandColor !== settings.brandColor) this.brand.set(settings.brandColor);
+    if (!before || before.brandColor !== settings.brandColor) this.track(this.brand.set(settings.brandColor));
+    if (problems.length || before?.language !== settings.language) this.loadProblemStrings();
     if (!before || before.language !== settings.language) void this.strings.load(settings.language, () => this.requestUpdate());
     if (!before) return; // The first connection starts in firstUpdated.
     if (before.apiBase !== settings.apiBase || before.environment !== settings.environment) {
@@ -297,10 +304,47 @@ export class MachinesCard extends LitElement {
     const key = `${p.key}|${p.attribute}|${JSON.stringify(p.vars)}`;
     if (!everyTime && this.reported.has(key)) return;
     this.reported.add(key);
-    const message = problemMessage(p);
-    if (p.fatal) console.error(`<machines-card>: ${message}`);
-    else console.warn(`<machines-card>: ${message}`);
-    this.dispatchEvent(new MachinesCardErrorEvent({ code: problemCode(p), message, field: p.attribute, fatal: p.fatal }));
+    this.track(
+      this.loadProblemStrings(true)!.then(({ problemMessage }) => {
+        const message = problemMessage(p);
+        if (p.fatal) console.error(`<machines-card>: ${message}`);
+        else console.warn(`<machines-card>: ${message}`);
+        this.dispatchEvent(new MachinesCardErrorEvent({ code: problemCode(p), message, field: p.attribute, fatal: p.fatal }));
+      }),
+    );
+  }
+
+  /**
+   * Loads the problems' sentences (once, when there is a problem or `needed`), and their translation
+   * for the page's language.
+   */
+  private loadProblemStrings(needed = false): Promise<typeof import("./config/problem-messages")> | null {
+    if (!this.problemStrings && !this.problems.length && !needed) return null;
+    this.problemStrings ??= import("./config/problem-messages");
+    const language = this.settings.language;
+    this.track(
+      this.problemStrings.then(async ({ problemMessages }) => {
+        await loadCatalog(problemMessages, language).catch(() => undefined);
+        this.problemText = (p) => this.i18n.t(problemMessages, p.key, p.vars);
+        this.requestUpdate();
+      }),
+    );
+    return this.problemStrings;
+  }
+
+  private track(work: Promise<unknown>): void {
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
+  }
+
+  /** Also waits for the brand colour, the problem strings and the events they fire. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.pending.size) {
+      await Promise.allSettled([...this.pending]);
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   protected override render() {
@@ -314,6 +358,7 @@ export class MachinesCard extends LitElement {
         journey: s.journey,
         sandbox: (s.connection?.config.environment ?? this.settings.environment) === "sandbox",
         warnings: this.problems.filter((p) => !p.fatal),
+        problemText: this.problemText,
         fatal: s.workerProblem ?? this.problems.find((p) => p.fatal),
         fatalFromWorker: s.workerProblem !== null,
         startError: s.startError,

@@ -1,7 +1,6 @@
-import { coreMessages, type CoreKey } from "../i18n/core-messages";
-import { format, type MessageValues } from "../i18n/translator";
+import type { MessageValues } from "../i18n/translator";
 
-/** Which configuration mistake; each has a `problem.<key>` sentence in the element's catalogs. */
+/** Which configuration mistake; each has a sentence in `problem-messages.ts`. */
 export type ProblemKey =
   | "api_base_missing"
   | "api_base_invalid"
@@ -44,9 +43,4 @@ export function problemCode(p: ConfigProblem): string {
     default:
       return "invalid_attribute";
   }
-}
-
-/** The problem in English, for the `mc-error` event and the console (developers read those). */
-export function problemMessage(p: ConfigProblem): string {
-  return format(coreMessages[`problem.${p.key}` as CoreKey], p.vars);
 }

@@ -2,7 +2,7 @@ import type { CardLimit } from "../../../shared/api/cards";
 import type { Environment } from "../../../shared/api/config";
 import { STEP_NAMES, isStepName, type StepName } from "../../../shared/steps";
 import { LANGUAGES, languageOf, type Language } from "../i18n/translator";
-import { parseHexColor } from "../styles/brand-palette";
+import { parseHexColor } from "../styles/hex-color";
 import type { StepDefaults } from "../steps/step-context";
 import type { ConfigProblem } from "./config-problem";
 

@@ -7,7 +7,7 @@ import type { Prerequisite } from "../flow/guards";
 import type { JourneyState } from "../flow/journey-state";
 import type { I18n } from "../i18n/translator";
 import type { StepElement } from "../steps/step-element";
-import { blocked, warnings } from "./problems";
+import { blocked, warnings, type ProblemText } from "./problems";
 import { progress } from "./progress";
 
 /** Everything the frame shows, as the element knows it. */
@@ -20,6 +20,8 @@ export interface FrameState {
   sandbox: boolean;
   /** Non-fatal configuration problems (shown as setup warnings). */
   warnings: readonly ConfigProblem[];
+  /** Their sentences; null until those strings have loaded. */
+  problemText: ProblemText | null;
   /** The configuration problem that stops the element, if any. */
   fatal: ConfigProblem | undefined;
   /** Whether that problem came from reaching the Worker (trying again may help). */
@@ -49,7 +51,7 @@ export function frame(s: FrameState, a: FrameActions): TemplateResult {
   const showProgress = s.phase === "running" && s.steps.length > 1;
   return html`<section part="base" class="frame" aria-label=${i18n.core("widget.label")} lang=${i18n.language}>
     ${showProgress || s.sandbox || user ? header(s, a, showProgress) : nothing}
-    ${warnings(i18n, s.warnings)}
+    ${s.problemText ? warnings(i18n, s.problemText, s.warnings) : nothing}
     <div part="body" class="body">${body(s, a)}</div>
     <div class="visually-hidden" role="status" aria-live="polite">${s.live}</div>
   </section>`;
@@ -75,7 +77,9 @@ function header(s: FrameState, a: FrameActions, showProgress: boolean): Template
 function body(s: FrameState, a: FrameActions): TemplateResult | typeof nothing {
   const { i18n } = s;
   // Trying again helps when the Worker was the problem; an attribute problem needs the page fixed.
-  if (s.phase === "blocked" && s.fatal) return blocked(i18n, s.fatal, s.fatalFromWorker ? a.restart : null);
+  if (s.phase === "blocked" && s.fatal) {
+    return s.problemText ? blocked(i18n, s.problemText, s.fatal, s.fatalFromWorker ? a.restart : null) : skeleton(i18n.core("loading"), 2);
+  }
   const retry = (run: () => void) => html`<button type="button" class="button secondary" part="button" @click=${run}>${i18n.core("retry")}</button>`;
   if (s.startError) {
     const requestId = requestIdOf(s.startError);

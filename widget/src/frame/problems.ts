@@ -1,17 +1,15 @@
 import { html, nothing, type TemplateResult } from "lit";
 import type { ConfigProblem } from "../config/config-problem";
-import type { CoreKey } from "../i18n/core-messages";
 import type { I18n } from "../i18n/translator";
 import { notice } from "../components/notice";
 
-function text(i18n: I18n, p: ConfigProblem): string {
-  return i18n.core(`problem.${p.key}` as CoreKey, p.vars);
-}
+/** A problem's sentence in the page's language (its strings load only when there is a problem). */
+export type ProblemText = (problem: ConfigProblem) => string;
 
 /** A fatal configuration problem, in place of the journey: what is wrong and how to fix it. */
-export function blocked(i18n: I18n, problem: ConfigProblem, retry: (() => void) | null): TemplateResult {
+export function blocked(i18n: I18n, text: ProblemText, problem: ConfigProblem, retry: (() => void) | null): TemplateResult {
   return html`<div part="error">
-    ${notice("error", html`${i18n.core("blocked.help")} <span class="mono">${text(i18n, problem)}</span>`, {
+    ${notice("error", html`${i18n.core("blocked.help")} <span class="mono">${text(problem)}</span>`, {
       title: i18n.core("blocked.title"),
       actions: retry ? html`<button type="button" class="button secondary" part="button" @click=${retry}>${i18n.core("retry")}</button>` : undefined,
     })}
@@ -19,13 +17,13 @@ export function blocked(i18n: I18n, problem: ConfigProblem, retry: (() => void) 
 }
 
 /** Non-fatal configuration problems (a default was used instead), for the page's developers. */
-export function warnings(i18n: I18n, problems: readonly ConfigProblem[]): TemplateResult | typeof nothing {
+export function warnings(i18n: I18n, text: ProblemText, problems: readonly ConfigProblem[]): TemplateResult | typeof nothing {
   if (!problems.length) return nothing;
   return html`<div part="warnings">
     ${notice(
       "warning",
       html`<ul class="small">
-        ${problems.map((p) => html`<li>${text(i18n, p)}</li>`)}
+        ${problems.map((p) => html`<li>${text(p)}</li>`)}
       </ul>`,
       { title: i18n.core("warnings.title") },
     )}

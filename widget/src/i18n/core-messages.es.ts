@@ -32,28 +32,6 @@ export const coreMessagesEs: { [K in keyof CoreMessages]: string } = {
   "locked.kyc": "Primero verifica tu identidad.",
   "locked.agreements": "Primero acepta los acuerdos.",
   "locked.missingStep": "Esta página no ofrece el paso {name}, que va antes. Contacta al responsable del sitio.",
-  "problem.api_base_missing":
-    "Falta el atributo api-base. Indica la URL de tu Worker, por ejemplo <machines-card api-base=\"https://card.example.workers.dev\">.",
-  "problem.api_base_invalid":
-    "api-base=\"{value}\" no es una URL http(s) absoluta. Indica la URL de tu Worker, por ejemplo https://card.example.workers.dev.",
-  "problem.api_base_insecure":
-    "api-base=\"{value}\" usa http:// en una página https://, y los navegadores lo bloquean. Usa la URL https:// del Worker.",
-  "problem.invalid_choice": "{attribute}=\"{value}\" no es uno de {allowed}; se usa {fallback}.",
-  "problem.unknown_steps": "steps nombra pasos desconocidos ({value}); se omiten. Pasos conocidos: {allowed}.",
-  "problem.no_steps": "steps=\"{value}\" no nombra ningún paso conocido, así que se muestran todos. Pasos conocidos: {allowed}.",
-  "problem.brand_color_invalid": "brand-color=\"{value}\" no es un color hexadecimal como #4f46e5; se usa el color por defecto.",
-  "problem.locale_unsupported": "locale=\"{value}\" no está traducido, así que se muestra en inglés. Traducidos: {allowed}.",
-  "problem.card_limit_invalid": "card-limit=\"{value}\" no es un importe en dólares entre 1 y 1000000; no se fija un límite por defecto.",
-  "problem.card_label_invalid": "card-label debe tener de 1 a 50 caracteres; no se fija un nombre por defecto.",
-  "problem.asset_code_invalid": "{attribute}=\"{value}\" no es un código de moneda o red como usdc o base; se ignora.",
-  "problem.worker_unreachable":
-    "No se pudo contactar con el Worker en {apiBase}. Comprueba que api-base es la URL de tu Worker, que el Worker está en marcha y que su ALLOWED_ORIGINS incluye el origen de esta página ({origin}).",
-  "problem.worker_invalid":
-    "{apiBase} respondió a GET /v1/config con algo que no es un Worker de machines-card ({detail}). Comprueba que api-base es la URL de tu Worker.",
-  "problem.origin_not_allowed":
-    "El Worker en {apiBase} no acepta peticiones del origen de esta página ({origin}). Añade {origin} a la opción ALLOWED_ORIGINS del Worker y vuelve a desplegarlo.",
-  "problem.environment_mismatch":
-    "environment=\"{expected}\" pero el Worker en {apiBase} funciona en {actual}. Apunta api-base a tu Worker de {expected} o usa environment=\"{actual}\".",
   "error.network_error": "No pudimos contactar con el servidor. Revisa tu conexión e inténtalo de nuevo.",
   "error.timeout": "El servidor tardó demasiado en responder. Inténtalo de nuevo.",
   "error.invalid_response": "El servidor respondió de forma inesperada. Inténtalo de nuevo en un momento.",

@@ -34,28 +34,6 @@ export const coreMessages = {
   "locked.kyc": "Verify your identity first.",
   "locked.agreements": "Accept the agreements first.",
   "locked.missingStep": "This page does not offer the {name} step, which comes first. Contact the site owner.",
-  "problem.api_base_missing":
-    "The api-base attribute is missing. Set it to your Worker's URL, for example <machines-card api-base=\"https://card.example.workers.dev\">.",
-  "problem.api_base_invalid":
-    "api-base=\"{value}\" is not an absolute http(s) URL. Set it to your Worker's URL, for example https://card.example.workers.dev.",
-  "problem.api_base_insecure":
-    "api-base=\"{value}\" uses http:// on an https:// page, which browsers block. Use the Worker's https:// URL.",
-  "problem.invalid_choice": "{attribute}=\"{value}\" is not one of {allowed}; using {fallback}.",
-  "problem.unknown_steps": "steps names unknown steps ({value}); they are left out. Known steps: {allowed}.",
-  "problem.no_steps": "steps=\"{value}\" names no known step, so every step is shown. Known steps: {allowed}.",
-  "problem.brand_color_invalid": "brand-color=\"{value}\" is not a hex colour such as #4f46e5; using the default colour.",
-  "problem.locale_unsupported": "locale=\"{value}\" is not translated, so English is shown. Translated: {allowed}.",
-  "problem.card_limit_invalid": "card-limit=\"{value}\" is not an amount in US dollars between 1 and 1000000; no default limit is set.",
-  "problem.card_label_invalid": "card-label must be 1 to 50 characters; no default label is set.",
-  "problem.asset_code_invalid": "{attribute}=\"{value}\" is not a currency or network code such as usdc or base; it is ignored.",
-  "problem.worker_unreachable":
-    "Could not reach the Worker at {apiBase}. Check that api-base is your Worker's URL, that the Worker is running, and that its ALLOWED_ORIGINS includes this page's origin ({origin}).",
-  "problem.worker_invalid":
-    "{apiBase} answered GET /v1/config with something that is not a machines-card Worker ({detail}). Check that api-base is your Worker's URL.",
-  "problem.origin_not_allowed":
-    "The Worker at {apiBase} does not accept requests from this page's origin ({origin}). Add {origin} to the Worker's ALLOWED_ORIGINS setting and deploy it again.",
-  "problem.environment_mismatch":
-    "environment=\"{expected}\" but the Worker at {apiBase} runs in {actual}. Point api-base at your {expected} Worker, or set environment=\"{actual}\".",
   "error.network_error": "We couldn’t reach the server. Check your connection and try again.",
   "error.timeout": "The server took too long to answer. Try again.",
   "error.invalid_response": "The server answered in a way we didn’t expect. Try again in a moment.",

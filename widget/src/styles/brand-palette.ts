@@ -18,13 +18,7 @@ type Rgb = [number, number, number];
 export const LIGHT_BACKGROUND = "#ffffff";
 export const DARK_BACKGROUND = "#15161a";
 
-/** `#rgb` or `#rrggbb` (case-insensitive) → `#rrggbb`, or null. */
-export function parseHexColor(value: string): string | null {
-  const m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(value.trim());
-  if (!m) return null;
-  const hex = m[1]!.length === 3 ? [...m[1]!].map((c) => c + c).join("") : m[1]!;
-  return `#${hex.toLowerCase()}`;
-}
+export { parseHexColor } from "./hex-color";
 
 function rgbOf(hex: string): Rgb {
   const n = Number.parseInt(hex.slice(1), 16);
