@@ -14,8 +14,8 @@ export interface PollOptions {
 /**
  * Watches something that changes on the server (a KYC review, a deposit, a withdrawal) by asking
  * again with a growing pause, so a slow review does not cost a request every second. It pauses while
- * the page is hidden or the step is gone, and checks at once when the page comes back (the user
- * returning from another window is the moment things have usually changed). A failed check is kept
+ * the page is hidden or the step is gone, and checks at once when the page or its window comes back (the
+ * user returning from another window is the moment things have usually changed). A failed check is kept
  * in `error` (the step may say so) and retried later with the same backoff.
  *
  * @example
@@ -34,6 +34,10 @@ export class PollController implements ReactiveController {
   private readonly onVisibility = () => {
     if (document.visibilityState === "hidden") this.pause();
     else if (this.active) this.now();
+  };
+  /** Back from another window (the hosted verification page, a wallet): the answer has likely changed. */
+  private readonly onFocus = () => {
+    if (this.active && !this.abort) this.now();
   };
 
   constructor(
@@ -68,12 +72,14 @@ export class PollController implements ReactiveController {
   hostConnected(): void {
     this.connected = true;
     document.addEventListener("visibilitychange", this.onVisibility);
+    window.addEventListener("focus", this.onFocus);
     if (this.active) this.schedule();
   }
 
   hostDisconnected(): void {
     this.connected = false;
     document.removeEventListener("visibilitychange", this.onVisibility);
+    window.removeEventListener("focus", this.onFocus);
     this.pause();
   }
 

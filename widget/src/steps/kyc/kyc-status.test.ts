@@ -3,7 +3,8 @@ import { submitKycApplication } from "../../api/submit-kyc-application";
 import { APPROVED_APPLICATION, setKycStatus, stackUser, type StackUser } from "../../testing/stack-user";
 import { renderStep } from "../../testing/step-fixture";
 import type { KycStep } from "./kyc-step";
-import { query } from "./kyc-test-form";
+import { sendKeys } from "@web/test-runner-commands";
+import { control, fillValidApplication, query } from "./kyc-test-form";
 
 // One user for the file: they applied with a name the sandbox does not approve, then a reviewer
 // (the sandbox control) moves their status around.
@@ -19,7 +20,7 @@ async function showStatus(status: string, reason?: string, locale?: string) {
     ...(locale ? { locale } : {}),
   });
   await waitUntil(() => rendered.step.shadowRoot!.querySelector("[data-status-heading]"), "the status should show", { timeout: 8000 });
-  const text = (selector: string) => query(rendered.step, selector).textContent!.trim();
+  const text = (selector: string) => rendered.step.shadowRoot!.querySelector(selector)?.textContent?.trim();
   return { ...rendered, text };
 }
 
@@ -79,6 +80,19 @@ describe("KYC step: statuses", () => {
     const cancel = [...s.step.shadowRoot!.querySelectorAll("button")].find((b) => b.textContent!.trim() === "Cancel")!;
     cancel.click();
     await waitUntil(() => s.step.shadowRoot!.querySelector("[data-status-heading]"));
+  });
+
+  it("sends the details again from needs_information, and shows where that leaves the application", async function () {
+    this.timeout(20_000);
+    const s = await showStatus("needs_information", "Address could not be verified");
+    [...s.step.shadowRoot!.querySelectorAll("button")].find((b) => b.textContent!.includes("Update my details"))!.click();
+    await waitUntil(() => s.step.shadowRoot!.querySelector("form #kyc-firstName"), "the form should open", { timeout: 8000 });
+    await fillValidApplication(s.step, { lastName: "Lovelace" });
+    control(s.step, "firstName").focus();
+    await sendKeys({ press: "Enter" });
+    await waitUntil(() => s.text("[data-status-heading]") === "Finish verifying your identity", "the new status should show", { timeout: 8000 });
+    expect(s.recorder.events.filter((e) => e.type === "mc-kyc-status").map((e) => e.detail.status)).to.deep.equal(["needs_information", "needs_verification"]);
+    expect(s.step.shadowRoot!.activeElement?.hasAttribute("data-status-heading")).to.equal(true);
   });
 
   it("stops asking when it is taken off the page, and catches up when it comes back", async function () {

@@ -67,6 +67,8 @@ export class KycStep extends StepElement<KycMessages> {
   });
 
   private readonly watch = new PollController(this, {
+    // A review can take hours, but a person waiting on this page expects to see it within seconds.
+    maxDelayMs: 15_000,
     poll: async (signal) => {
       try {
         return await this.refresh(signal);
