@@ -24,6 +24,12 @@ export interface SimulatorSettings {
   purchasePostingSeconds: number;
   /** Collateral contract version for users provisioned from now on (default 2). */
   collateralVersion: CollateralVersion;
+  /**
+   * Per-wallet choice that wins over `collateralVersion` for the user whose wallet it is, keyed by the
+   * lower-cased address (`PUT /sandbox/collateral-versions/:walletAddress`). A wallet's address is known
+   * before its user is provisioned, so tests sharing one sandbox can each pick v1 or v2 without racing.
+   */
+  collateralVersionByWallet: Record<string, CollateralVersion>;
   /** Encoding of `parameters[5]` (the executor salt) in `ready` withdrawals (default base64). */
   saltEncoding: SaltEncoding;
   /** Encoding of `parameters[4]` (the expiry) in `ready` withdrawals (default number). */
@@ -37,6 +43,7 @@ export const DEFAULT_SETTINGS: SimulatorSettings = {
   depositProcessingSeconds: 2,
   purchasePostingSeconds: 10,
   collateralVersion: 2,
+  collateralVersionByWallet: {},
   saltEncoding: "base64",
   expiresAtEncoding: "number",
   missingContractOnce: false,

@@ -42,3 +42,5 @@ export const SettingsPatch = z.object({
   missingContractOnce: z.optional(z.boolean()),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+export const CollateralVersionBody = z.object({ version: z.union([z.literal(1), z.literal(2)]) });

@@ -1,11 +1,11 @@
 import { Hono } from "hono";
 import * as z from "zod/mini";
 import type { SimulatorContext } from "../context";
-import { notFound } from "../errors";
+import { invalidRequest, notFound } from "../errors";
 import { FaultRuleInput } from "../http/faults";
 import { parseBody } from "../http/body";
 import { reply } from "../http/reply";
-import { SettingsPatch } from "./schemas";
+import { CollateralVersionBody, SettingsPatch } from "./schemas";
 
 const FaultRules = z.union([FaultRuleInput, z.array(FaultRuleInput)]);
 
@@ -17,6 +17,13 @@ export function settingsControls(ctx: SimulatorContext, reset: () => void) {
       const patch = await parseBody(c, SettingsPatch);
       for (const [name, value] of Object.entries(patch)) if (value !== undefined) Object.assign(ctx.settings, { [name]: value });
       return reply(c, { settings: ctx.settings }, "sandbox settings updated");
+    })
+    .put("/collateral-versions/:walletAddress", async (c) => {
+      const address = c.req.param("walletAddress");
+      if (!/^0x[a-fA-F0-9]{40}$/.test(address)) throw invalidRequest("walletAddress must be a 0x-prefixed 20-byte hex address", "walletAddress");
+      const { version } = await parseBody(c, CollateralVersionBody);
+      ctx.settings.collateralVersionByWallet = { ...ctx.settings.collateralVersionByWallet, [address.toLowerCase()]: version };
+      return reply(c, { walletAddress: address.toLowerCase(), version }, "collateral version chosen for this wallet");
     })
     .get("/faults", (c) => reply(c, { faults: ctx.faults.list() }, "sandbox faults"))
     .post("/faults", async (c) => {

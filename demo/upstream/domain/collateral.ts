@@ -6,8 +6,9 @@ import { sourceToken, unitsPerCent } from "./assets";
 
 /**
  * Each user with an EVM wallet gets a Rain-style collateral proxy on the local chain, with their
- * wallet(s) as admins. Its version is the sandbox setting `collateralVersion` at the moment the user
- * is provisioned (first resolve or first session); changing the setting affects new users only.
+ * wallet(s) as admins. Its version is the one chosen for that wallet (`collateralVersionByWallet`), else
+ * the sandbox setting `collateralVersion` at the moment the user is provisioned (first resolve or first
+ * session); changing either affects users provisioned from then on only.
  */
 
 export const evmWallets = (user: UserRecord) => user.wallets.filter((wallet) => wallet.chain === "evm");
@@ -20,7 +21,7 @@ export async function ensureCollateral(ctx: SimulatorContext, user: UserRecord):
   const admin = primaryEvmWallet(user);
   if (!admin) return null;
   return ctx.singleFlight.run(`collateral:${user.userId}`, async () => {
-    const version = ctx.settings.collateralVersion;
+    const version = ctx.settings.collateralVersionByWallet[admin.address.toLowerCase()] ?? ctx.settings.collateralVersion;
     let proxyAddress: string;
     if (ctx.chain) {
       ({ proxyAddress } = await ctx.chain.provisionCollateral({ admin: admin.address as Address, version }));

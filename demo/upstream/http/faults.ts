@@ -25,6 +25,12 @@ export const FaultRuleInput = z.object({
   retryAfterSeconds: z.optional(z.int().check(z.minimum(0), z.maximum(3600))),
   /** Apply to this many matching requests, then retire (default: no limit). */
   times: z.optional(z.int().check(z.minimum(1))),
+  /**
+   * Only requests made for this partner user id (the session token's subject, or `userId` /
+   * `externalUserId` in the body of `/sessions` and `/users/resolve`). Lets tests that share one sandbox
+   * break one user's requests without touching anyone else's. Default: every user.
+   */
+  userId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   /** Chance in [0, 1] that a matching request is affected (default 1). */
   probability: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
   /**
@@ -69,12 +75,18 @@ export class FaultBook {
     return this.rules.map((rule) => ({ ...rule }));
   }
 
+  /** Whether any live rule is scoped to a user (only then is the request's user worth reading). */
+  scopedByUser(): boolean {
+    return this.rules.some((rule) => rule.userId !== undefined);
+  }
+
   /** The first live rule for this request, counted as used. */
-  take(method: string, path: string): FaultRule | undefined {
+  take(method: string, path: string, userId?: string): FaultRule | undefined {
     const target = relative(path);
     for (const rule of this.rules) {
       if (rule.method && rule.method !== "*" && rule.method.toUpperCase() !== method.toUpperCase()) continue;
       if (!pathMatches(rule.path ?? "*", target)) continue;
+      if (rule.userId !== undefined && rule.userId !== userId) continue;
       if (rule.probability !== undefined && this.random() >= rule.probability) continue;
       rule.hits++;
       if (rule.remaining !== null && --rule.remaining <= 0) this.remove(rule.id);
@@ -123,9 +135,34 @@ function faultResponse(rule: FaultRule): Response {
   return new Response('{"ok":true,"data":{"sandbox', { status: 200, headers });
 }
 
+/**
+ * Who a request is for, without verifying anything (matching a fault rule is not authentication):
+ * the bearer session token's `sub`, else the partner-key routes' body `userId` / `externalUserId`.
+ */
+async function requestUserId(request: Request): Promise<string | undefined> {
+  const bearer = /^Bearer\s+[^.]+\.([^.]+)\./i.exec(request.headers.get("authorization") ?? "");
+  if (bearer?.[1]) {
+    try {
+      const claims = JSON.parse(atob(bearer[1].replaceAll("-", "+").replaceAll("_", "/"))) as { sub?: unknown };
+      return typeof claims.sub === "string" ? claims.sub : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  if (request.method !== "POST") return undefined;
+  try {
+    const body = (await request.clone().json()) as { userId?: unknown; externalUserId?: unknown };
+    const id = body.userId ?? body.externalUserId;
+    return typeof id === "string" ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function injectFaults(book: FaultBook): MiddlewareHandler {
   return async (c, next) => {
-    const rule = book.take(c.req.method, c.req.path);
+    const userId = book.scopedByUser() ? await requestUserId(c.req.raw) : undefined;
+    const rule = book.take(c.req.method, c.req.path, userId);
     if (!rule) return next();
     if (rule.kind === "latency") {
       await sleep(rule.latencyMs ?? 1000);

@@ -81,6 +81,23 @@ describe("collaterals", () => {
   });
 });
 
+describe("collateral version per wallet", () => {
+  it("a version chosen for a wallet wins over the default, for that user only", async () => {
+    const chosen = await f.newWallet();
+    const chose = await h.call("PUT", `/sandbox/collateral-versions/${chosen.account.address}`, { body: { version: 1 } });
+    expect(chose.status).toBe(200);
+    const v1 = await newUser("per-wallet-v1");
+    expect(v1).toBeDefined();
+    await h.onboard("per-wallet-chosen", { wallet: chosen.account.address });
+    const picked = (await h.call("GET", "/sandbox/users/per-wallet-chosen")).json.data.user;
+    const others = (await h.call("GET", "/sandbox/users/per-wallet-v1")).json.data.user;
+    expect(picked.collateral.version).toBe(1);
+    expect(others.collateral.version).toBe(2);
+    expect((await h.call("PUT", "/sandbox/collateral-versions/0x1234", { body: { version: 1 } })).status).toBe(400);
+    expect((await h.call("PUT", `/sandbox/collateral-versions/${chosen.account.address}`, { body: { version: 3 } })).status).toBe(400);
+  });
+});
+
 describe("deposits on chain", () => {
   it("a real transfer into the collateral moves the deposit to processing, then completed, and raises credit", async () => {
     const { wallet, token } = await newUser("depositor-chain");

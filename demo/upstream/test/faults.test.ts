@@ -20,6 +20,19 @@ describe("fault injection", () => {
     expect((await call("GET", "/sandbox/faults")).json.data.faults).toEqual([]);
   });
 
+  it("scoped to one user, leaves everyone else's requests alone", async () => {
+    const { call, onboard, session } = createHarness();
+    const { token: target } = await onboard("fault-target");
+    const { token: bystander } = await onboard("fault-bystander");
+    await call("POST", "/sandbox/faults", { body: { path: "/balances", kind: "error", status: 500, userId: "fault-target" } });
+    expect((await call("GET", "/balances", { token: bystander })).status).toBe(200);
+    expect((await call("GET", "/balances", { token: target })).status).toBe(500);
+    // Partner-key routes carry the user in the body.
+    await call("POST", "/sandbox/faults", { body: { method: "POST", path: "/sessions", kind: "error", userId: "fault-target", times: 1 } });
+    await expect(session("fault-bystander", ["kyc.read"])).resolves.toBeTypeOf("string");
+    await expect(session("fault-target", ["kyc.read"])).rejects.toThrow(/session failed/);
+  });
+
   it("429 with Retry-After", async () => {
     const { call, onboard } = createHarness();
     const { token } = await onboard("limited");
