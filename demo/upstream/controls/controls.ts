@@ -30,7 +30,7 @@ export const CONTROL_ROUTES = [
  */
 export function createControlsApp(ctx: SimulatorContext, reset: () => void): Hono {
   const app = new Hono();
-  app.use("*", cors({ origin: "*", allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"], allowHeaders: ["Content-Type"] }));
+  app.use("*", cors({ origin: "*", allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"], allowHeaders: ["Content-Type"] }));
   app.use("*", async (c, next) => {
     c.header("X-Machines-Sandbox", "controls");
     settle(ctx);

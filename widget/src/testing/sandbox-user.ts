@@ -32,6 +32,7 @@ export interface SandboxUserOptions {
 interface Stack extends StackUrls {
   identityUrl: string;
   controlsUrl: string;
+  signerUrl: string;
 }
 
 /** Calls a sandbox control (`/sandbox/*`) and returns its `data`. */
@@ -46,10 +47,6 @@ export async function sandboxControl<T = unknown>(stack: StackUrls, method: stri
   return json.data;
 }
 
-// The collateral version is a sandbox-wide setting read when a user is first seen: one switch at a time.
-let versionSwitch: Promise<unknown> = Promise.resolve();
-
-/** Signs a new user in, gets KYC approved and agreements accepted, and optionally funds their collateral. */
 export async function sandboxUser(stack: StackUrls, options: SandboxUserOptions = {}): Promise<SandboxUser> {
   const s = stack as Stack;
   const email = uniqueEmail("card");
@@ -63,23 +60,16 @@ export async function sandboxUser(stack: StackUrls, options: SandboxUserOptions 
   const token = () => auth.token();
   const client = createWorkerClient({ baseUrl: s.workerUrl, token, renewToken: () => auth.renew() });
 
-  // The Worker links the user (and the simulator provisions the collateral) on their first call.
-  const link = async () => client.call(routes.getMe, {});
-  let me: Awaited<ReturnType<typeof link>>;
-  if (options.collateralVersion && options.collateralVersion !== 2) {
-    const run = versionSwitch.then(async () => {
-      await sandboxControl(stack, "PATCH", "/settings", { collateralVersion: options.collateralVersion });
-      try {
-        return await link();
-      } finally {
-        await sandboxControl(stack, "PATCH", "/settings", { collateralVersion: 2 });
-      }
-    });
-    versionSwitch = run.catch(() => undefined);
-    me = await run;
-  } else {
-    me = await link();
+  // The wallet exists (sandbox signer, like an embedded wallet at login) before the Worker links the user, so
+  // the collateral version can be chosen for this wallet alone: tests sharing the sandbox never race on it.
+  if (options.collateralVersion) {
+    const jwt = await token();
+    const wallet = await fetch(s.signerUrl, { headers: { Authorization: `Bearer ${jwt}` } });
+    const { address } = (await wallet.json()) as { address: string };
+    await sandboxControl(stack, "PUT", `/collateral-versions/${address}`, { version: options.collateralVersion });
   }
+  // The Worker links the user (and the simulator provisions the collateral) on their first call.
+  const me = await client.call(routes.getMe, {});
 
   const kyc = await client.call(routes.submitKycApplication, {
     body: {
@@ -98,9 +88,8 @@ export async function sandboxUser(stack: StackUrls, options: SandboxUserOptions 
   });
   await client.call(routes.acceptAgreements, { body: { accepted: true } });
 
-  const { users } = await sandboxControl<{ users: { userId: string; email: string | null }[] }>(stack, "GET", `/users?q=${encodeURIComponent(email)}`);
-  const machinesUserId = users.find((u) => u.email === email)?.userId;
-  if (!machinesUserId) throw new Error(`the sandbox has no user with email ${email}`);
+  // The partner user id the Worker reaches Machines under is the simulator's user id.
+  const machinesUserId = me.user.id;
 
   let balances = await client.call(routes.getBalances, {});
   if (options.fundCents) {

@@ -114,7 +114,7 @@ describe("card step", function () {
     const s = await setup();
     await typeInto(s.$("#new-label")!, "Retry");
     // Machines makes the card but its reply is lost on the way back, twice (the Worker retries once itself).
-    await sandboxControl(services, "POST", "/faults", { method: "POST", path: "/cards", kind: "error", status: 502, phase: "after", times: 2 });
+    await sandboxControl(services, "POST", "/faults", { method: "POST", path: "/cards", kind: "error", status: 502, phase: "after", times: 2, userId: s.user.machinesUserId });
     s.button("Create card")!.click();
     await waitUntil(() => s.root.querySelector("[role=alert]"), "the failure should be shown", { timeout: 10_000 });
     expect(s.root.querySelector("[role=alert]")!.textContent).to.contain("card provider");

@@ -214,7 +214,7 @@ describe("withdraw step", function () {
   it("retries with the same Idempotency-Key after the upstream fails, so Machines holds one withdrawal", async () => {
     const s = await setup();
     // Machines records the withdrawal but the replies are lost, twice (the Worker retries once itself).
-    await sandboxControl(services, "POST", "/faults", { method: "POST", path: "/withdrawals", kind: "error", status: 503, phase: "after", times: 2 });
+    await sandboxControl(services, "POST", "/faults", { method: "POST", path: "/withdrawals", kind: "error", status: 503, phase: "after", times: 2, userId: s.user.machinesUserId });
     await fill(s, "7", randomAddress());
     await sendKeys({ press: "Enter" });
     await waitUntil(() => s.root.querySelector("[role=alert]"), "the failure should be shown", { timeout: 15_000 });
