@@ -2,18 +2,17 @@ import { html, nothing } from "lit";
 import { Task } from "@lit/task";
 import type { KycState, KycValues } from "../../../../shared/api/kyc";
 import { isApiError } from "../../api/api-error";
-import { getKycStatus } from "../../api/get-kyc-status";
 import { getKycValues } from "../../api/get-kyc-values";
 import { submitKycApplication } from "../../api/submit-kyc-application";
 import { skeleton } from "../../components/loading";
 import { notice } from "../../components/notice";
-import { PollController } from "../../components/poll-controller";
 import { KycStatusEvent } from "../../events/kyc-status";
 import { StepElement } from "../step-element";
 import { controlId, kycForm } from "./kyc-form";
 import { controlsOf, formModel, type FormItem } from "./kyc-form-model";
 import { KycFormState } from "./kyc-form-state";
-import { kycStatusView, RESUBMITTABLE_STATUSES, WATCHED_STATUSES } from "./kyc-status-view";
+import { KycStatusController, type KycChangeCause } from "./kyc-status-controller";
+import { kycStatusView, RESUBMITTABLE_STATUSES } from "./kyc-status-view";
 import { kycStyles } from "./kyc-step.styles";
 import { applicationFrom } from "./kyc-validation";
 import { kycMessages, type KycMessageKey, type KycMessages } from "./kyc.messages";
@@ -27,26 +26,19 @@ export class KycStep extends StepElement<KycMessages> {
   static override styles = [...StepElement.styles, kycStyles];
   static override properties = {
     ...StepElement.properties,
-    kyc: { state: true },
     editing: { state: true },
     busy: { state: true },
-    loadError: { state: true },
     formError: { state: true },
     opened: { state: true },
-    checking: { state: true },
   };
 
   readonly step = "kyc" as const;
   protected readonly messages = kycMessages;
-  /** The latest known KYC state (null until known). */
-  declare private kyc: KycState | null;
   /** The form is shown over a status that allows sending the details again. */
   declare private editing: boolean;
   declare private busy: boolean;
-  declare private loadError: { message: string; requestId: string | undefined } | null;
   declare private formError: { message: string; requestId: string | undefined } | null;
   declare private opened: boolean;
-  declare private checking: boolean;
   private readonly form = new KycFormState();
   private emitted: string | null = null;
   /** Move focus into the form once it has rendered (after "Update my details"). */
@@ -66,62 +58,33 @@ export class KycStep extends StepElement<KycMessages> {
     autoRun: false,
   });
 
-  private readonly watch = new PollController(this, {
-    // A review can take hours, but a person waiting on this page expects to see it within seconds.
-    maxDelayMs: 15_000,
-    poll: async (signal) => {
-      try {
-        return await this.refresh(signal);
-      } catch (error) {
-        if (!this.watch.error) this.fail(error); // once per run of failures, not on every retry
-        throw error;
-      }
-    },
+  private readonly status = new KycStatusController(this, {
+    api: () => this.context.api,
+    failed: (error) => this.fail(error),
+    changed: (next, before, cause) => this.changed(next, before, cause),
   });
 
   constructor() {
     super();
-    this.kyc = null;
     this.editing = false;
     this.busy = false;
-    this.loadError = null;
     this.formError = null;
     this.opened = false;
-    this.checking = false;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.kyc || this.loadError) return;
+    if (this.status.kyc || this.status.loadError) return;
     const known = this.context.state.kyc;
-    if (known) this.apply(known, "known");
-    else void this.load();
-  }
-
-  /** First look at the status when the element did not know it. */
-  private async load(): Promise<void> {
-    this.loadError = null;
-    try {
-      this.apply(await getKycStatus(this.context.api), "known");
-    } catch (error) {
-      const message = this.fail(error);
-      if (message) this.loadError = { message, requestId: isApiError(error) ? error.requestId : undefined };
-    }
-  }
-
-  private async refresh(signal?: AbortSignal): Promise<boolean> {
-    const kyc = await getKycStatus(this.context.api, signal ? { signal } : {});
-    this.apply(kyc, "watched");
-    return WATCHED_STATUSES.has(kyc.status);
+    if (known) this.status.set(known, "known");
+    else void this.status.load();
   }
 
   /**
-   * Takes a new KYC state: tells the page (`mc-kyc-status`) and the element (`report`) when the status
-   * is first known or changes, announces a change the user did not cause, and watches while it can change.
+   * A new KYC state: tells the page (`mc-kyc-status`) and the element (`report`) when the status is first
+   * known or changes, announces a change the user did not cause, and shows the form or the status.
    */
-  private apply(next: KycState, cause: "known" | "submitted" | "watched"): void {
-    const before = this.kyc;
-    this.kyc = next;
+  private changed(next: KycState, before: KycState | null, cause: KycChangeCause): void {
     const key = `${next.status}|${next.reason ?? ""}`;
     if (key !== this.emitted) {
       this.emitted = key;
@@ -134,8 +97,6 @@ export class KycStep extends StepElement<KycMessages> {
     }
     if (next.status === "not_submitted") this.openForm();
     else if (!RESUBMITTABLE_STATUSES.has(next.status)) this.editing = false;
-    if (!WATCHED_STATUSES.has(next.status)) this.watch.stop();
-    else if (!this.watch.active) this.watch.start();
   }
 
   private openForm(): void {
@@ -166,7 +127,7 @@ export class KycStep extends StepElement<KycMessages> {
     try {
       const kyc = await submitKycApplication(this.context.api, applicationFrom(fields, this.form.values));
       this.editing = false;
-      this.apply(kyc, "submitted");
+      this.status.set(kyc, "submitted");
       void this.focusStatus();
     } catch (error) {
       const message = this.fail(error);
@@ -175,11 +136,12 @@ export class KycStep extends StepElement<KycMessages> {
       }
       if (isApiError(error) && error.code === "invalid_state") {
         // The application can no longer be changed (decided meanwhile): show where it stands.
-        await this.refresh().catch(() => undefined);
+        await this.status.refresh().catch(() => undefined);
         if (!this.editing) return;
       }
       const seconds = isApiError(error) && error.code === "rate_limited" ? error.retryAfterSeconds : undefined;
-      this.formError = { message: seconds ? this.t("error.rateLimited", { seconds }) : message, requestId: isApiError(error) ? error.requestId : undefined };
+      if (!message) return; // aborted
+      this.formError = { ...this.described(error), ...(seconds ? { message: this.t("error.rateLimited", { seconds }) } : {}) };
       this.announce(this.formError.message);
     } finally {
       this.busy = false;
@@ -194,19 +156,6 @@ export class KycStep extends StepElement<KycMessages> {
     this.announce(shown.size === 1 ? this.t("error.summaryOne") : this.t("error.summary", { count: shown.size }));
     const first = [...shown.keys()][0];
     if (first) this.renderRoot.querySelector<HTMLElement>(`#${controlId(first)}`)?.focus();
-  }
-
-  private async checkNow(): Promise<void> {
-    this.checking = true;
-    try {
-      await this.refresh();
-      this.watch.error = null;
-    } catch (error) {
-      this.watch.error = error;
-      this.fail(error);
-    } finally {
-      this.checking = false;
-    }
   }
 
   private errorNotice(error: { message: string; requestId: string | undefined }, retry?: () => void) {
@@ -224,26 +173,32 @@ export class KycStep extends StepElement<KycMessages> {
     }
   }
 
+  /** An error as the user reads it: the sentence for its code, and the request reference. */
+  private described(error: unknown): { message: string; requestId: string | undefined } {
+    return { message: this.context.i18n.error(error), requestId: isApiError(error) ? error.requestId : undefined };
+  }
+
   override render() {
     return html`<div class="stack">${this.heading(this.t("title"))} ${this.body()}</div>`;
   }
 
   private body() {
-    if (this.loadError) return this.errorNotice(this.loadError, () => void this.load());
-    if (!this.kyc) return skeleton(this.t("loadingStatus"), 3);
+    const { kyc, loadError } = this.status;
+    if (loadError) return this.errorNotice(this.described(loadError), () => void this.status.load());
+    if (!kyc) return skeleton(this.t("loadingStatus"), 3);
     if (this.editing) return this.renderForm();
     return kycStatusView({
-      kyc: this.kyc,
+      kyc,
       t: (key, values) => this.t(key, values),
       opened: this.opened,
-      watching: this.watch.active,
-      checking: this.checking,
-      pollFailed: this.watch.error !== null,
+      watching: this.status.watching,
+      checking: this.status.checking,
+      pollFailed: this.status.pollFailed,
       onOpen: () => {
         this.opened = true;
-        this.watch.start(); // the user is about to finish: check again soon
+        this.status.soon(); // the user is about to finish: check again soon
       },
-      onCheck: () => void this.checkNow(),
+      onCheck: () => void this.status.checkNow(),
       onUpdate: () => {
         this.openForm();
         this.focusForm = true;
@@ -257,7 +212,7 @@ export class KycStep extends StepElement<KycMessages> {
       ${this.values.render({
         initial: () => skeleton(this.t("loadingForm"), 6),
         pending: () => skeleton(this.t("loadingForm"), 6),
-        error: (error) => this.errorNotice({ message: this.context.i18n.error(error), requestId: isApiError(error) ? error.requestId : undefined }, () => void this.values.run()),
+        error: (error) => this.errorNotice(this.described(error), () => void this.values.run()),
         complete: (values) => this.renderFields(values),
       })}`;
   }
@@ -267,7 +222,7 @@ export class KycStep extends StepElement<KycMessages> {
     const fields = controlsOf(items);
     const errors = new Map([...this.form.visible(fields)].map(([key, p]) => [key, this.t(p.key, p.values)]));
     const has = (key: string) => key in this.messages.en;
-    const resubmitting = this.kyc && RESUBMITTABLE_STATUSES.has(this.kyc.status);
+    const resubmitting = this.status.kyc && RESUBMITTABLE_STATUSES.has(this.status.kyc.status);
     return kycForm({
       items,
       values: this.form.values,
