@@ -19,7 +19,8 @@ interface Declaration {
   cssProperties?: Named[];
 }
 
-const readmePath = "widget/README.md";
+// The partner documentation lives in the root README (widget/README.md points there).
+const readmePath = "README.md";
 let outdir: string;
 let generated: { modules: { declarations?: Declaration[] }[] };
 
@@ -43,10 +44,10 @@ function element(): Declaration {
 /** The backticked names in the first column of the tables under a `##`/`###` heading of the README. */
 function readmeNames(heading: string): string[] {
   const text = readFileSync(readmePath, "utf8");
-  const start = text.search(new RegExp(`^#{2,3} ${heading}\\s*$`, "m"));
+  const start = text.search(new RegExp(`^#{2,4} ${heading}\\s*$`, "m"));
   if (start < 0) throw new Error(`README has no "${heading}" section`);
   const rest = text.slice(start).split("\n").slice(1);
-  const end = rest.findIndex((line) => /^#{2,3} /.test(line));
+  const end = rest.findIndex((line) => /^#{2,4} /.test(line));
   const section = end < 0 ? rest : rest.slice(0, end);
   return section.flatMap((line) => /^\|\s*`([^`]+)`\s*\|/.exec(line)?.[1] ?? []);
 }
