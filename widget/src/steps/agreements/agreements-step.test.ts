@@ -127,7 +127,7 @@ describe("agreements step", () => {
     const s = await setup(other);
     await tickByKeyboard(s.root, IDS);
     // The Worker retries this idempotent call once: fail it twice.
-    const { faults } = await control<{ faults: { id: string }[] }>(other.stack, "/faults", { method: "POST", path: "/agreements", kind: "error", status: 503, times: 2 });
+    const { faults } = await control<{ faults: { id: string }[] }>(other.stack, "/faults", { method: "POST", path: "/agreements", kind: "error", status: 503, times: 2, userId: other.sandboxUserId });
     try {
       s.button("Accept and continue").click();
       await waitUntil(() => s.$("[role=alert]"), "the failure should show", { timeout: 8000 });

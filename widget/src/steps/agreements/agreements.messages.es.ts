@@ -3,7 +3,7 @@ import type { AgreementsMessages } from "./agreements.messages";
 
 export const es: Translation<AgreementsMessages> = {
   title: "Acuerdos de la tarjeta",
-  intro: "Lee cada acuerdo y márcalo para aceptarlo. Necesitas aceptarlos todos para abrir tu tarjeta.",
+  intro: "Lee cada acuerdo y márcalo para aceptarlo. Todos son necesarios para abrir tu tarjeta.",
   legend: "Acuerdos por aceptar",
   read: "Leer:",
   newWindow: "(se abre en una ventana nueva)",

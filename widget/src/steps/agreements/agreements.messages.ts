@@ -3,7 +3,7 @@ import { defineMessages } from "../../i18n/translator";
 // English inline; Spanish in its own file, loaded only for Spanish pages.
 const en = {
   title: "Card agreements",
-  intro: "Read each agreement, then tick it to accept. You need to accept all of them to open your card.",
+  intro: "Read each agreement and tick it to accept. All are needed to open your card.",
   legend: "Agreements to accept",
   read: "Read:",
   newWindow: "(opens in a new window)",

@@ -42,6 +42,7 @@ async function show(deposit: Partial<Deposit>, more: Partial<DepositAddressView>
       networkName: "Stellar",
       amount: (value) => `${i18n.number(value)} XLM`,
       money: (cents) => i18n.money(cents),
+      reference: (id) => i18n.core("reference", { requestId: id }),
       balances: null,
       balanceStale: false,
       pollFailed: false,

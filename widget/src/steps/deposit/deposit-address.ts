@@ -31,6 +31,8 @@ export interface DepositAddressView {
   /** `1 RUSD` style. */
   amount(value: number): string;
   money(cents: number): string;
+  /** "Reference: …" for support (the element's own sentence). */
+  reference(id: string): string;
   balances: Balances | null;
   /** The credit limit did not grow yet after completion (production refreshes it a few minutes later). */
   balanceStale: boolean;
@@ -85,7 +87,7 @@ export function depositAddress(v: DepositAddressView): TemplateResult {
                 <button type="button" class="button quiet" part="button" @click=${v.onRefresh}>${t("refresh")}</button></p>`
             : nothing}`
       : nothing}
-    ${key === "failed" || key === "canceled" ? html`<p class="small muted mono">${t("reference", { id: deposit.id })}</p>` : nothing}
+    ${key === "failed" || key === "canceled" ? html`<p class="small muted mono">${v.reference(deposit.id)}</p>` : nothing}
     ${active
       ? nothing
       : html`<div class="actions">

@@ -23,7 +23,7 @@ describe("deposit step: creating and following a deposit", () => {
     d.$<HTMLInputElement>("#deposit-amount")!.focus();
     await sendKeys({ type: "25" });
     // The deposit is made upstream but its reply is unreadable (the Worker retries once with the same key).
-    const { faults } = await sandbox<{ faults: { id: string }[] }>(s, "/faults", { method: "POST", path: "/deposits", kind: "malformed", times: 2 });
+    const { faults } = await sandbox<{ faults: { id: string }[] }>(s, "/faults", { method: "POST", path: "/deposits", kind: "malformed", times: 2, userId: user.machinesUserId });
     try {
       await sendKeys({ press: "Enter" });
       await waitUntil(() => d.$("[role=alert]"), "the failure should show", { timeout: 10_000 });
@@ -43,7 +43,7 @@ describe("deposit step: creating and following a deposit", () => {
     expect(d.text("[data-status-heading]")).to.equal("Waiting for your transfer");
     expect(d.root.activeElement?.hasAttribute("data-status-heading")).to.equal(true);
     expect(d.text(".notice.warning")).to.equal(
-      "Send only rUSD on Base to this address. Other coins or networks can’t be credited and would be lost.",
+      "Send only rUSD on Base to this address. Anything else sent here is lost.",
     );
     const qr = d.$("svg.qr")!;
     expect(qr.getAttribute("role")).to.equal("img");

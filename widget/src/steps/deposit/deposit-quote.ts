@@ -8,7 +8,8 @@ import { parseAmountCents } from "../../i18n/parse-amount";
 
 /** Quiet time after the last keystroke before the amount is checked and estimated. */
 const SETTLE_MS = 400;
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+/** Tickers and network ids compare without case (`RUSD`, `rusd`). */
+export const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 export interface AmountCheck {
   /** The amount to send, in the asset's units; null when empty or unusable. */

@@ -59,7 +59,4 @@ export const depositStyles = css`
       align-items: flex-start;
     }
   }
-  h3:focus {
-    outline: none;
-  }
 `;

@@ -79,7 +79,7 @@ describe("deposit step: choosing", () => {
   });
 
   it("says so when deposits are unavailable upstream, and recovers on Try again", async () => {
-    const { faults } = await sandbox<{ faults: { id: string }[] }>(s, "/faults", { method: "GET", path: "/deposits/assets", kind: "error", status: 503, times: 2 });
+    const { faults } = await sandbox<{ faults: { id: string }[] }>(s, "/faults", { method: "GET", path: "/deposits/assets", kind: "error", status: 503, times: 2, userId: user.machinesUserId });
     let d;
     try {
       d = await renderDeposit(s, user);

@@ -14,12 +14,10 @@ import { DepositCreatedEvent } from "../../events/deposit-created";
 import { StepElement } from "../step-element";
 import { ACTIVE_DEPOSIT_STATUSES, depositAddress } from "./deposit-address";
 import { depositForm } from "./deposit-form";
-import { DepositQuote, type AmountCheck } from "./deposit-quote";
+import { DepositQuote, same, type AmountCheck } from "./deposit-quote";
 import { depositStyles } from "./deposit-step.styles";
 import { DepositWatch } from "./deposit-watch";
 import { depositMessages, type DepositMessages } from "./deposit.messages";
-
-const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /**
  * Adding money: choose the asset and network (the partner's defaults preselected), see the range and
@@ -213,6 +211,7 @@ export class DepositStep extends StepElement<DepositMessages> {
       networkName: network?.label ?? deposit.fromNetwork,
       amount: (value) => this.units(value, deposit.fromCurrency),
       money: (cents) => this.context.i18n.money(cents),
+      reference: (id) => this.context.i18n.core("reference", { requestId: id }),
       balances: this.watch.balances,
       balanceStale: this.watch.balanceStale,
       pollFailed: this.watch.pollFailed,

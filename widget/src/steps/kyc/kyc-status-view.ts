@@ -9,17 +9,14 @@ export const WATCHED_STATUSES: ReadonlySet<KycStatus> = new Set(["pending", "man
 /** Statuses where the details may be sent again. */
 export const RESUBMITTABLE_STATUSES: ReadonlySet<KycStatus> = new Set(["needs_information"]);
 
-const TONE: Record<KycStatus, "success" | "warning" | "danger" | "neutral"> = {
-  not_submitted: "neutral",
-  pending: "neutral",
-  manual_review: "neutral",
-  needs_verification: "warning",
-  needs_information: "warning",
-  approved: "success",
-  denied: "danger",
-  locked: "danger",
-  canceled: "neutral",
-};
+/** Every status but `not_submitted`, which shows the form instead. */
+export type ShownKycStatus = Exclude<KycStatus, "not_submitted">;
+
+function tone(status: ShownKycStatus): "success" | "warning" | "danger" | "neutral" {
+  if (status === "approved") return "success";
+  if (status === "denied" || status === "locked") return "danger";
+  return status.startsWith("needs_") ? "warning" : "neutral";
+}
 
 export interface KycStatusView {
   kyc: KycState;
@@ -37,13 +34,14 @@ export interface KycStatusView {
 
 /** The status in plain language: what it means, what to do next, and the way on. */
 export function kycStatusView(v: KycStatusView): TemplateResult {
-  const { status, reason, verificationUrl } = v.kyc;
+  const { reason, verificationUrl } = v.kyc;
+  const status = v.kyc.status as ShownKycStatus;
   const t = v.t;
   const link = verificationUrl && (status === "needs_verification" || status === "needs_information");
   return html`<div class="stack status" data-status=${status}>
     <div class="spread">
       <h3 tabindex="-1" data-status-heading>${t(`status.${status}.title`)}</h3>
-      <span class="badge ${TONE[status]}">${t(`badge.${status}`)}</span>
+      <span class="badge ${tone(status)}">${t(`badge.${status}`)}</span>
     </div>
     <p>${t(`status.${status}.body`)}</p>
     ${reason && status !== "approved" ? html`<p class="reason">${t("reason", { reason })}</p>` : nothing}

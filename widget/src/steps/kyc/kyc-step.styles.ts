@@ -54,12 +54,4 @@ export const kycStyles = css`
   .watching {
     gap: 0.5em;
   }
-  h3:focus {
-    outline: none;
-  }
-  h3:focus-visible {
-    outline: 2px solid var(--mc-color-focus);
-    outline-offset: 4px;
-    border-radius: 4px;
-  }
 `;

@@ -91,7 +91,9 @@ export class KycStep extends StepElement<KycMessages> {
       this.emit(new KycStatusEvent({ status: next.status, reason: next.reason }));
       if (next !== this.context.state.kyc) this.report({ kyc: next });
       if (before && before.status !== next.status) {
-        if (cause === "watched") this.announce(this.t("announce.changed", { status: this.t(`status.${next.status}.title`) }));
+        if (cause === "watched" && next.status !== "not_submitted") {
+          this.announce(this.t("announce.changed", { status: this.t(`status.${next.status}.title`) }));
+        }
         void this.focusStatus();
       }
     }

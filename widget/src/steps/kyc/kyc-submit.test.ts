@@ -94,6 +94,7 @@ describe("KYC step: submitting", () => {
       kind: "error",
       status: 503,
       times: 1,
+      userId: s.user.sandboxUserId, // only this user's requests: other files share the sandbox
     });
     try {
       await submit(s.step);
