@@ -1,5 +1,6 @@
 import { expect } from "@open-wc/testing";
 import { KYC_FIELDS, OCCUPATIONS } from "../../../../shared/machines/kyc";
+import { ApiError } from "../../api/api-error";
 import { controlsOf, formModel } from "./kyc-form-model";
 import { KycFormState } from "./kyc-form-state";
 import { applicationFrom } from "./kyc-validation";
@@ -19,10 +20,16 @@ describe("KYC form state", () => {
   it("puts the server's field errors on their fields, in the step's words, until the field is edited", () => {
     const form = new KycFormState();
     form.input("address.postalCode", "10001", false);
-    const matched = form.serverErrors(fields, [
-      { code: "invalid_request", message: "address.postalCode is not deliverable", field: "address.postalCode" },
-      { code: "invalid_request", message: "somethingNew is required", field: "somethingNew" },
-    ]);
+    const error = new ApiError({
+      code: "invalid_request",
+      message: "address.postalCode is not deliverable",
+      status: 400,
+      errors: [
+        { code: "invalid_request", message: "address.postalCode is not deliverable", field: "address.postalCode" },
+        { code: "invalid_request", message: "somethingNew is required", field: "somethingNew" },
+      ],
+    });
+    const matched = form.serverErrors(fields, (field) => error.forField(field));
     expect(matched).to.equal(true);
     expect(form.visible(fields).get("address.postalCode")).to.deep.equal({ key: "error.server" });
     expect(form.visible(fields).has("somethingNew")).to.equal(false);

@@ -32,13 +32,14 @@ export class KycFormState {
     this.server.clear();
   }
 
-  /** Puts the server's field errors on their fields; answers whether any matched a field of the form. */
-  serverErrors(fields: FormField[], errors: ErrorItem[]): boolean {
+  /**
+   * Puts the server's field errors on their fields (`forField` is `ApiError.forField`), in the step's words
+   * when the shared rules say what is wrong; answers whether any matched a field of the form.
+   */
+  serverErrors(fields: FormField[], forField: (field: string) => ErrorItem | undefined): boolean {
     const local = validate(fields, this.values);
-    const known = new Set(fields.map((f) => f.key));
-    for (const e of errors) {
-      if (!e.field || !known.has(e.field)) continue;
-      this.server.set(e.field, local.get(e.field) ?? { key: "error.server" });
+    for (const f of fields) {
+      if (forField(f.key)) this.server.set(f.key, local.get(f.key) ?? { key: "error.server" });
     }
     return this.server.size > 0;
   }

@@ -133,7 +133,7 @@ export class KycStep extends StepElement<KycMessages> {
       void this.focusStatus();
     } catch (error) {
       const message = this.fail(error);
-      if (isApiError(error) && error.code === "invalid_request" && this.form.serverErrors(fields, error.errors)) {
+      if (isApiError(error) && error.code === "invalid_request" && this.form.serverErrors(fields, (field) => error.forField(field))) {
         return this.showProblems(fields);
       }
       if (isApiError(error) && error.code === "invalid_state") {
