@@ -44,6 +44,9 @@ export default defineConfig({
       // Lets the bundler fold code shared by the entry and the steps (Lit, styles) into the entry file
       // itself, which then exports it to the chunks: one request before the first render, not two.
       preserveEntrySignatures: "allow-extension",
+      // zod/mini schemas are built by plain calls (`z.object(…)`), which a bundler must assume have side
+      // effects; they have none, so a schema no chunk uses (the contract declares every route) can go.
+      treeshake: { manualPureFunctions: ["z"] },
       // Vite leaves whitespace in ES library builds (to keep pure annotations for re-bundlers); this file
       // is served to browsers as is, so minify it fully.
       output: {
