@@ -2,9 +2,32 @@ import { WalletError, type HexString, type WalletAdapter } from "./wallet-adapte
 
 export interface CrossmintWalletOptions {
   clientApiKey: string;
-  /** Crossmint's name of the chain (`base`, `base-sepolia`), from the Worker's public config. */
-  chain: string;
+  /** The chain id the Worker's public config names (the user's collateral chain). */
+  chainId: number;
   token: () => Promise<string | null>;
+}
+
+/**
+ * Crossmint names chains rather than numbering them; the Worker's `CHAIN_NAME` is for people ("Base"),
+ * so the wallet maps the chain id itself.
+ */
+const CROSSMINT_CHAINS: Record<number, string> = {
+  1: "ethereum",
+  11155111: "ethereum-sepolia",
+  8453: "base",
+  84532: "base-sepolia",
+  10: "optimism",
+  11155420: "optimism-sepolia",
+  42161: "arbitrum",
+  421614: "arbitrum-sepolia",
+  137: "polygon",
+  80002: "polygon-amoy",
+};
+
+export function crossmintChainName(chainId: number): string {
+  const name = CROSSMINT_CHAINS[chainId];
+  if (!name) throw new WalletError("wrong_chain", `the Crossmint wallet does not support chain ${chainId}`);
+  return name;
 }
 
 /**
@@ -19,8 +42,8 @@ export async function createCrossmintWallet(options: CrossmintWalletOptions): Pr
     throw new WalletError("wallet_unavailable", "the Crossmint wallets SDK could not be loaded; install @crossmint/wallets-sdk", { cause });
   }
   const crossmint = sdk.createCrossmint({ apiKey: options.clientApiKey });
-  // The Worker names the chain as Crossmint does; the SDK's chain union is checked by Crossmint at run time.
-  const chain = options.chain as never;
+  // The SDK's chain union is checked by Crossmint at run time.
+  const chain = crossmintChainName(options.chainId) as never;
 
   async function wallet() {
     const jwt = await options.token();
