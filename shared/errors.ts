@@ -15,6 +15,8 @@ export const ERROR_STATUS = {
   /** The page's origin is not in ALLOWED_ORIGINS. */
   origin_not_allowed: 403,
   not_found: 404,
+  /** The path exists, but not with this method; the Allow header lists the ones it takes. */
+  method_not_allowed: 405,
   /** The same Idempotency-Key was used with a different body. */
   idempotency_conflict: 409,
   /** KYC must be approved first. */
