@@ -17,6 +17,8 @@ export interface StartWorkerOptions {
   /** Print wrangler's output (default: only on failure). */
   verbose?: boolean;
   timeoutMs?: number;
+  /** An entry module instead of wrangler.toml's `main` (the benchmark measures a bare Worker on the same dev server). */
+  script?: string;
 }
 
 export interface RunningWorker {
@@ -61,7 +63,7 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
 
   const child: ChildProcess = spawn(
     process.execPath,
-    [wrangler, "dev", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspectorPort), "--persist-to", persistTo,
+    [wrangler, "dev", ...(options.script ? [options.script] : []), "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspectorPort), "--persist-to", persistTo,
       ...envFileArgs, "--show-interactive-dev-session=false", "--log-level", options.verbose ? "info" : "warn"],
     { env, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
