@@ -1,0 +1,99 @@
+/**
+ * The Worker's public JSON API over real HTTP (as a partner's own UI would call it), by operation id of
+ * the contract (`shared/api/routes.ts`). Every call is counted and timed, so a journey can report how
+ * many Worker calls it made and how long the Worker took; replies are parsed with the contract.
+ */
+import type * as z from "zod/mini";
+import type { RouteContract } from "../../shared/api/define-route";
+import { routes, type OperationId } from "../../shared/api/routes";
+import { ErrorEnvelope, okEnvelope } from "../../shared/envelope";
+
+export interface CallParameters {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  token?: string;
+  idempotencyKey?: string;
+  headers?: Record<string, string>;
+}
+
+export interface WorkerReply {
+  operationId: OperationId;
+  status: number;
+  headers: Headers;
+  /** Parsed JSON, or undefined when the body is not JSON. */
+  body: any;
+  text: string;
+  ms: number;
+}
+
+export type DataOf<Op extends OperationId> = z.infer<(typeof routes)[Op]["response"]>;
+
+/** A reply the journey did not expect: the status, first error code and request id, never the body's secrets. */
+export class UnexpectedReply extends Error {
+  override name = "UnexpectedReply";
+  constructor(
+    readonly reply: WorkerReply,
+    readonly code: string | undefined,
+  ) {
+    super(`${reply.operationId}: HTTP ${reply.status} ${code ?? ""} (request ${reply.headers.get("X-Request-Id") ?? "?"}): ${reply.text.slice(0, 300)}`);
+  }
+}
+
+export interface CallLog {
+  operationId: OperationId;
+  status: number;
+  ms: number;
+}
+
+/** The URL path of a route with its `:params` filled in. */
+export function pathOf(route: RouteContract, params: Record<string, string> = {}): string {
+  return route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? `missing-${name}`));
+}
+
+export function createWorkerClient(workerUrl: string, options: { timeoutMs?: number } = {}) {
+  const calls: CallLog[] = [];
+  const timeoutMs = options.timeoutMs ?? 60_000;
+
+  async function call(operationId: OperationId, p: CallParameters = {}): Promise<WorkerReply> {
+    const route = routes[operationId] as RouteContract;
+    const url = new URL(workerUrl + pathOf(route, p.params));
+    for (const [key, value] of Object.entries(p.query ?? {})) url.searchParams.set(key, value);
+    const headers = new Headers(p.headers);
+    if (p.token) headers.set("Authorization", `Bearer ${p.token}`);
+    if (p.idempotencyKey) headers.set("Idempotency-Key", p.idempotencyKey);
+    const body = p.body === undefined ? undefined : JSON.stringify(p.body);
+    if (body !== undefined) headers.set("Content-Type", "application/json");
+    const started = performance.now();
+    const res = await fetch(url, { method: route.method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+    const text = await res.text();
+    const ms = performance.now() - started;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    calls.push({ operationId, status: res.status, ms });
+    return { operationId, status: res.status, headers: res.headers, body: parsed, text, ms };
+  }
+
+  /** Calls a route and returns its `data`, parsed with the contract; anything else throws `UnexpectedReply`. */
+  async function ok<Op extends OperationId>(operationId: Op, p: CallParameters = {}): Promise<DataOf<Op>> {
+    const reply = await call(operationId, p);
+    const route = routes[operationId] as RouteContract;
+    const parsed = okEnvelope(route.response).safeParse(reply.body);
+    if (reply.status !== (route.successStatus ?? 200) || !parsed.success) throw new UnexpectedReply(reply, errorCodeOf(reply));
+    return parsed.data.data as DataOf<Op>;
+  }
+
+  return { call, ok, calls, url: workerUrl };
+}
+
+export type WorkerClient = ReturnType<typeof createWorkerClient>;
+
+/** The first error code of an error envelope, if the reply is one. */
+export function errorCodeOf(reply: Pick<WorkerReply, "body">): string | undefined {
+  const parsed = ErrorEnvelope.safeParse(reply.body);
+  return parsed.success ? parsed.data.errors[0]!.code : undefined;
+}
