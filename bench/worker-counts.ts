@@ -1,0 +1,112 @@
+/**
+ * What one request costs in round trips: D1 queries and upstream calls, counted twice and independently.
+ * Inside the Worker, by the bench-only counting entry (`worker/counting-worker.ts`: D1 statements
+ * prepared, outbound fetches by path). At the sandbox, by zero-delay fault rules (`latency`, 0 ms) that
+ * only count the partner API requests they match: `POST /sessions` (a session mint), `POST /users/resolve`
+ * and everything else. The two must agree on Machines calls.
+ */
+import { startWorker, type RunningWorker } from "../scripts/lib/wrangler-dev";
+import { type RunningStack, workerVarsFor } from "../test/stack";
+import { runJourney } from "../test/load/api-journey";
+import { createSandboxClient } from "../test/load/sandbox-client";
+import { benchUser } from "./bench-user";
+import type { BenchCounts } from "./worker/bench-counts";
+
+export interface RequestCounts {
+  route: string;
+  requests: number;
+  d1PerRequest: number;
+  /** Outbound calls per request, by `METHOD path` (hosts dropped: all are the sandbox). */
+  upstreamPerRequest: Record<string, number>;
+  sessionMintsPerRequest: number;
+  /** Partner API requests per request as the sandbox saw them. */
+  sandboxSeenPerRequest: number;
+}
+
+export interface JourneyCounts {
+  workerCalls: number;
+  d1Queries: number;
+  upstreamCalls: number;
+  sessionMints: number;
+}
+
+export async function startCountingWorker(stack: RunningStack): Promise<RunningWorker> {
+  return startWorker({ script: "bench/worker/counting-worker.ts", vars: workerVarsFor(stack.sandbox, []) });
+}
+
+async function countsOf(worker: RunningWorker): Promise<BenchCounts> {
+  return (await fetch(`${worker.url}/__bench/counts`)).json() as Promise<BenchCounts>;
+}
+
+const pathOnly = (key: string) => key.replace(/^(\S+) [^/]+/, "$1 ");
+const settle = () => new Promise((resolve) => setTimeout(resolve, 500)); // waitUntil work finishes
+
+function difference(after: BenchCounts, before: BenchCounts) {
+  const fetches: Record<string, number> = {};
+  for (const [key, n] of Object.entries(after.fetches)) {
+    const d = n - (before.fetches[key] ?? 0);
+    if (d > 0) fetches[pathOnly(key)] = (fetches[pathOnly(key)] ?? 0) + d;
+  }
+  return { d1: after.d1Statements - before.d1Statements, fetches };
+}
+
+const isMint = (key: string) => /^POST \S*\/partner\/v1\/sessions$/.test(key);
+
+/** Counts N requests of each measured route, on a user whose partner session is already cached. */
+export async function countRequests(stack: RunningStack, counting: RunningWorker, n: number): Promise<RequestCounts[]> {
+  const user = await benchUser(stack, counting.url);
+  const sandbox = createSandboxClient({ sandboxUrl: stack.sandboxUrl });
+  const targets = [
+    { route: "GET /v1/balances", init: { method: "GET" } as RequestInit, path: "/v1/balances" },
+    {
+      route: "POST /v1/deposits/estimate",
+      init: { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ currency: "rusd", network: "base", amount: 50 }) },
+      path: "/v1/deposits/estimate",
+    },
+  ];
+  const results: RequestCounts[] = [];
+  for (const t of targets) {
+    const call = async () => {
+      const res = await fetch(counting.url + t.path, { ...t.init, headers: { ...(t.init.headers as object), Authorization: `Bearer ${user.token}` } });
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`${t.route} through the counting Worker: HTTP ${res.status}`);
+    };
+    await call(); // the route's first call warms whatever it needs
+    await settle();
+    const rules = [
+      await sandbox.addFault({ method: "POST", path: "/sessions", kind: "latency", latencyMs: 0 }),
+      await sandbox.addFault({ method: "POST", path: "/users/resolve", kind: "latency", latencyMs: 0 }),
+      await sandbox.addFault({ method: "*", path: "*", kind: "latency", latencyMs: 0 }),
+    ];
+    const before = await countsOf(counting);
+    for (let i = 0; i < n; i++) await call();
+    await settle();
+    const d = difference(await countsOf(counting), before);
+    const hits = new Map((await sandbox.faults()).map((f) => [f.id, f.hits]));
+    for (const rule of rules) await fetch(`${stack.controlsUrl}/faults/${rule.id}`, { method: "DELETE" });
+    const seen = rules.reduce((sum, rule) => sum + (hits.get(rule.id) ?? 0), 0);
+    results.push({
+      route: t.route,
+      requests: n,
+      d1PerRequest: d.d1 / n,
+      upstreamPerRequest: Object.fromEntries(Object.entries(d.fetches).map(([k, v]) => [k, v / n])),
+      sessionMintsPerRequest: Object.entries(d.fetches).filter(([k]) => isMint(k)).reduce((sum, [, v]) => sum + v, 0) / n,
+      sandboxSeenPerRequest: seen / n,
+    });
+  }
+  return results;
+}
+
+/** One whole journey through the counting Worker: its Worker calls, D1 queries, upstream calls and session mints. */
+export async function countJourney(stack: RunningStack, counting: RunningWorker): Promise<JourneyCounts> {
+  const before = await countsOf(counting);
+  const result = await runJourney({ workerUrl: counting.url, sandboxUrl: stack.sandboxUrl });
+  await settle();
+  const d = difference(await countsOf(counting), before);
+  return {
+    workerCalls: result.workerCalls,
+    d1Queries: d.d1,
+    upstreamCalls: Object.values(d.fetches).reduce((a, b) => a + b, 0),
+    sessionMints: Object.entries(d.fetches).filter(([k]) => isMint(k)).reduce((sum, [, v]) => sum + v, 0),
+  };
+}
