@@ -1,44 +1,14 @@
 import * as z from "zod/mini";
+import { DepositAsset, DepositEstimate, DepositRange } from "../machines/deposits";
 import { defineRoute } from "./define-route";
 import { AssetCode, ResourceId } from "./primitives";
 
-export const Network = z.object({
-  id: z.string(),
-  label: z.string(),
-  chainId: z.nullable(z.int()),
-  tokenContract: z.nullable(z.string()),
-  supportsExtraId: z.optional(z.boolean()),
-});
-export const Asset = z.object({
-  ticker: z.string(),
-  name: z.string(),
-  icon: z.nullable(z.string()),
-  networks: z.array(Network),
-});
-export type Asset = z.infer<typeof Asset>;
+// Assets, networks, ranges and estimates pass through from Machines unchanged (checked on the way).
+export { DepositEstimate, DepositRange, Network } from "../machines/deposits";
+export const Asset = DepositAsset;
+export type Asset = DepositAsset;
 
 export const AssetPair = z.strictObject({ currency: AssetCode, network: AssetCode });
-
-export const DepositRange = z.object({
-  fromCurrency: z.string(),
-  fromNetwork: z.string(),
-  toCurrency: z.string(),
-  toNetwork: z.string(),
-  contractId: z.string(),
-  payoutAddress: z.string(),
-  payoutChainId: z.nullable(z.int()),
-  minAmount: z.nullable(z.number()),
-  maxAmount: z.nullable(z.number()),
-});
-export type DepositRange = z.infer<typeof DepositRange>;
-
-export const DepositEstimate = z.extend(DepositRange, {
-  quotedAmount: z.number(),
-  quotedAmountCurrency: z.enum(["crypto", "usd"]),
-  estimatedToAmount: z.nullable(z.number()),
-  rateId: z.nullable(z.string()),
-});
-export type DepositEstimate = z.infer<typeof DepositEstimate>;
 
 export const DepositStatus = z.string(); // awaitingDeposit | processing | completed | failed | canceled | pending …
 export const Deposit = z.object({

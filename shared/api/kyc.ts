@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { KycValuesData } from "../machines/kyc";
 import { defineRoute } from "./define-route";
 
 export const KycStatus = z.enum([
@@ -28,27 +29,10 @@ export const KycState = z.object({
 });
 export type KycState = z.infer<typeof KycState>;
 
-/** One field of the KYC form, as Machines describes it (`/kyc/values`). */
-export const KycField = z.object({
-  name: z.string(),
-  required: z.boolean(),
-  type: z.string(),
-  maxLength: z.optional(z.int()),
-  minLength: z.optional(z.int()),
-  regex: z.optional(z.string()),
-  enum: z.optional(z.array(z.string())),
-  description: z.string(),
-});
-export type KycField = z.infer<typeof KycField>;
-
-export const KycValues = z.object({
-  fields: z.array(KycField),
-  occupations: z.array(z.object({ code: z.string(), label: z.string() })),
-  annualSalary: z.array(z.string()),
-  expectedMonthlyVolume: z.array(z.string()),
-  accountPurpose: z.array(z.string()),
-});
-export type KycValues = z.infer<typeof KycValues>;
+/** The KYC form exactly as Machines describes it (`/kyc/values`): the Worker passes it through, checked. */
+export { KycField } from "../machines/kyc";
+export const KycValues = KycValuesData;
+export type KycValues = KycValuesData;
 
 export const kycRoutes = {
   getKycValues: defineRoute({

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { WithdrawalEstimate, WithdrawalRange } from "../machines/withdrawals";
 import { defineRoute } from "./define-route";
 import { Asset } from "./deposits";
 import { Address, AssetCode, Hex, PositiveCents, TxHash } from "./primitives";
@@ -10,27 +11,8 @@ export const Destination = z.strictObject({
   extraId: z.optional(z.string().check(z.maxLength(128))),
 });
 
-export const WithdrawalRange = z.object({
-  fromCurrency: z.string(),
-  fromNetwork: z.string(),
-  toCurrency: z.string(),
-  toNetwork: z.string(),
-  minAmount: z.nullable(z.number()),
-  maxAmount: z.nullable(z.number()),
-  minAmountCents: z.nullable(z.int()),
-  maxAmountCents: z.nullable(z.int()),
-  destinationSupportsExtraId: z.boolean(),
-});
-export type WithdrawalRange = z.infer<typeof WithdrawalRange>;
-
-export const WithdrawalEstimate = z.extend(WithdrawalRange, {
-  fromAmount: z.number(),
-  fromAmountCents: z.int(),
-  estimatedToAmount: z.nullable(z.number()),
-  rateId: z.nullable(z.string()),
-  destinationExtraId: z.nullable(z.string()),
-});
-export type WithdrawalEstimate = z.infer<typeof WithdrawalEstimate>;
+// Ranges and estimates pass through from Machines unchanged (checked on the way).
+export { WithdrawalEstimate, WithdrawalRange } from "../machines/withdrawals";
 
 /**
  * The Worker's lifecycle of a withdrawal. `pending` and `ready` are Machines' (signature being prepared,
