@@ -21,7 +21,7 @@ import { createMachinesSimulator, type MachinesSimulator, type MachinesSimulator
 import { createSandboxSigner, createWalletsStandIn } from "../wallets";
 import { fileWalletsStore } from "../wallets/file-state";
 import { SANDBOX_DEFAULTS } from "./defaults";
-import { loadChainState, loadDeployment, loadSimulatorState, saveChainState, saveDeployment, saveSimulatorState } from "./state-files";
+import { sandboxStateFiles } from "./state-files";
 
 export interface SandboxOptions {
   /** HTTP port (default 8788; 0 = a free port). */
@@ -67,6 +67,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const crossmintServerKey = options.crossmintServerKey ?? SANDBOX_DEFAULTS.crossmintServerKey;
   const stateDir = options.stateDir;
   if (stateDir) mkdirSync(stateDir, { recursive: true });
+  const files = stateDir ? sandboxStateFiles(stateDir) : null;
 
   // Listen first: the issuer and the simulator's links need the real URL (port 0 picks one).
   let handle: (req: Request) => Response | Promise<Response> = () =>
@@ -88,9 +89,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   });
 
   try {
-    if (stateDir) await loadChainState(stateDir, anvil.rpcUrl).catch(() => log("sandbox: previous chain state unreadable, starting a fresh chain"));
-    const chain = await createSandboxChain({ rpcUrl: anvil.rpcUrl, deployment: stateDir ? loadDeployment(stateDir) : undefined });
-    if (stateDir) saveDeployment(stateDir, chain.deployment);
+    await files?.chain.load(anvil.rpcUrl).catch(() => log("sandbox: previous chain state unreadable, starting a fresh chain"));
+    const chain = await createSandboxChain({ rpcUrl: anvil.rpcUrl, deployment: await files?.deployment.load().catch(() => undefined) });
+    await files?.deployment.save(chain.deployment);
 
     const identity = await createIdentityIssuer({
       issuer: `${url}/identity`,
@@ -110,7 +111,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       chain,
       partnerKey,
       publicBaseUrl: url,
-      state: stateDir ? loadSimulatorState(stateDir) : undefined,
+      state: await files?.simulator.load().catch(() => undefined),
       logger: options.logger === null ? { info() {}, warn() {}, error() {} } : undefined,
     });
 
@@ -124,11 +125,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     handle = (req) => app.fetch(req);
 
     const save = async () => {
-      if (!stateDir) return;
-      saveSimulatorState(stateDir, simulator.exportState());
-      await saveChainState(stateDir, anvil.rpcUrl).catch(() => undefined);
+      if (!files) return;
+      await files.simulator.save(simulator.exportState());
+      await files.chain.save(anvil.rpcUrl).catch(() => undefined);
     };
-    const persist = stateDir ? setInterval(() => void save(), 5000) : undefined;
+    const persist = files ? setInterval(() => void save(), 5000) : undefined;
     persist?.unref();
 
     let stopped = false;
