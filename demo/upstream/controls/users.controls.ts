@@ -61,7 +61,14 @@ export function userControls(ctx: SimulatorContext) {
         executedTxHash: w.executedTxHash,
         superseded: w.supersededAtMs !== null,
       }));
-      return reply(c, { user: userView(ctx, user), deposits, withdrawals }, "sandbox user");
+      // The cards Machines holds for the user (no number, no CVC): tests check a retried create made one card.
+      const cards = ctx.store.cards(user.userId).map((card) => ({
+        cardId: card.cardId,
+        last4: card.last4,
+        status: card.status,
+        createdAt: card.createdAt,
+      }));
+      return reply(c, { user: userView(ctx, user), deposits, withdrawals, cards }, "sandbox user");
     })
     .post("/users/:userId/kyc", async (c) => {
       const user = requireUser(ctx, c.req.param("userId"));

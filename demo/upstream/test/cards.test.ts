@@ -108,4 +108,14 @@ describe("cards", () => {
     expect((await call("POST", "/encryption/decrypt", { token: a, body: { value: { ...blob, v: 2 } } })).status).toBe(400);
     expect((await call("GET", "/encryption/data-key", { token: a })).status).toBe(404);
   });
+
+  it("the sandbox control lists a user's cards, without number or CVC, so tests can count them", async () => {
+    const { call, onboard } = createHarness();
+    const { token } = await onboard("counted");
+    const first = await call("POST", "/cards", { token, body: { limit }, idempotencyKey: "count-key-0001" });
+    await call("POST", "/cards", { token, body: { limit }, idempotencyKey: "count-key-0001" });
+    const detail = (await call("GET", "/sandbox/users/counted")).json.data;
+    expect(detail.cards).toEqual([{ cardId: first.json.data.cardId, last4: first.json.data.last4, status: "active", createdAt: expect.any(String) }]);
+    expect(JSON.stringify(detail.cards)).not.toMatch(/pan|cvc|\d{16}/i);
+  });
 });
