@@ -8,7 +8,9 @@ export default defineConfig({
       {
         test: {
           name: "node",
-          include: ["shared/**/*.test.ts", "demo/**/*.test.ts", "scripts/**/*.test.ts"],
+          // test/e2e holds Playwright's *.spec.ts (run by `playwright test`, not vitest).
+          include: ["shared/**/*.test.ts", "demo/**/*.test.ts", "scripts/**/*.test.ts", "test/**/*.test.ts"],
+          exclude: ["test/e2e/**", "**/node_modules/**"],
           environment: "node",
         },
       },
@@ -37,6 +39,8 @@ export default defineConfig({
                   ALLOWED_ORIGINS: "https://shop.example,http://127.0.0.1:8787",
                   DATA_ENCRYPTION_KEY: "dGVzdC1kYXRhLWVuY3J5cHRpb24ta2V5LTMyLWJ5dGU=",
                   SANDBOX_URL: sandbox.url,
+                  // Cases per operation in worker/test/fuzz (`npm run fuzz:long` raises it).
+                  FUZZ_RUNS: process.env.FUZZ_RUNS ?? "",
                 },
               },
             };
