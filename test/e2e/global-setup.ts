@@ -1,4 +1,5 @@
 import { startDemoStack } from "../../demo/site/testing/demo-stack";
+import { chainFacts, fundPayer } from "./support/chain";
 
 /**
  * Starts the whole product once for every journey: a fresh widget build, the sandbox (anvil + contracts,
@@ -14,6 +15,14 @@ export default async function globalSetup() {
   process.env.E2E_IDENTITY_URL = demo.stack.identityUrl;
   process.env.E2E_RPC_URL = demo.stack.rpcUrl;
   process.env.E2E_CHAIN_ID = String(demo.stack.chainId);
+  try {
+    // The "other wallet" deposits are paid from, funded before any journey runs (see support/chain.ts).
+    const { tokenAddress } = await chainFacts();
+    await fundPayer(demo.stack.rpcUrl, demo.stack.chainId, tokenAddress, 1_000_000);
+  } catch (error) {
+    await demo.stop();
+    throw error;
+  }
   return async () => {
     await demo.stop();
   };

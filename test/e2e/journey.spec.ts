@@ -1,0 +1,205 @@
+/**
+ * The whole journey, as a new user on the partner's page: sign in with the emailed code, verify their
+ * identity in the hosted window, accept the agreements, pay a deposit from another wallet on the local
+ * chain, create a card and look at its number, buy something, withdraw to a fresh address and check it
+ * arrived on chain, see it all in activity, and come back later to where they left off.
+ *
+ * Run once with a v1 (controller) collateral and once with a v2 (coordinator) one, each user choosing
+ * their version in the sandbox tools before their first call. The v1 run takes the light screenshots,
+ * the v2 run (card in `theme="dark"`) the dark ones.
+ */
+import { expect, type Page, test } from "@playwright/test";
+import { CardWidget } from "./support/card-widget";
+import { freshAddress, sendTestDollars, testDollarBalance } from "./support/chain";
+import { e2e, newEmail } from "./support/env";
+import { userByEmail, userDetail } from "./support/sandbox";
+import { SandboxTools } from "./support/sandbox-tools";
+import { screenshotStep, type Theme } from "./support/screenshots";
+
+const runs = [
+  { version: 1, callPath: "controller", theme: "light", pathText: "Collateral controller (v1): your wallet sends one transaction." },
+  { version: 2, callPath: "coordinator", theme: "dark", pathText: "Collateral coordinator (v2): your wallet signs an approval, then sends one transaction." },
+] as const;
+
+/** Luhn's check, done here rather than with the simulator's own helper (which is what is tested). */
+function isLuhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return digits.length >= 12 && sum % 10 === 0;
+}
+
+/**
+ * The partner's page at night: the card in its dark theme (an attribute the partner sets; it takes
+ * effect at run time) on the demo site's dark look (the class the second demo page uses).
+ */
+async function useTheme(page: Page, theme: Theme): Promise<void> {
+  if (theme === "light") return;
+  await page.evaluate(() => {
+    document.body.classList.add("site--dark");
+    document.querySelector("machines-card")!.setAttribute("theme", "dark");
+  });
+}
+
+for (const run of runs) {
+  test(`a new user goes from nothing to a card and back out again (v${run.version} ${run.callPath})`, async ({ page }) => {
+    const email = newEmail(`journey-v${run.version}`);
+    const card = new CardWidget(page);
+    const tools = new SandboxTools(page);
+    const shot = (step: string, options?: Parameters<typeof screenshotStep>[3]) => screenshotStep(page, step, run.theme, options);
+
+    await page.goto(e2e.siteUrl());
+    await useTheme(page, run.theme);
+
+    // The tester picks the collateral contract this new user will get, before they first reach the Worker.
+    await tools.chooseCollateralVersion(run.version);
+    await tools.close();
+
+    // ── Sign in with the emailed code
+    await expect(card.heading()).toHaveText("Sign in");
+    await card.textbox("Email").fill(email);
+    await shot("sign-in");
+    await card.button("Send code").click();
+    await expect(card.heading()).toHaveText("Check your email");
+    await expect(card.root.getByText(`We sent a 6-digit code to ${email}.`)).toBeVisible();
+    const code = await tools.signInCode(email);
+    await tools.close();
+    await shot("code-entry");
+    await card.enterCode(code);
+    await expect(card.root.getByText(`Signed in as ${email}`, { exact: true })).toBeAttached();
+
+    // ── Identity: a name the sandbox does not approve by itself, so the hosted verification is needed
+    await card.expectStep("Identity");
+    await expect(card.heading()).toHaveText("Verify your identity");
+    await card.fillKyc({ firstName: "Ada", lastName: "Lovelace", email });
+    await shot("kyc-form");
+    await card.submitKyc();
+    await expect(card.subheading("Finish verifying your identity")).toBeVisible();
+    await expect(card.root.getByText("Action needed")).toBeVisible();
+    await shot("kyc-status");
+
+    const machinesUser = await userByEmail(email);
+    expect(machinesUser, "the KYC application reached Machines").toBeDefined();
+    const userId = machinesUser!.userId;
+    expect(machinesUser!.kycStatus).toBe("needs_verification");
+    expect(machinesUser!.collateral?.version, "the collateral version chosen in the sandbox tools").toBe(run.version);
+
+    // A returning user (here: reloading the page) comes back to the step they left, signed in.
+    await page.reload();
+    await useTheme(page, run.theme);
+    await card.expectStep("Identity");
+    await expect(card.subheading("Finish verifying your identity")).toBeVisible();
+
+    await card.verifyInNewWindow("Approve verification");
+    // The card notices by itself (focus regained, or its status polling).
+    await expect(card.subheading("You’re verified")).toBeVisible({ timeout: 30_000 });
+    await card.button("Continue to agreements").click();
+
+    // ── Agreements
+    await card.expectStep("Agreements");
+    await expect(card.root.getByText("0 of 5 accepted")).toBeVisible();
+    await shot("agreements");
+    await card.acceptAgreements();
+
+    // ── Deposit: an address for this user, paid from another wallet with a real transfer
+    await card.expectStep("Deposit");
+    await expect(card.heading()).toHaveText("Add money");
+    await card.textbox("Amount you’ll send (optional)").fill("250");
+    await expect(card.root.getByText(/^You’ll get about 250(\.00)? RUSD in card credit\.$/)).toBeVisible();
+    await card.button("Get my deposit address").click();
+    await expect(card.subheading("Waiting for your transfer")).toBeVisible();
+    await expect(card.depositAddress()).toBeVisible();
+    await expect(card.root.getByRole("img", { name: "QR code of the deposit address" })).toBeVisible();
+    const depositAddress = (await card.depositAddress().textContent())!.trim();
+    expect(depositAddress.toLowerCase(), "the deposit address is the user's collateral").toBe((await userDetail(userId)).user.collateral!.address.toLowerCase());
+    await shot("deposit-address");
+
+    // Coming back before paying shows the same address, not a new one.
+    await page.reload();
+    await useTheme(page, run.theme);
+    await card.expectStep("Deposit");
+    await expect(card.depositAddress()).toHaveText(depositAddress);
+
+    await sendTestDollars(depositAddress, "250");
+    await expect(card.subheading("Money added")).toBeVisible({ timeout: 30_000 });
+    const summary = card.root.locator("dl");
+    await expect(summary).toContainText("Credit limit");
+    await expect(summary).toContainText("$250.00");
+    await shot("deposit-completed");
+    expect((await userDetail(userId)).deposits.map((d) => d.status)).toEqual(["completed"]);
+
+    // ── Card: created with a label and a limit, its number shown on demand and hidden again
+    await card.button("Continue to your card").click();
+    await card.expectStep("Card");
+    await expect(card.root.getByLabel("Your balance")).toContainText("$250.00");
+    await card.createCard("Travel", "200", "Per week");
+    const travel = card.cardItem("Travel");
+    await expect(travel).toContainText(/VISA ending in \d{4}/);
+    await expect(travel).toContainText("$200.00 a week");
+    await expect(travel.getByText("Active")).toBeVisible();
+    const last4 = (await travel.textContent())!.match(/ending in (\d{4})/)![1]!;
+    await shot("card-list");
+
+    await card.button("Show details").click();
+    await expect(card.cardNumber()).toBeVisible();
+    const pan = (await card.cardNumber().textContent())!.replace(/\s/g, "");
+    expect(isLuhnValid(pan), `the card number passes Luhn's check`).toBe(true);
+    expect(pan.endsWith(last4)).toBe(true);
+    const cvc = card.root.locator("dd").filter({ hasText: /^\d{3}$/ });
+    await expect(cvc).toBeVisible();
+    // The widget shows the number in full while revealed: the screenshot covers the number and the CVC.
+    await shot("card-revealed", { mask: [card.cardNumber(), cvc] });
+    await card.button("Hide details").click();
+    await expect(card.cardNumber()).toHaveCount(0);
+    await expect(card.button("Show details")).toBeVisible();
+    const shownText = await card.root.evaluate((el) => el.shadowRoot!.innerHTML + el.outerHTML + document.body.innerHTML);
+    expect(shownText.includes(pan), "the number is gone from the page once hidden").toBe(false);
+
+    // ── A purchase at a merchant (recorded by the sandbox, as the card network would)
+    await tools.recordPurchase("24.90", "Corner Bookshop");
+    await tools.close();
+
+    // ── Withdraw to a fresh address, signed in the sandbox wallet, confirmed on chain
+    await card.button("Continue").click();
+    await card.expectStep("Withdraw");
+    const recipient = freshAddress();
+    await card.combobox("Receive in").selectOption({ label: "RUSD · rUSD" });
+    await card.fillWithdrawal("40", recipient);
+    await expect(card.root.getByText(/You receive about 40(\.00)? RUSD/)).toBeVisible();
+    await shot("withdraw-form");
+    await card.button("Review withdrawal").click();
+    await expect(card.subheading("Check and confirm")).toBeVisible({ timeout: 30_000 });
+    const preview = card.root.locator("dl");
+    await expect(preview).toContainText("$40.00");
+    await expect(preview).toContainText(recipient);
+    await expect(preview).toContainText(run.pathText);
+    await shot("withdraw-preview");
+    await card.button("Confirm in wallet").click();
+    await expect(card.notice("Withdrawal confirmed")).toBeVisible({ timeout: 60_000 });
+    await expect(card.root.getByText(/^0x[0-9a-f]{64}$/)).toBeVisible();
+    await shot("withdrawal-confirmed");
+
+    expect(await testDollarBalance(recipient), "40 test dollars (6 decimals) reached the recipient on chain").toBe(40_000_000n);
+    const withdrawals = (await userDetail(userId)).withdrawals;
+    expect(withdrawals).toHaveLength(1);
+    expect(withdrawals[0]).toMatchObject({ amountCents: 4000, signed: true, superseded: false, executedTxHash: expect.stringMatching(/^0x[0-9a-f]{64}$/) });
+
+    // ── Activity: the purchase, the withdrawal and the deposit, newest first
+    await card.goToStep("Activity");
+    const rows = card.root.getByRole("list", { name: "Transactions" }).getByRole("listitem");
+    await expect(rows.filter({ hasText: "Corner Bookshop" })).toContainText("-$24.90");
+    await expect(rows.filter({ hasText: "Withdrawal" })).toContainText("-$40.00");
+    await expect(rows.filter({ hasText: "Deposit" })).toContainText("+$250.00");
+    await shot("activity");
+
+    // ── Returning: a reload resumes where the Worker says this user is (their card), still signed in
+    await page.reload();
+    await useTheme(page, run.theme);
+    await card.expectStep("Card");
+    await expect(card.subheading("Travel")).toBeVisible();
+    await expect(card.root.getByLabel("Your balance")).toContainText("$185.10");
+  });
+}
