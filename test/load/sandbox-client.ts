@@ -80,6 +80,7 @@ export function createSandboxClient({ sandboxUrl }: SandboxUrls) {
 
 export interface SandboxUserView {
   user: { userId: string; email: string | null };
+  cards: { cardId: string; status: string }[];
   deposits: { id: string; status: string }[];
   withdrawals: { id: string; amountCents: number; signed: boolean; executedTxHash: string | null; superseded: boolean }[];
 }
