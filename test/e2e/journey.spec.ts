@@ -12,7 +12,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { CardWidget } from "./support/card-widget";
 import { freshAddress, sendTestDollars, testDollarBalance } from "./support/chain";
 import { e2e, newEmail } from "./support/env";
-import { userByEmail, userDetail } from "./support/sandbox";
+import { control, userByEmail, userDetail } from "./support/sandbox";
 import { SandboxTools } from "./support/sandbox-tools";
 import { screenshotStep, type Theme } from "./support/screenshots";
 
@@ -43,6 +43,16 @@ async function useTheme(page: Page, theme: Theme): Promise<void> {
     document.querySelector("machines-card")!.setAttribute("theme", "dark");
   });
 }
+
+// The version switch in the sandbox tools applies to users seen from then on: put back what was there,
+// so a journey never decides the collateral of users in the files that run after it.
+let settingsBefore: { collateralVersion: 1 | 2 } | undefined;
+test.beforeEach(async () => {
+  settingsBefore = (await control<{ settings: { collateralVersion: 1 | 2 } }>("GET", "/settings")).settings;
+});
+test.afterEach(async () => {
+  if (settingsBefore) await control("PATCH", "/settings", { collateralVersion: settingsBefore.collateralVersion });
+});
 
 for (const run of runs) {
   test(`a new user goes from nothing to a card and back out again (v${run.version} ${run.callPath})`, async ({ page }) => {

@@ -72,6 +72,14 @@ export class CardWidget {
     return this.root.locator('[part~="notice"]').filter({ hasText: text });
   }
 
+  /** The error shown under a field (in the same `field` part as the control), by the control's name. */
+  fieldError(fieldName: string): Locator {
+    return this.root
+      .locator('[part~="field"]')
+      .filter({ has: this.page.getByRole("textbox", { name: fieldName, exact: true }) })
+      .locator('[part~="field-error"]');
+  }
+
   // ── sign-in ──
 
   async requestCode(email: string): Promise<void> {

@@ -68,6 +68,19 @@ export class SandboxTools {
     await expect(section.getByText(`at ${merchant} recorded`)).toBeVisible();
   }
 
+  /**
+   * "Fund the collateral": mints test dollars on the local chain into the signed-in user's collateral
+   * (standing in for money sent from another wallet). Resolves once the mint is on chain.
+   */
+  async fundCollateral(dollars: string, email: string): Promise<void> {
+    await this.open();
+    await expect(this.section("User and KYC").getByText(email.toLowerCase(), { exact: true })).toBeVisible();
+    const section = this.section("Fund the collateral");
+    await section.getByLabel("Amount in US dollars").fill(dollars);
+    await section.getByRole("button", { name: "Fund collateral" }).click();
+    await expect(section.getByText(/^Minted \$[\d,.]+ into /)).toBeVisible();
+  }
+
   /** The facts the panel shows about the user it acts on ("Collateral", "KYC", "Machines id"…). */
   fact(term: string): Locator {
     return this.section("User and KYC").locator("dt", { hasText: term }).locator("xpath=following-sibling::dd[1]");
