@@ -35,8 +35,7 @@ describe(`${USERS} people through the whole journey at once`, () => {
     try {
       const consistency = await checkConsistency({
         completed: report.completed,
-        startedEmails: report.emails,
-        db,
+          db,
         sandbox: createSandboxClient({ sandboxUrl: stack.sandboxUrl }),
         worker: createWorkerClient(stack.workerUrl),
       });

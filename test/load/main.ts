@@ -33,7 +33,6 @@ try {
   try {
     const consistency = await checkConsistency({
       completed: report.completed,
-      startedEmails: report.emails,
       db,
       sandbox: createSandboxClient({ sandboxUrl: stack.sandboxUrl }),
       worker: createWorkerClient(stack.workerUrl),

@@ -51,7 +51,16 @@ export function pathOf(route: RouteContract, params: Record<string, string> = {}
   return route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? `missing-${name}`));
 }
 
-export function createWorkerClient(workerUrl: string, options: { timeoutMs?: number } = {}) {
+export interface RetryPolicy {
+  /** Attempts per call in all (the first included). */
+  attempts: number;
+  /** Whether this failed reply may be sent again unchanged (same body, same Idempotency-Key). */
+  retryable(reply: WorkerReply): boolean;
+  /** Seen for every reply that is retried. */
+  onRetry?(reply: WorkerReply): void;
+}
+
+export function createWorkerClient(workerUrl: string, options: { timeoutMs?: number; retry?: RetryPolicy } = {}) {
   const calls: CallLog[] = [];
   const timeoutMs = options.timeoutMs ?? 60_000;
 
@@ -78,9 +87,18 @@ export function createWorkerClient(workerUrl: string, options: { timeoutMs?: num
     return { operationId, status: res.status, headers: res.headers, body: parsed, text, ms };
   }
 
-  /** Calls a route and returns its `data`, parsed with the contract; anything else throws `UnexpectedReply`. */
+  /**
+   * Calls a route and returns its `data`, parsed with the contract; anything else throws `UnexpectedReply`.
+   * With a retry policy, a failure it deems retryable is sent again unchanged, after `Retry-After` (or 200 ms).
+   */
   async function ok<Op extends OperationId>(operationId: Op, p: CallParameters = {}): Promise<DataOf<Op>> {
-    const reply = await call(operationId, p);
+    let reply = await call(operationId, p);
+    for (let attempt = 1; options.retry && attempt < options.retry.attempts && reply.status >= 400 && options.retry.retryable(reply); attempt++) {
+      options.retry.onRetry?.(reply);
+      const wait = Number(reply.headers.get("Retry-After"));
+      await new Promise((resolve) => setTimeout(resolve, Number.isFinite(wait) && wait > 0 ? wait * 1000 : 200));
+      reply = await call(operationId, p);
+    }
     const route = routes[operationId] as RouteContract;
     const parsed = okEnvelope(route.response).safeParse(reply.body);
     if (reply.status !== (route.successStatus ?? 200) || !parsed.success) throw new UnexpectedReply(reply, errorCodeOf(reply));
