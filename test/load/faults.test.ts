@@ -107,6 +107,24 @@ describe("Machines failing at random while ten people go through the journey", (
   }, 240_000);
 });
 
+describe("a card reveal while Machines' card secrets fail", () => {
+  it("answers 502 with no card data, is retried once by the Worker (a secrets read is safe to repeat), and works once Machines is back", async () => {
+    const j = new Journey({ workerUrl: stack.workerUrl, sandboxUrl: stack.sandboxUrl, sandbox });
+    await j.signIn();
+    await j.passKyc();
+    await j.acceptAgreements();
+    await j.createCard();
+    const rule = await sandbox.addFault({ method: "POST", path: "/cards/*/secrets", kind: "error", status: 503 });
+    const failed = await j.worker.call("revealCard", { token: j.token, params: { cardId: j.cardId }, body: {} });
+    expect({ status: failed.status, code: errorCodeOf(failed) }).toEqual({ status: 502, code: "upstream_unavailable" });
+    expect(failed.text).not.toMatch(/\d{12,}/);
+    expect(failed.headers.get("Cache-Control")).toContain("no-store");
+    expect((await sandbox.faults()).find((f) => f.id === rule.id)?.hits).toBe(2);
+    await sandbox.clearFaults();
+    await j.reveal();
+  }, 120_000);
+});
+
 describe("the chain's RPC down while withdrawals are reported", () => {
   it("keeps every reported hash, says chain_unavailable meanwhile, and reconciles all of them once the RPC is back (Cron Trigger, then reads)", async () => {
     const journeys = Array.from({ length: 8 }, () => new Journey({ workerUrl: stack.workerUrl, sandboxUrl: stack.sandboxUrl, sandbox, deadlineMs: 120_000 }));
