@@ -63,7 +63,8 @@ export const machinesCardStyles = [
     }
     .progress li {
       flex: 1 1 0;
-      min-width: 0;
+      /* A long name (bold when current: "Agreements") widens its column rather than being cut short. */
+      min-width: min-content;
     }
     .progress button {
       display: flex;

@@ -55,6 +55,8 @@ export const base = css`
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     font-variant-numeric: tabular-nums;
     overflow-wrap: anywhere;
+    /* An address or hash that must wrap splits into even lines, never leaving two characters alone. */
+    text-wrap: balance;
   }
   .visually-hidden {
     position: absolute !important;

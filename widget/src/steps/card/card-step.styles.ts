@@ -30,6 +30,11 @@ export const cardStepStyles = css`
     gap: var(--mc-spacing);
     align-items: start;
   }
+  .secrets {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--mc-spacing) * 0.75);
+  }
   .secrets-list {
     display: grid;
     grid-template-columns: auto minmax(0, 1fr) auto;

@@ -91,6 +91,10 @@ export const withdrawStepStyles = css`
     align-items: start;
     gap: 0.5em;
   }
+  /* Any character may end a line of the hash, so the two lines come out even (see .mono). */
+  .tx-hash .mono {
+    word-break: break-all;
+  }
   mc-copy-button::part(button) {
     white-space: nowrap;
     min-height: 2.25em;
