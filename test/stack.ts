@@ -14,6 +14,8 @@ export interface StackOptions {
   /** Extra Worker settings (override the stack's). */
   workerVars?: Record<string, string>;
   verbose?: boolean;
+  /** Everything `wrangler dev` prints, the Worker's log lines included (for tests that inspect logs). */
+  onWorkerOutput?: (text: string) => void;
 }
 
 export interface RunningStack {
@@ -60,6 +62,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     worker = await startWorker({
       vars: { ...workerVarsFor(sandbox, options.allowedOrigins ?? []), ...options.workerVars },
       verbose: options.verbose,
+      onOutput: options.onWorkerOutput,
     });
   } catch (error) {
     await sandbox.stop();

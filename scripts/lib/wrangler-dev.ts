@@ -19,6 +19,8 @@ export interface StartWorkerOptions {
   timeoutMs?: number;
   /** An entry module instead of wrangler.toml's `main` (the benchmark measures a bare Worker on the same dev server). */
   script?: string;
+  /** Receives everything wrangler prints, the Worker's own log lines included (tests that inspect the logs). */
+  onOutput?: (text: string) => void;
 }
 
 export interface RunningWorker {
@@ -64,12 +66,12 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
   const child: ChildProcess = spawn(
     process.execPath,
     [wrangler, "dev", ...(options.script ? [options.script] : []), "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspectorPort), "--persist-to", persistTo,
-      ...envFileArgs, "--show-interactive-dev-session=false", "--log-level", options.verbose ? "info" : "warn"],
+      ...envFileArgs, "--show-interactive-dev-session=false", "--log-level", options.onOutput ? "log" : options.verbose ? "info" : "warn"],
     { env, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
   let output = "";
-  child.stdout?.on("data", (d) => { output += d; if (options.verbose) process.stdout.write(d); });
-  child.stderr?.on("data", (d) => { output += d; if (options.verbose) process.stderr.write(d); });
+  child.stdout?.on("data", (d) => { output += d; options.onOutput?.(String(d)); if (options.verbose) process.stdout.write(d); });
+  child.stderr?.on("data", (d) => { output += d; options.onOutput?.(String(d)); if (options.verbose) process.stderr.write(d); });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const kill = (signal: NodeJS.Signals) => { try { process.kill(-child.pid!, signal); } catch { /* gone */ } };
   const onExit = () => kill("SIGKILL");
