@@ -60,7 +60,14 @@ export interface RetryPolicy {
   onRetry?(reply: WorkerReply): void;
 }
 
-export function createWorkerClient(workerUrl: string, options: { timeoutMs?: number; retry?: RetryPolicy } = {}) {
+export interface WorkerClientOptions {
+  timeoutMs?: number;
+  retry?: RetryPolicy;
+  /** Sees every reply as it arrives (tests that scan all traffic). */
+  onReply?: (reply: WorkerReply) => void;
+}
+
+export function createWorkerClient(workerUrl: string, options: WorkerClientOptions = {}) {
   const calls: CallLog[] = [];
   const timeoutMs = options.timeoutMs ?? 60_000;
 
@@ -84,7 +91,9 @@ export function createWorkerClient(workerUrl: string, options: { timeoutMs?: num
       parsed = undefined;
     }
     calls.push({ operationId, status: res.status, ms });
-    return { operationId, status: res.status, headers: res.headers, body: parsed, text, ms };
+    const reply = { operationId, status: res.status, headers: res.headers, body: parsed, text, ms };
+    options.onReply?.(reply);
+    return reply;
   }
 
   /**
