@@ -134,9 +134,11 @@ test.describe("a verified user meeting limits and failures", () => {
   test("a withdrawal request failing at Machines is reported, and retrying sends one withdrawal", async () => {
     // Money to withdraw, from the sandbox faucet (a real mint into the collateral).
     await tools.fundCollateral("100", email);
+    // The tester waits for the sandbox to credit it (its chain watcher sees the mint).
+    await expect(tools.fact("Spending power")).toHaveText("$100.00", { timeout: 30_000 });
     await tools.close();
     await card.goToStep("Withdraw");
-    await expect(card.root.getByText("$100.00")).toBeVisible({ timeout: 30_000 });
+    await expect(card.root.getByText("$100.00")).toBeVisible();
 
     const fault = await injectFault({ kind: "error", status: 503, method: "POST", path: "/withdrawals", phase: "after", userId });
     const recipient = freshAddress();

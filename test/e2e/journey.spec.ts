@@ -8,18 +8,39 @@
  * their version in the sandbox tools before their first call. The v1 run takes the light screenshots,
  * the v2 run (card in `theme="dark"`) the dark ones.
  */
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test, type TestInfo } from "@playwright/test";
 import { CardWidget } from "./support/card-widget";
 import { freshAddress, sendTestDollars, testDollarBalance } from "./support/chain";
-import { e2e, newEmail } from "./support/env";
+import { e2e } from "./support/env";
 import { control, userByEmail, userDetail } from "./support/sandbox";
 import { SandboxTools } from "./support/sandbox-tools";
 import { screenshotStep, type Theme } from "./support/screenshots";
 
+// Each run is its own person (the names of the demo pages' account holders, so the screenshots read
+// like a real account); the stack is fresh for every `playwright test`, so the emails are new to it.
 const runs = [
-  { version: 1, callPath: "controller", theme: "light", pathText: "Collateral controller (v1): your wallet sends one transaction." },
-  { version: 2, callPath: "coordinator", theme: "dark", pathText: "Collateral coordinator (v2): your wallet signs an approval, then sends one transaction." },
+  {
+    version: 1,
+    callPath: "controller",
+    theme: "light",
+    person: { firstName: "Maya", lastName: "Ortiz", email: "maya.ortiz@example.com" },
+    pathText: "Collateral controller (v1): your wallet sends one transaction.",
+  },
+  {
+    version: 2,
+    callPath: "coordinator",
+    theme: "dark",
+    person: { firstName: "Lucia", lastName: "Gomez", email: "lucia.gomez@example.com" },
+    pathText: "Collateral coordinator (v2): your wallet signs an approval, then sends one transaction.",
+  },
 ] as const;
+
+/** A repeated or retried run in the same stack is someone new. */
+function emailFor(address: string, info: TestInfo): string {
+  if (!info.retry && !info.repeatEachIndex) return address;
+  const [name, domain] = address.split("@");
+  return `${name}+${info.repeatEachIndex}-${info.retry}@${domain}`;
+}
 
 /** Luhn's check, done here rather than with the simulator's own helper (which is what is tested). */
 function isLuhnValid(digits: string): boolean {
@@ -55,8 +76,8 @@ test.afterEach(async () => {
 });
 
 for (const run of runs) {
-  test(`a new user goes from nothing to a card and back out again (v${run.version} ${run.callPath})`, async ({ page }) => {
-    const email = newEmail(`journey-v${run.version}`);
+  test(`a new user goes from nothing to a card and back out again (v${run.version} ${run.callPath})`, async ({ page }, testInfo) => {
+    const email = emailFor(run.person.email, testInfo);
     const card = new CardWidget(page);
     const tools = new SandboxTools(page);
     const shot = (step: string, options?: Parameters<typeof screenshotStep>[3]) => screenshotStep(page, step, run.theme, options);
@@ -84,7 +105,7 @@ for (const run of runs) {
     // ── Identity: a name the sandbox does not approve by itself, so the hosted verification is needed
     await card.expectStep("Identity");
     await expect(card.heading()).toHaveText("Verify your identity");
-    await card.fillKyc({ firstName: "Ada", lastName: "Lovelace", email });
+    await card.fillKyc({ firstName: run.person.firstName, lastName: run.person.lastName, email });
     await shot("kyc-form");
     await card.submitKyc();
     await expect(card.subheading("Finish verifying your identity")).toBeVisible();
