@@ -154,6 +154,7 @@ for (const run of runs) {
     await card.expectStep("Deposit");
     await expect(card.depositAddress()).toHaveText(depositAddress);
 
+    expect((await userDetail(userId)).user.balances.creditLimit, "no credit before the transfer").toBe(0);
     await sendTestDollars(depositAddress, "250");
     await expect(card.subheading("Money added")).toBeVisible({ timeout: 30_000 });
     const summary = card.root.locator("dl");
@@ -188,6 +189,8 @@ for (const run of runs) {
     await expect(card.button("Show details")).toBeVisible();
     const shownText = await card.root.evaluate((el) => el.shadowRoot!.innerHTML + el.outerHTML + document.body.innerHTML);
     expect(shownText.includes(pan), "the number is gone from the page once hidden").toBe(false);
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
+    expect(stored.includes(pan), "the number was never stored").toBe(false);
 
     // ── A purchase at a merchant (recorded by the sandbox, as the card network would)
     await tools.recordPurchase("24.90", "Corner Bookshop");
