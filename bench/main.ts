@@ -117,7 +117,7 @@ function workerRows(s: RouteSpeed, c: RequestCounts): Row[] {
   const ownCpu = s.cpu.worker - s.cpu.bareWithD1;
   const upstream = Object.entries(c.upstreamPerRequest).map(([k, v]) => `${v} × ${k}`).join(", ") || "none";
   return [
-    { section, what: "p50 latency: direct / Worker / bare Worker", value: `${ms(s.direct.p50)} / ${ms(s.worker.p50)} / ${ms(s.bare.p50)}` },
+    { section, what: "p50 latency: direct / Worker / bare Worker / bare + 1 D1 query", value: `${ms(s.direct.p50)} / ${ms(s.worker.p50)} / ${ms(s.bare.p50)} / ${ms(s.bareWithD1P50)}` },
     { section, what: "p99 latency: direct / Worker / bare Worker", value: `${ms(s.direct.p99)} / ${ms(s.worker.p99)} / ${ms(s.bare.p99)}` },
     { section, what: "p50 latency ratio Worker / direct", value: times(latencyRatio), budget: `≤ ${BUDGET.latencyRatio}×`, ok: latencyRatio <= BUDGET.latencyRatio },
     { section, what: "  same, less the bare Worker's latency", value: times(netP50 / s.direct.p50), budget: `≤ ${BUDGET.latencyRatio}×`, ok: netP50 / s.direct.p50 <= BUDGET.latencyRatio },

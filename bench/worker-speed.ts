@@ -36,6 +36,8 @@ export interface RouteSpeed {
   direct: Side;
   worker: Side;
   bare: Side;
+  /** p50 latency of the bare Worker making one D1 query (the local D1 round trip's share). */
+  bareWithD1P50: number;
   /** Worker process CPU per request (ms), Worker and floors. */
   cpu: { worker: number; bare: number; bareWithD1: number };
   errors: number;
@@ -91,6 +93,7 @@ export async function measureRoute(
   const bareProcess = wranglerProcesses(bare.port).worker;
   const samples = { direct: [] as Side[], worker: [] as Side[], bare: [] as Side[] };
   const cpu = { worker: [] as number[], bare: [] as number[], bareWithD1: [] as number[] };
+  const bareWithD1P50: number[] = [];
   let errors = 0;
 
   // Warm up every path (JIT, connections, caches) before anything counts.
@@ -105,7 +108,9 @@ export async function measureRoute(
       errors += latency.failures + measured.result.non2xx + measured.result.errors + measured.result.timeouts;
       samples[side].push({ p50: latency.p50, p99: latency.p99, rps: measured.result.rps });
     }
-    const withD1 = await withCpu(bareProcess, () => load({ ...t.bare, url: `${t.bare.url}?d1=1` }, o));
+    const withD1Target = { ...t.bare, url: `${t.bare.url}?d1=1` };
+    bareWithD1P50.push((await sampleLatency({ ...withD1Target, count: o.latencyCount })).p50);
+    const withD1 = await withCpu(bareProcess, () => load(withD1Target, o));
     cpu.bareWithD1.push(withD1.cpuPerRequest);
     progress(`  ${t.route}: round ${round}/${o.rounds} done`);
   }
@@ -119,6 +124,7 @@ export async function measureRoute(
     direct: mid(samples.direct),
     worker: mid(samples.worker),
     bare: mid(samples.bare),
+    bareWithD1P50: median(bareWithD1P50),
     cpu: { worker: median(cpu.worker), bare: median(cpu.bare), bareWithD1: median(cpu.bareWithD1) },
     errors,
   };
