@@ -155,9 +155,10 @@ test.describe("a verified user meeting limits and failures", () => {
     await card.button("Confirm in wallet").click();
     await expect(card.notice("Withdrawal confirmed")).toBeVisible({ timeout: 60_000 });
 
-    const withdrawals = (await userDetail(userId)).withdrawals;
-    expect(withdrawals, "Machines holds exactly one withdrawal").toHaveLength(1);
-    expect(withdrawals[0]).toMatchObject({ amountCents: 1000, executedTxHash: expect.stringMatching(/^0x[0-9a-f]{64}$/) });
+    // Machines learns of the payout from its own chain watcher, a moment after the page does.
+    await expect
+      .poll(async () => (await userDetail(userId)).withdrawals, { message: "Machines holds exactly one withdrawal, executed" })
+      .toEqual([expect.objectContaining({ amountCents: 1000, executedTxHash: expect.stringMatching(/^0x[0-9a-f]{64}$/) })]);
   });
 });
 

@@ -217,9 +217,10 @@ for (const run of runs) {
     await shot("withdrawal-confirmed");
 
     expect(await testDollarBalance(recipient), "40 test dollars (6 decimals) reached the recipient on chain").toBe(40_000_000n);
-    const withdrawals = (await userDetail(userId)).withdrawals;
-    expect(withdrawals).toHaveLength(1);
-    expect(withdrawals[0]).toMatchObject({ amountCents: 4000, signed: true, superseded: false, executedTxHash: expect.stringMatching(/^0x[0-9a-f]{64}$/) });
+    // Machines learns of the payout from its own chain watcher, a moment after the page does.
+    await expect
+      .poll(async () => (await userDetail(userId)).withdrawals, { message: "Machines holds exactly one withdrawal, executed" })
+      .toEqual([expect.objectContaining({ amountCents: 4000, signed: true, superseded: false, executedTxHash: expect.stringMatching(/^0x[0-9a-f]{64}$/) })]);
 
     // ── Activity: the purchase, the withdrawal and the deposit, newest first
     await card.goToStep("Activity");
