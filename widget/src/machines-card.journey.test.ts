@@ -68,6 +68,9 @@ describe("<machines-card> journey with the Worker", function () {
     expect(progressButton(el, "Identity").getAttribute("aria-current")).to.equal("step");
     expect(progressButton(el, "Sign in").textContent).to.contain("done");
     expect(progressButton(el, "Agreements").disabled).to.equal(true);
+    // Read as "1 Sign in, done" / "3 Agreements, not available yet": no stray space before the comma.
+    expect(progressButton(el, "Sign in").textContent!.replace(/\s+/g, " ").trim()).to.equal("1 Sign in, done");
+    expect(progressButton(el, "Agreements").textContent!.replace(/\s+/g, " ").trim()).to.equal("3 Agreements, not available yet");
     expect(el.shadowRoot!.querySelector('[part="header"]')!.textContent).to.contain(`Signed in as ${email}`);
     await expect(el).to.be.accessible();
     // No token in any event the page saw, nor in the element's attributes.

@@ -25,12 +25,13 @@ export function progress(o: ProgressOptions): TemplateResult {
         const done = isComplete(step, o.state);
         const open = canEnter(step, o.state);
         const name = i18n.core(`step.${step}`);
+        // Read after the name as ", done" / ", locked": adjacent to the label, so no stray space is read before the comma.
+        const states = [done ? i18n.core("progress.done") : "", open ? "" : i18n.core("progress.locked")].filter(Boolean);
+        const said = states.length ? html`<span class="visually-hidden">, ${states.join(", ")}</span>` : nothing;
         return html`<li part="progress-step" class=${`${current ? "current" : ""} ${done ? "done" : ""}`}>
           <button type="button" ?disabled=${!open} aria-current=${current ? "step" : nothing} @click=${() => o.onSelect(step)}>
             <span class="bar" aria-hidden="true"></span>
-            <span class="label"><span class="index" aria-hidden="true">${index + 1}</span> ${name}</span>
-            ${done ? html`<span class="visually-hidden">, ${i18n.core("progress.done")}</span>` : nothing}
-            ${open ? nothing : html`<span class="visually-hidden">, ${i18n.core("progress.locked")}</span>`}
+            <span class="label"><span class="index" aria-hidden="true">${index + 1}</span> ${name}</span>${said}
           </button>
         </li>`;
       })}
