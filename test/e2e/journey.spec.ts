@@ -200,7 +200,7 @@ for (const run of runs) {
     await card.button("Continue").click();
     await card.expectStep("Withdraw");
     const recipient = freshAddress();
-    await card.combobox("Receive in").selectOption({ label: "RUSD · rUSD" });
+    await card.combobox("Receive in").selectOption({ label: "rUSD (RUSD)" });
     await card.fillWithdrawal("40", recipient);
     await expect(card.root.getByText(/You receive about 40(\.00)? RUSD/)).toBeVisible();
     await shot("withdraw-form");

@@ -70,7 +70,7 @@ export function withdrawForm(t: T, i18n: I18n, v: WithdrawFormView): TemplateRes
       ${field(
         { id: "withdraw-asset", label: t("asset") },
         html`<select id="withdraw-asset" name="currency" @change=${v.on.asset}>
-          ${v.assets.map((a) => html`<option value=${codeOf(a)} ?selected=${a === asset}>${a.ticker} · ${a.name}</option>`)}
+          ${v.assets.map((a) => html`<option value=${codeOf(a)} ?selected=${a === asset}>${a.name} (${a.ticker.toUpperCase()})</option>`)}
         </select>`,
       )}
       ${field(
