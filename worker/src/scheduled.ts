@@ -2,17 +2,21 @@ import type { Bindings } from "./env";
 import { log } from "./logging/log";
 import { purgeCardRequests } from "./routes/cards/card-requests.queries";
 import { reconcileWithdrawals } from "./withdrawals/reconcile-withdrawals";
+import { purgeRejectedWithdrawals } from "./withdrawals/withdrawals.queries";
 
 /** A job the Cron Trigger runs; each one is independent (one failing does not stop the others). */
 export type ScheduledJob = (env: Bindings, ctx: ExecutionContext, scheduledTime: number) => Promise<void>;
 
 /** Idempotency records older than this are forgotten (Machines keeps its keys for 24 h too). */
-const CARD_REQUEST_RETENTION_MS = 24 * 60 * 60_000;
+const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60_000;
 
 export const SCHEDULED_JOBS: Record<string, ScheduledJob> = {
   reconcileWithdrawals: async (env) => void (await reconcileWithdrawals(env)),
   purgeCardRequests: async (env, _ctx, time) => {
-    await purgeCardRequests(env.DB, new Date(time - CARD_REQUEST_RETENTION_MS).toISOString());
+    await purgeCardRequests(env.DB, new Date(time - IDEMPOTENCY_RETENTION_MS).toISOString());
+  },
+  purgeRejectedWithdrawals: async (env, _ctx, time) => {
+    await purgeRejectedWithdrawals(env.DB, time - IDEMPOTENCY_RETENTION_MS);
   },
 };
 

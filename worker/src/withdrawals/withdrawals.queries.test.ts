@@ -25,6 +25,7 @@ import {
   insertOrGetWithdrawal,
   listWithdrawals,
   type NewWithdrawal,
+  purgeRejectedWithdrawals,
 } from "./withdrawals.queries";
 
 const db = env.DB;
@@ -179,6 +180,19 @@ describe("the upstream lease", () => {
     expect(await listWithdrawals(db, user)).toEqual([]);
     expect(await findWithdrawalByKey(db, user, refused.record.idempotencyKey)).toMatchObject({ status: "rejected", rejection });
     expect(await acquireUpstreamLease(db, refused.record.id, "b", T0 + 60_000, T0 + 90_000)).toBeNull();
+  });
+
+  it("forgets a refusal once its key is older than the retention, and never a withdrawal that exists upstream", async () => {
+    const rejection = { status: 422, code: "insufficient_collateral", message: "Collateral balance 0 is lower", field: null };
+    const refused = await insertOrGetWithdrawal(db, draft());
+    await acquireUpstreamLease(db, refused.record.id, "a", T0, T0 + 30_000);
+    await recordRejection(db, refused.record.id, "a", T0, rejection);
+    const kept = await insertOrGetWithdrawal(db, draft());
+    await purgeRejectedWithdrawals(db, T0); // not older than the cut-off yet
+    expect(await findWithdrawalByKey(db, user, refused.record.idempotencyKey)).toMatchObject({ status: "rejected" });
+    expect(await purgeRejectedWithdrawals(db, T0 + 1)).toBeGreaterThanOrEqual(1);
+    expect(await findWithdrawalByKey(db, user, refused.record.idempotencyKey)).toBeNull();
+    expect(await findWithdrawal(db, user, kept.record.id)).toMatchObject({ status: "pending" });
   });
 
   it("never marks a withdrawal Machines has answered for as rejected", async () => {

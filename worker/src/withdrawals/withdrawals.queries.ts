@@ -88,3 +88,12 @@ export async function deleteUnstartedWithdrawal(db: D1Database, id: string): Pro
     .bind(id)
     .run();
 }
+
+/**
+ * Forgets refusals older than `beforeMs`: a `rejected` row only exists to replay Machines' refusal to a
+ * retry with the same Idempotency-Key, and keys are kept 24 h (as Machines keeps its own). Returns how many.
+ */
+export async function purgeRejectedWithdrawals(db: D1Database, beforeMs: number): Promise<number> {
+  const result = await db.prepare("DELETE FROM withdrawals WHERE status = 'rejected' AND updated_at_ms < ?1").bind(beforeMs).run();
+  return result.meta.changes;
+}
