@@ -189,6 +189,16 @@ describe("sandbox tools on the partner page", () => {
     await panel.getByRole("button", { name: "Clear all faults" }).click();
     await panel.getByRole("status").getByText("All faults cleared").waitFor();
     expect(await faults()).toEqual([]);
+
+    // Scoped to the user picked in the panel: everyone else's calls go through.
+    await panel.getByLabel("Preset").selectOption({ label: "Next call fails once (503)" });
+    await panel.getByLabel("Only the selected user").check();
+    await panel.getByRole("button", { name: "Inject fault" }).click();
+    await panel.getByRole("status").getByText("Injected").waitFor();
+    expect(await faults()).toMatchObject([{ kind: "error", userId, remaining: 1 }]);
+    await panel.getByRole("button", { name: "Clear all faults" }).click();
+    await until(faults, (list) => list.length === 0, "the scoped fault cleared");
+    await panel.getByLabel("Only the selected user").uncheck();
   });
 
   it("shows the same state on the full page (/sandbox/), following the newest user", async () => {

@@ -16,7 +16,7 @@
  * @typedef {{ cardId: string, last4?: string, label?: string | null, status?: string }} SandboxCard
  * @typedef {{ user: SandboxUser, deposits: SandboxDeposit[], withdrawals: unknown[], cards?: SandboxCard[] }} SandboxUserDetail
  * @typedef {{ collateralVersion: 1 | 2, [name: string]: unknown }} SandboxSettings
- * @typedef {{ kind: string, method?: string, path?: string, status?: number, latencyMs?: number, times?: number }} FaultRuleInput
+ * @typedef {{ kind: string, method?: string, path?: string, status?: number, latencyMs?: number, times?: number, userId?: string }} FaultRuleInput
  * @typedef {FaultRuleInput & { id: string, remaining: number | null, hits: number }} FaultRule
  */
 

@@ -39,7 +39,7 @@ class SandboxTools extends HTMLElement {
     const codes = codesSection(page ? 10 : 3);
     const users = usersSection({ api, state, refresh });
     const money = moneySection({ api, state, refresh });
-    const settings = settingsSection({ api, refresh });
+    const settings = settingsSection({ api, refresh, selectedUserId: () => state.user?.userId ?? null });
     const offline = h("p", { class: "sbx-offline", role: "alert", hidden: true });
     const sections = h("div", { class: "sbx-sections" }, codes.element, users.element, money.element, settings.element);
 

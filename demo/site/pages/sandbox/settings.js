@@ -24,11 +24,11 @@ const METHODS = ["*", "GET", "POST", "PATCH", "DELETE"];
 /** @param {FaultRuleInput | FaultRule} rule */
 function describe(rule) {
   const what = rule.kind === "latency" ? `latency ${rule.latencyMs ?? 1000} ms` : rule.kind === "error" ? `error ${rule.status ?? 503}` : rule.kind.replace("_", " ");
-  return `${what} on ${rule.method ?? "*"} ${rule.path ?? "*"}`;
+  return `${what} on ${rule.method ?? "*"} ${rule.path ?? "*"}${rule.userId ? ` for ${rule.userId}` : ""}`;
 }
 
-/** @param {{ api: SandboxApi, refresh: () => Promise<void> }} ctx */
-export function settingsSection({ api, refresh }) {
+/** @param {{ api: SandboxApi, refresh: () => Promise<void>, selectedUserId: () => string | null }} ctx */
+export function settingsSection({ api, refresh, selectedUserId }) {
   // ── collateral version for new users
   const versionStatus = statusLine();
   const versionName = uid("version");
@@ -56,6 +56,8 @@ export function settingsSection({ api, refresh }) {
   const method = h("select", {}, METHODS.map((m) => h("option", { value: m }, m === "*" ? "any" : m)));
   const path = h("input", { type: "text", value: "*", autocomplete: "off", spellcheck: "false" });
   const times = h("input", { type: "number", min: "1", step: "1", inputmode: "numeric", placeholder: "until removed" });
+  // Only the user picked above: the rest of the sandbox (other testers, other tabs) keeps working.
+  const onlyUser = h("input", { type: "checkbox", id: uid("only-user") });
   preset.addEventListener("change", () => {
     const chosen = FAULT_PRESETS[Number(preset.value)];
     if (!chosen) return;
@@ -73,6 +75,11 @@ export function settingsSection({ api, refresh }) {
       /** @type {FaultRuleInput} */
       const rule = { kind: kind.value, method: method.value, path: path.value.trim() || "*" };
       if (times.value) rule.times = Number(times.value);
+      if (onlyUser.checked) {
+        const userId = selectedUserId();
+        if (!userId) throw new Error("Pick a user above first, or untick “Only the selected user”.");
+        rule.userId = userId;
+      }
       if (rule.kind === "latency") rule.latencyMs = chosen?.rule.latencyMs ?? 3000;
       await api.addFault(rule);
       await refresh();
@@ -102,6 +109,7 @@ export function settingsSection({ api, refresh }) {
       field("Preset", preset),
       h("div", { class: "sbx-row" }, field("Kind", kind), field("Method", method)),
       h("div", { class: "sbx-row" }, field("Path under /partner/v1", path), field("Times", times)),
+      h("div", { class: "sbx-check" }, onlyUser, h("label", { for: onlyUser.id }, "Only the selected user")),
       h("div", { class: "sbx-actions" }, inject, clear),
       faultStatus.element,
       h("h3", {}, "Active"),
