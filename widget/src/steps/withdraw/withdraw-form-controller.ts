@@ -75,10 +75,24 @@ export class WithdrawFormController {
     this.host.requestUpdate();
   }
 
+  private rangeHint: ReturnType<typeof setTimeout> | undefined;
+
   private estimateTyped(range = this.range.value): void {
     const cents = parseAmountCents(this.fields.amount, this.host.context.i18n.locale);
-    if (range && !amountProblem(cents, range)) this.estimate.request(this.currency, this.network, cents!, 400);
+    const problem = range ? amountProblem(cents, range) : null;
+    clearTimeout(this.rangeHint);
+    if (range && !problem) this.estimate.request(this.currency, this.network, cents!, 400);
     else this.estimate.clear();
+    // Out of range is said once typing pauses, as the deposit step does (never on the first keystroke);
+    // an unfinished number waits for Review.
+    if (problem && problem.problem !== "amount_format") {
+      const typed = this.fields.amount;
+      this.rangeHint = setTimeout(() => {
+        if (this.fields.amount !== typed) return;
+        const { money } = this.host.context.i18n;
+        this.set({ amountError: this.host.t(`error.${problem.problem}`, { amount: money(problem.cents) }) });
+      }, 400);
+    }
   }
 
   /** Puts a refusal from the Worker next to its field. */

@@ -101,6 +101,22 @@ describe("withdraw step", function () {
     expect((await s.user.client.call(routes.listWithdrawals, {})).withdrawals).to.have.length(0);
   });
 
+  it("says an amount is out of range once typing pauses, before Review, and not for a number still being typed", async () => {
+    const s = await setup({ fundCents: 0 });
+    const amountInput = s.$<HTMLInputElement>("#withdraw-amount")!;
+    amountInput.focus();
+    await sendKeys({ type: "0.5" });
+    await waitUntil(() => s.$("#withdraw-amount-error"), "the minimum should be said", { timeout: 5000 });
+    expect(s.$("#withdraw-amount-error")!.textContent).to.equal("The minimum is $1.00.");
+    expect(amountInput.getAttribute("aria-invalid")).to.equal("true");
+    await sendKeys({ type: "0" }); // 0.50 is still under the minimum; typing again clears the message first
+    expect(s.$("#withdraw-amount-error")).to.equal(null);
+    amountInput.select();
+    await sendKeys({ type: "12" });
+    await new Promise((r) => setTimeout(r, 700));
+    expect(s.$("#withdraw-amount-error")).to.equal(null);
+  });
+
   it("withdraws for a coordinator (v2) user: preview, approval, transaction, confirmed, and the tokens arrive on chain", async () => {
     const s = await setup();
     const recipient = randomAddress();
