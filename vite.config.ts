@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from "vite";
 import { minifyLitTemplatesPlugin } from "./scripts/lib/minify-lit-templates.mjs";
+import { stripRouteDocsPlugin } from "./scripts/lib/strip-route-docs.mjs";
 
 /**
  * The widget build: `dist/machines-card.js` is the script-tag entry (a minified ES module that defines
@@ -31,7 +32,7 @@ const entryTypes = {
 } satisfies Plugin;
 
 export default defineConfig({
-  plugins: [minifyLitTemplatesPlugin(), entryTypes],
+  plugins: [minifyLitTemplatesPlugin(), stripRouteDocsPlugin(), entryTypes],
   build: {
     outDir: "dist",
     target: "es2022",
