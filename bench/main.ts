@@ -2,17 +2,22 @@
  * `npm run bench`: measures the product and prints one table.
  *   widget  — gzip -9 and raw sizes (entry, each step chunk, a sandbox journey), time to first render;
  *   Worker  — for a read and a write, latency and throughput through the Worker vs straight to the
- *             simulator (ratios), workerd CPU per request, D1 queries / upstream calls / session mints;
+ *             simulator (ratios), on workerd with nothing in front (the budgets) and under
+ *             `wrangler dev` (reference); workerd CPU per request; D1 queries / upstream calls /
+ *             session mints;
  *   journey — wall time and Worker calls of the full sandbox journey at the API level.
  * Everything runs on loopback on free ports (`test/stack.ts`). `--record` also writes the figures into
  * BENCHMARKS.md (between its bench markers) with the date and the machine. `--quick`: fewer rounds, for
- * a smoke run. Exits 1 when a request failed; budgets are reported, not enforced (the machine is shared).
+ * a smoke run; `--worker-only`: the Worker section alone (not recordable). Exits 1 when a request
+ * failed; budgets are reported, not enforced (the machine is shared).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { freePort } from "../scripts/lib/free-port";
 import { startWorker } from "../scripts/lib/wrangler-dev";
-import { startStack } from "../test/stack";
+import { startStack, workerVarsFor } from "../test/stack";
 import { benchUser } from "./bench-user";
+import { wranglerProcesses } from "./lib/processes";
+import { startDirectWorker } from "./lib/workerd-worker";
 import { measureFirstRender, serveWidgetPage, type RenderFigures } from "./first-render";
 import { timeJourney, type JourneyTiming } from "./journey-timing";
 import { loadNow, machine } from "./machine";
@@ -23,6 +28,8 @@ import { measureRoute, routesToMeasure, type RouteSpeed } from "./worker-speed";
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has("--quick");
+const workerOnly = args.has("--worker-only");
+if (workerOnly && args.has("--record")) throw new Error("--record needs the whole table: drop --worker-only");
 const o = {
   speed: { rounds: quick ? 1 : 3, latencyCount: quick ? 100 : 300, loadSeconds: quick ? 2 : 4, connections: 8 },
   renderRuns: quick ? 3 : 7,
@@ -38,53 +45,78 @@ async function main() {
   const loads = [loadNow()];
   log(`bench: ${where.cpu}, ${where.cores} cores, Node ${where.node}, load ${loads[0]!.toFixed(2)}`);
 
-  log("widget: building into a temporary folder…");
-  const sizes = await widgetSizes();
+  const sizes = workerOnly ? null : (log("widget: building into a temporary folder…"), await widgetSizes());
   const pagePort = await freePort();
-  log("stack: sandbox + Worker under wrangler dev, and a bare Worker on the same dev server…");
+  log("stack: sandbox + Worker under wrangler dev, a bare Worker on the same dev server, and both on workerd alone…");
   const stack = await startStack({ allowedOrigins: [`http://127.0.0.1:${pagePort}`] });
-  const bare = await startWorker({ script: "bench/worker/bare-worker.ts" }).catch(async (e: unknown) => {
-    await stack.stop();
-    throw e;
-  });
-  let render!: RenderFigures;
+  const stops: (() => Promise<void>)[] = [() => stack.stop()];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop();
+  };
+  let render: RenderFigures | null = null;
   const speeds: RouteSpeed[] = [];
   let counts!: RequestCounts[];
-  let journey!: JourneyTiming;
-  let journeyCounts!: JourneyCounts;
+  let journey: JourneyTiming | null = null;
+  let journeyCounts: JourneyCounts | null = null;
   try {
-    log(`widget: first render, ${o.renderRuns} runs…`);
-    const page = await serveWidgetPage(sizes.dist, stack.workerUrl, pagePort);
-    try {
-      render = await measureFirstRender(page.url, o.renderRuns);
-    } finally {
-      await page.close();
+    const devBare = await startWorker({ script: "bench/worker/bare-worker.ts" });
+    stops.push(() => devBare.stop());
+    const workerd = await startDirectWorker({ vars: workerVarsFor(stack.sandbox, []) });
+    stops.push(() => workerd.stop());
+    const workerdBare = await startDirectWorker({ script: "bench/worker/bare-worker.ts" });
+    stops.push(() => workerdBare.stop());
+
+    if (sizes) {
+      log(`widget: first render, ${o.renderRuns} runs…`);
+      const page = await serveWidgetPage(sizes.dist, stack.workerUrl, pagePort);
+      try {
+        render = await measureFirstRender(page.url, o.renderRuns);
+      } finally {
+        await page.close();
+      }
     }
 
     log("worker: latency, throughput and CPU…");
-    const user = await benchUser(stack);
-    for (const t of routesToMeasure(stack, bare, user)) speeds.push(await measureRoute(t, stack, bare, o.speed, log));
+    const devUser = await benchUser(stack);
+    const workerdUser = await benchUser(stack, workerd.url);
+    const paths = {
+      workerd: { workerUrl: workerd.url, workerPid: workerd.pid, token: workerdUser.token, bareUrl: workerdBare.url, barePid: workerdBare.pid },
+      dev: {
+        workerUrl: stack.workerUrl,
+        workerPid: wranglerProcesses(stack.worker.port).worker,
+        token: devUser.token,
+        bareUrl: devBare.url,
+        barePid: wranglerProcesses(devBare.port).worker,
+      },
+    };
+    const direct = { partnerApiUrl: stack.partnerApiUrl, sessionToken: devUser.sessionToken };
+    for (const t of routesToMeasure(direct, paths)) speeds.push(await measureRoute(t, o.speed, log));
     loads.push(loadNow());
 
     log("worker: D1 queries and upstream calls per request, and per journey…");
     const counting = await startCountingWorker(stack);
     try {
       counts = await countRequests(stack, counting, o.countRequests);
-      journeyCounts = await countJourney(stack, counting);
+      if (!workerOnly) journeyCounts = await countJourney(stack, counting);
     } finally {
       await counting.stop();
     }
 
-    log(`journey: ${o.journeyRuns} runs…`);
-    journey = await timeJourney(stack, o.journeyRuns);
+    if (!workerOnly) {
+      log(`journey: ${o.journeyRuns} runs…`);
+      journey = await timeJourney(stack, o.journeyRuns);
+    }
     loads.push(loadNow());
   } finally {
-    await bare.stop();
-    await stack.stop();
-    sizes.remove();
+    await stopAll();
+    sizes?.remove();
   }
 
-  const rows = [...widgetRows(sizes, render), ...speeds.flatMap((s) => workerRows(s, counts.find((c) => c.route === s.route)!)), ...journeyRows(journey, journeyCounts)];
+  const rows = [
+    ...(sizes && render ? widgetRows(sizes, render) : []),
+    ...speeds.flatMap((s) => workerRows(s, counts.find((c) => c.route === s.route)!)),
+    ...(journey && journeyCounts ? journeyRows(journey, journeyCounts) : []),
+  ];
   const header = `${where.date} · ${where.cpu}, ${where.cores} cores, ${where.memoryGb} GB · Node ${where.node} · load average ${loads.map((l) => l.toFixed(1)).join(" → ")}`;
   console.log(`\n${header}\n\n${textTable(rows)}\n`);
   if (args.has("--record")) {
@@ -109,27 +141,40 @@ function widgetRows(sizes: WidgetSizes, render: RenderFigures): Row[] {
 
 function workerRows(s: RouteSpeed, c: RequestCounts): Row[] {
   const section = `Worker: ${s.route} (cached partner session, loopback; direct = same request to the simulator)`;
-  const latencyRatio = s.worker.p50 / s.direct.p50;
-  const throughputRatio = s.worker.rps / s.direct.rps;
-  // The dev server's share: a bare Worker on the same `wrangler dev`, and one D1 query in Miniflare's simulator.
-  const netP50 = Math.max(0, s.worker.p50 - s.bare.p50);
-  const netRps = 1 / Math.max(1e-9, 1 / s.worker.rps - 1 / s.bare.rps);
-  const ownCpu = s.cpu.worker - s.cpu.bareWithD1;
+  const w = s.workerd;
+  const relay = w.relay!;
+  const latencyRatio = w.worker.p50 / s.direct.p50;
+  const throughputRatio = w.worker.rps / s.direct.rps;
+  // The runtime's own share, measured beside it: a bare Worker on the same workerd, its D1 query, and a pure relay.
+  const d1Cpu = Math.max(0, w.cpu.bareWithD1 - w.cpu.bare);
+  const ownCpu = w.cpu.worker - w.cpu.bare - c.d1PerRequest * d1Cpu;
+  const beyondRelayCpu = w.cpu.worker - relay.cpu - c.d1PerRequest * d1Cpu;
   const upstream = Object.entries(c.upstreamPerRequest).map(([k, v]) => `${v} × ${k}`).join(", ") || "none";
+  const d = s.dev;
   return [
-    { section, what: "p50 latency: direct / Worker / bare Worker / bare + 1 D1 query", value: `${ms(s.direct.p50)} / ${ms(s.worker.p50)} / ${ms(s.bare.p50)} / ${ms(s.bareWithD1P50)}` },
-    { section, what: "p99 latency: direct / Worker / bare Worker", value: `${ms(s.direct.p99)} / ${ms(s.worker.p99)} / ${ms(s.bare.p99)}` },
-    { section, what: "p50 latency ratio Worker / direct", value: times(latencyRatio), budget: `≤ ${BUDGET.latencyRatio}×`, ok: latencyRatio <= BUDGET.latencyRatio },
-    { section, what: "  same, less the bare Worker's latency", value: times(netP50 / s.direct.p50), budget: `≤ ${BUDGET.latencyRatio}×`, ok: netP50 / s.direct.p50 <= BUDGET.latencyRatio },
-    { section, what: "requests/s (8 connections): direct / Worker / bare Worker", value: `${int(s.direct.rps)} / ${int(s.worker.rps)} / ${int(s.bare.rps)}` },
-    { section, what: "throughput ratio Worker / direct", value: throughputRatio.toFixed(3), budget: `≥ ${BUDGET.throughputRatio}`, ok: throughputRatio >= BUDGET.throughputRatio },
-    { section, what: "  same, less the bare Worker's time per request", value: (netRps / s.direct.rps).toFixed(3), budget: `≥ ${BUDGET.throughputRatio}`, ok: netRps / s.direct.rps >= BUDGET.throughputRatio },
-    { section, what: "workerd CPU/request (/proc): Worker / bare / bare + 1 D1 query", value: `${ms(s.cpu.worker)} / ${ms(s.cpu.bare)} / ${ms(s.cpu.bareWithD1)}` },
-    { section, what: "CPU/request of the Worker itself (Worker − bare + 1 D1 query)", value: ms(ownCpu), budget: `≤ ${BUDGET.cpuMs} ms`, ok: ownCpu <= BUDGET.cpuMs },
-    { section, what: `D1 queries per request (${c.requests} requests)`, value: String(c.d1PerRequest), budget: `≤ ${BUDGET.d1PerRead}`, ok: c.d1PerRequest <= BUDGET.d1PerRead },
-    { section, what: "partner session mints per request", value: String(c.sessionMintsPerRequest), budget: "0", ok: c.sessionMintsPerRequest === 0 },
-    { section, what: "upstream calls per request (counted in the Worker)", value: upstream },
-    { section, what: "partner API requests per request (seen by the sandbox)", value: String(c.sandboxSeenPerRequest) },
+    { section, what: "workerd, nothing in front (the deployable bundle; budgets judged here):", value: "" },
+    { section, what: "  p50 latency: direct / Worker / bare relay / bare Worker / bare + 1 D1 query", value: `${ms(s.direct.p50)} / ${ms(w.worker.p50)} / ${ms(relay.p50)} / ${ms(w.bare.p50)} / ${ms(w.bareWithD1P50)}` },
+    { section, what: "  p99 latency: direct / Worker / bare relay / bare Worker", value: `${ms(s.direct.p99)} / ${ms(w.worker.p99)} / ${ms(relay.p99)} / ${ms(w.bare.p99)}` },
+    { section, what: "  p50 latency ratio Worker / direct", value: times(latencyRatio), budget: `≤ ${BUDGET.latencyRatio}×`, ok: latencyRatio <= BUDGET.latencyRatio },
+    { section, what: "    floor: bare relay / direct (any Worker that calls Machines)", value: times(relay.p50 / s.direct.p50) },
+    { section, what: `  requests/s (${o.speed.connections} connections): direct / Worker / bare relay / bare Worker`, value: `${int(s.direct.rps)} / ${int(w.worker.rps)} / ${int(relay.rps)} / ${int(w.bare.rps)}` },
+    { section, what: "  throughput ratio Worker / direct", value: throughputRatio.toFixed(3), budget: `≥ ${BUDGET.throughputRatio}`, ok: throughputRatio >= BUDGET.throughputRatio },
+    { section, what: "    ceiling: bare relay / direct", value: (relay.rps / s.direct.rps).toFixed(3) },
+    { section, what: "  workerd CPU/request (/proc): Worker / bare relay / bare / bare + 1 D1 query", value: `${ms(w.cpu.worker)} / ${ms(relay.cpu)} / ${ms(w.cpu.bare)} / ${ms(w.cpu.bareWithD1)}` },
+    { section, what: "  CPU/request, the whole workerd process (upper bound)", value: ms(w.cpu.worker), budget: `≤ ${BUDGET.cpuMs} ms`, ok: w.cpu.worker <= BUDGET.cpuMs },
+    { section, what: "  CPU/request of the Worker itself (Worker − bare − its D1 queries)", value: ms(ownCpu), budget: `≤ ${BUDGET.cpuMs} ms`, ok: ownCpu <= BUDGET.cpuMs },
+    { section, what: "    of which beyond a pure relay (Worker − bare relay − its D1 queries)", value: ms(beyondRelayCpu) },
+    { section, what: "wrangler dev (reference: dev-only proxy Worker + Miniflare's entry Worker in front):", value: "" },
+    { section, what: "  p50 latency: Worker / bare Worker / bare + 1 D1 query", value: `${ms(d.worker.p50)} / ${ms(d.bare.p50)} / ${ms(d.bareWithD1P50)}` },
+    { section, what: "  p50 latency ratio Worker / direct; bare / direct", value: `${times(d.worker.p50 / s.direct.p50)}; ${times(d.bare.p50 / s.direct.p50)}` },
+    { section, what: "  requests/s: Worker / bare Worker (ratio Worker / direct)", value: `${int(d.worker.rps)} / ${int(d.bare.rps)} (${(d.worker.rps / s.direct.rps).toFixed(3)})` },
+    { section, what: "  CPU/request (/proc, second workerd): Worker / bare / bare + 1 D1 query", value: `${ms(d.cpu.worker)} / ${ms(d.cpu.bare)} / ${ms(d.cpu.bareWithD1)}` },
+    { section, what: "round trips (counted in the Worker on workerd, and at the sandbox):", value: "" },
+    { section, what: "  D1 queries: first request of an isolate (cold)", value: String(c.d1Cold), budget: `≤ ${BUDGET.d1PerRead}`, ok: c.d1Cold <= BUDGET.d1PerRead },
+    { section, what: `  D1 queries per request, warm (${c.requests} requests)`, value: String(c.d1PerRequest), budget: `≤ ${BUDGET.d1PerRead}`, ok: c.d1PerRequest <= BUDGET.d1PerRead },
+    { section, what: "  partner session mints: cold / per warm request", value: `${c.sessionMintsCold} / ${c.sessionMintsPerRequest}`, budget: "0", ok: c.sessionMintsCold === 0 && c.sessionMintsPerRequest === 0 },
+    { section, what: "  upstream calls per request (counted in the Worker)", value: upstream },
+    { section, what: "  partner API requests per request (seen by the sandbox)", value: String(c.sandboxSeenPerRequest) },
   ];
 }
 

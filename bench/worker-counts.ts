@@ -1,20 +1,32 @@
 /**
  * What one request costs in round trips: D1 queries and upstream calls, counted twice and independently.
  * Inside the Worker, by the bench-only counting entry (`worker/counting-worker.ts`: D1 statements
- * prepared, outbound fetches by path). At the sandbox, by zero-delay fault rules (`latency`, 0 ms) that
- * only count the partner API requests they match: `POST /sessions` (a session mint), `POST /users/resolve`
- * and everything else. The two must agree on Machines calls.
+ * prepared, outbound fetches by path), run on workerd like the timed Worker (`lib/workerd-worker.ts`).
+ * At the sandbox, by zero-delay fault rules (`latency`, 0 ms) that only count the partner API requests
+ * they match: `POST /sessions` (a session mint), `POST /users/resolve` and everything else. The two must
+ * agree on Machines calls. A cached read is counted cold (the first request of an isolate, whose
+ * per-isolate caches are empty: the partner session comes from D1) and warm (the requests after it).
  */
-import { startWorker, type RunningWorker } from "../scripts/lib/wrangler-dev";
 import { type RunningStack, workerVarsFor } from "../test/stack";
 import { runJourney } from "../test/load/api-journey";
 import { createSandboxClient } from "../test/load/sandbox-client";
 import { benchUser } from "./bench-user";
+import { startDirectWorker } from "./lib/workerd-worker";
 import type { BenchCounts } from "./worker/bench-counts";
+
+interface CountingWorker {
+  url: string;
+  stop(): Promise<void>;
+}
 
 export interface RequestCounts {
   route: string;
   requests: number;
+  /** D1 queries of the first request in a fresh isolate (the user and sessions read from D1). */
+  d1Cold: number;
+  /** Session mints of that first request. */
+  sessionMintsCold: number;
+  /** D1 queries per request after it. */
   d1PerRequest: number;
   /** Outbound calls per request, by `METHOD path` (hosts dropped: all are the sandbox). */
   upstreamPerRequest: Record<string, number>;
@@ -30,11 +42,11 @@ export interface JourneyCounts {
   sessionMints: number;
 }
 
-export async function startCountingWorker(stack: RunningStack): Promise<RunningWorker> {
-  return startWorker({ script: "bench/worker/counting-worker.ts", vars: workerVarsFor(stack.sandbox, []) });
+export async function startCountingWorker(stack: RunningStack): Promise<CountingWorker> {
+  return startDirectWorker({ script: "bench/worker/counting-worker.ts", vars: workerVarsFor(stack.sandbox, []) });
 }
 
-async function countsOf(worker: RunningWorker): Promise<BenchCounts> {
+async function countsOf(worker: CountingWorker): Promise<BenchCounts> {
   return (await fetch(`${worker.url}/__bench/counts`)).json() as Promise<BenchCounts>;
 }
 
@@ -53,7 +65,7 @@ function difference(after: BenchCounts, before: BenchCounts) {
 const isMint = (key: string) => /^POST \S*\/partner\/v1\/sessions$/.test(key);
 
 /** Counts N requests of each measured route, on a user whose partner session is already cached. */
-export async function countRequests(stack: RunningStack, counting: RunningWorker, n: number): Promise<RequestCounts[]> {
+export async function countRequests(stack: RunningStack, counting: CountingWorker, n: number): Promise<RequestCounts[]> {
   const user = await benchUser(stack, counting.url);
   const sandbox = createSandboxClient({ sandboxUrl: stack.sandboxUrl });
   const targets = [
@@ -73,6 +85,13 @@ export async function countRequests(stack: RunningStack, counting: RunningWorker
     };
     await call(); // the route's first call warms whatever it needs
     await settle();
+    // Cold: the first request of a fresh isolate (user and sealed session read from D1).
+    await fetch(`${counting.url}/__bench/fresh-isolate`, { method: "POST" });
+    const beforeCold = await countsOf(counting);
+    await call();
+    await settle();
+    const cold = difference(await countsOf(counting), beforeCold);
+    // Warm: the n requests after it.
     const rules = [
       await sandbox.addFault({ method: "POST", path: "/sessions", kind: "latency", latencyMs: 0 }),
       await sandbox.addFault({ method: "POST", path: "/users/resolve", kind: "latency", latencyMs: 0 }),
@@ -88,6 +107,8 @@ export async function countRequests(stack: RunningStack, counting: RunningWorker
     results.push({
       route: t.route,
       requests: n,
+      d1Cold: cold.d1,
+      sessionMintsCold: Object.entries(cold.fetches).filter(([k]) => isMint(k)).reduce((sum, [, v]) => sum + v, 0),
       d1PerRequest: d.d1 / n,
       upstreamPerRequest: Object.fromEntries(Object.entries(d.fetches).map(([k, v]) => [k, v / n])),
       sessionMintsPerRequest: Object.entries(d.fetches).filter(([k]) => isMint(k)).reduce((sum, [, v]) => sum + v, 0) / n,
@@ -98,7 +119,7 @@ export async function countRequests(stack: RunningStack, counting: RunningWorker
 }
 
 /** One whole journey through the counting Worker: its Worker calls, D1 queries, upstream calls and session mints. */
-export async function countJourney(stack: RunningStack, counting: RunningWorker): Promise<JourneyCounts> {
+export async function countJourney(stack: RunningStack, counting: CountingWorker): Promise<JourneyCounts> {
   const before = await countsOf(counting);
   const result = await runJourney({ workerUrl: counting.url, sandboxUrl: stack.sandboxUrl });
   await settle();

@@ -1,22 +1,25 @@
 /**
  * The Worker's speed on loopback, in one run: for a read (GET /v1/balances) and a write-shaped request
  * (POST /v1/deposits/estimate, a JSON body validated on both sides), the same upstream request sent
- * straight to the simulator, through the Worker, and to a bare Worker on the same dev server (the
- * floor every Worker pays under `wrangler dev`). Rounds alternate between the three so background load
- * hits them alike; each figure is the median over rounds.
+ * straight to the simulator, and through the Worker on two runtime paths:
+ *   - workerd: the deployable bundle on workerd with nothing in front (`lib/workerd-worker.ts`), the
+ *     production-like path the budgets are judged on;
+ *   - wrangler dev: the same Worker behind wrangler's dev-only proxy Worker and Miniflare's entry
+ *     Worker (two workerd processes), kept for reference.
+ * On each path a bare Worker (answers and nothing else; with `?d1=1`, after one D1 query) gives the
+ * runtime's own floor; on workerd, the bare Worker as a pure relay of the direct call (`?relay=1`) gives
+ * the floor of any Worker that calls Machines. Rounds alternate between every side so background load hits them alike; each
+ * figure is the median over rounds.
  *
- * CPU per request is the workerd process's CPU time (/proc utime + stime) over an autocannon run,
- * divided by the requests it served. That counts everything in the process: the Worker, Miniflare's
- * entry Worker, HTTP parsing and D1's local SQLite simulator. The bare Worker (and the bare Worker
- * making one D1 query) measured the same way give the part that is the dev server's, not ours.
+ * CPU per request is the CPU time (/proc utime + stime) of the workerd process that runs the Worker over
+ * an autocannon run, divided by the requests it served: everything in that process (the Worker, HTTP
+ * parsing, D1's local simulator; under wrangler dev also Miniflare's entry Worker). The bare Worker,
+ * with and without its D1 query, measured the same way, gives the runtime's and the D1 simulator's part.
  */
-import type { RunningStack } from "../test/stack";
-import type { RunningWorker } from "../scripts/lib/wrangler-dev";
 import { autocannon, type LoadResult } from "./lib/autocannon";
 import { sampleLatency } from "./lib/latency";
-import { cpuMs, wranglerProcesses } from "./lib/processes";
+import { cpuMs } from "./lib/processes";
 import { median } from "./lib/stats";
-import type { BenchUser } from "./bench-user";
 
 export interface SpeedOptions {
   rounds: number;
@@ -31,15 +34,34 @@ export interface Side {
   rps: number;
 }
 
+/** One runtime path: the Worker and the bare Worker, each with the pid of the workerd that runs it. */
+export interface RuntimePath {
+  workerUrl: string;
+  workerPid: number;
+  /** The signed-in bench user's identity token, valid on this path's Worker. */
+  token: string;
+  bareUrl: string;
+  barePid: number;
+}
+
+export interface PathSpeed {
+  worker: Side;
+  bare: Side;
+  /** The bare Worker relaying the direct call (workerd path only). */
+  relay?: Side & { cpu: number };
+  /** p50 latency of the bare Worker making one D1 query (the local D1 round trip's share). */
+  bareWithD1P50: number;
+  /** Worker process CPU per request (ms): the Worker, and the floors. */
+  cpu: { worker: number; bare: number; bareWithD1: number };
+}
+
 export interface RouteSpeed {
   route: string;
   direct: Side;
-  worker: Side;
-  bare: Side;
-  /** p50 latency of the bare Worker making one D1 query (the local D1 round trip's share). */
-  bareWithD1P50: number;
-  /** Worker process CPU per request (ms), Worker and floors. */
-  cpu: { worker: number; bare: number; bareWithD1: number };
+  /** The production-like path: workerd with nothing in front. */
+  workerd: PathSpeed;
+  /** Under `wrangler dev` (reference). */
+  dev: PathSpeed;
   errors: number;
 }
 
@@ -48,84 +70,87 @@ interface Target {
   method: "GET" | "POST";
   headers: Record<string, string>;
   body?: string;
+  /** The workerd process serving it (for CPU), when it is a Worker. */
+  pid?: number;
 }
 
-export function routesToMeasure(stack: RunningStack, bare: RunningWorker, user: BenchUser) {
+const PATHS = ["workerd", "dev"] as const;
+type Path = (typeof PATHS)[number];
+type Paths = Record<Path, RuntimePath>;
+
+export function routesToMeasure(direct: { partnerApiUrl: string; sessionToken: string }, paths: Paths) {
   const estimate = JSON.stringify({ currency: "rusd", network: "base", amount: 50 });
-  const viaWorker = { Authorization: `Bearer ${user.token}` };
-  const direct = { Authorization: `Bearer ${user.sessionToken}`, Accept: "application/json" };
+  const toMachines = { Authorization: `Bearer ${direct.sessionToken}`, Accept: "application/json" };
   const json = { "Content-Type": "application/json" };
+  const route = (name: string, path: string, directTarget: Target, headers: Record<string, string>) => {
+    const { method, body } = directTarget;
+    const sides = PATHS.flatMap((p) => [
+      [`${p}.worker`, { url: `${paths[p].workerUrl}${path}`, method, headers: { ...headers, Authorization: `Bearer ${paths[p].token}` }, body, pid: paths[p].workerPid }],
+      [`${p}.bare`, { url: `${paths[p].bareUrl}/`, method, headers, body, pid: paths[p].barePid }],
+      [`${p}.bareWithD1`, { url: `${paths[p].bareUrl}/?d1=1`, method, headers, body, pid: paths[p].barePid }],
+      [`${p}.relay`, { url: `${paths[p].bareUrl}/?relay=1`, method, headers: { ...directTarget.headers, "X-Bench-Upstream": directTarget.url }, body, pid: paths[p].barePid }],
+    ]);
+    return { route: name, direct: directTarget, ...(Object.fromEntries(sides) as Record<`${Path}.${"worker" | "bare" | "bareWithD1" | "relay"}`, Target>) };
+  };
   return [
-    {
-      route: "GET /v1/balances",
-      direct: { url: `${stack.partnerApiUrl}/balances`, method: "GET", headers: direct },
-      worker: { url: `${stack.workerUrl}/v1/balances`, method: "GET", headers: viaWorker },
-      bare: { url: `${bare.url}/`, method: "GET", headers: {} },
-    },
-    {
-      route: "POST /v1/deposits/estimate",
-      direct: { url: `${stack.partnerApiUrl}/deposits/estimate`, method: "POST", headers: { ...direct, ...json }, body: estimate },
-      worker: { url: `${stack.workerUrl}/v1/deposits/estimate`, method: "POST", headers: { ...viaWorker, ...json }, body: estimate },
-      bare: { url: `${bare.url}/`, method: "POST", headers: json, body: estimate },
-    },
-  ] satisfies { route: string; direct: Target; worker: Target; bare: Target }[];
+    route("GET /v1/balances", "/v1/balances", { url: `${direct.partnerApiUrl}/balances`, method: "GET", headers: toMachines }, {}),
+    route(
+      "POST /v1/deposits/estimate",
+      "/v1/deposits/estimate",
+      { url: `${direct.partnerApiUrl}/deposits/estimate`, method: "POST", headers: { ...toMachines, ...json }, body: estimate },
+      json,
+    ),
+  ];
 }
 
-async function load(t: Target, o: SpeedOptions): Promise<LoadResult> {
-  return autocannon({ ...t, connections: o.connections, durationSeconds: o.loadSeconds });
+type RouteTargets = ReturnType<typeof routesToMeasure>[number];
+type SideName = Exclude<keyof RouteTargets, "route">;
+
+/** Every side, in the order each round measures them. */
+const SIDES: SideName[] = ["direct", "workerd.bare", "workerd.relay", "workerd.worker", "workerd.bareWithD1", "dev.bare", "dev.worker", "dev.bareWithD1"];
+
+interface Sample extends Side {
+  cpu: number;
 }
 
-/** Runs `run` while counting the workerd process's CPU; returns the run's result and CPU ms per request. */
-async function withCpu(pid: number, run: () => Promise<LoadResult>): Promise<{ result: LoadResult; cpuPerRequest: number }> {
-  const before = cpuMs(pid);
-  const result = await run();
-  return { result, cpuPerRequest: (cpuMs(pid) - before) / Math.max(1, result.requests) };
+async function measureSide(t: Target, o: SpeedOptions): Promise<{ sample: Sample; errors: number }> {
+  const latency = await sampleLatency({ ...t, count: o.latencyCount });
+  const before = t.pid === undefined ? 0 : cpuMs(t.pid);
+  const load: LoadResult = await autocannon({ ...t, connections: o.connections, durationSeconds: o.loadSeconds });
+  const cpu = t.pid === undefined ? 0 : (cpuMs(t.pid) - before) / Math.max(1, load.requests);
+  return {
+    sample: { p50: latency.p50, p99: latency.p99, rps: load.rps, cpu },
+    errors: latency.failures + load.non2xx + load.errors + load.timeouts,
+  };
 }
 
-export async function measureRoute(
-  t: ReturnType<typeof routesToMeasure>[number],
-  stack: RunningStack,
-  bare: RunningWorker,
-  o: SpeedOptions,
-  progress: (line: string) => void,
-): Promise<RouteSpeed> {
-  const workerProcess = wranglerProcesses(stack.worker.port).worker;
-  const bareProcess = wranglerProcesses(bare.port).worker;
-  const samples = { direct: [] as Side[], worker: [] as Side[], bare: [] as Side[] };
-  const cpu = { worker: [] as number[], bare: [] as number[], bareWithD1: [] as number[] };
-  const bareWithD1P50: number[] = [];
+export async function measureRoute(t: RouteTargets, o: SpeedOptions, progress: (line: string) => void): Promise<RouteSpeed> {
+  const samples = Object.fromEntries(SIDES.map((s) => [s, [] as Sample[]])) as Record<SideName, Sample[]>;
   let errors = 0;
 
   // Warm up every path (JIT, connections, caches) before anything counts.
-  for (const target of [t.direct, t.worker, t.bare]) await sampleLatency({ ...target, count: 50 });
+  for (const side of SIDES) await sampleLatency({ ...t[side], count: 50 });
 
   for (let round = 1; round <= o.rounds; round++) {
-    for (const side of ["direct", "bare", "worker"] as const) {
-      const latency = await sampleLatency({ ...t[side], count: o.latencyCount });
-      const pid = side === "worker" ? workerProcess : side === "bare" ? bareProcess : null;
-      const measured = pid === null ? { result: await load(t[side], o), cpuPerRequest: 0 } : await withCpu(pid, () => load(t[side], o));
-      if (side !== "direct") cpu[side].push(measured.cpuPerRequest);
-      errors += latency.failures + measured.result.non2xx + measured.result.errors + measured.result.timeouts;
-      samples[side].push({ p50: latency.p50, p99: latency.p99, rps: measured.result.rps });
+    for (const side of SIDES) {
+      const measured = await measureSide(t[side], o);
+      samples[side].push(measured.sample);
+      errors += measured.errors;
     }
-    const withD1Target = { ...t.bare, url: `${t.bare.url}?d1=1` };
-    bareWithD1P50.push((await sampleLatency({ ...withD1Target, count: o.latencyCount })).p50);
-    const withD1 = await withCpu(bareProcess, () => load(withD1Target, o));
-    cpu.bareWithD1.push(withD1.cpuPerRequest);
     progress(`  ${t.route}: round ${round}/${o.rounds} done`);
   }
-  const mid = (sides: Side[]): Side => ({
-    p50: median(sides.map((s) => s.p50)),
-    p99: median(sides.map((s) => s.p99)),
-    rps: median(sides.map((s) => s.rps)),
+  const mid = (side: SideName): Side => ({
+    p50: median(samples[side].map((s) => s.p50)),
+    p99: median(samples[side].map((s) => s.p99)),
+    rps: median(samples[side].map((s) => s.rps)),
   });
-  return {
-    route: t.route,
-    direct: mid(samples.direct),
-    worker: mid(samples.worker),
-    bare: mid(samples.bare),
-    bareWithD1P50: median(bareWithD1P50),
-    cpu: { worker: median(cpu.worker), bare: median(cpu.bare), bareWithD1: median(cpu.bareWithD1) },
-    errors,
-  };
+  const cpu = (side: SideName) => median(samples[side].map((s) => s.cpu));
+  const path = (p: Path): PathSpeed => ({
+    worker: mid(`${p}.worker`),
+    bare: mid(`${p}.bare`),
+    ...(SIDES.includes(`${p}.relay`) ? { relay: { ...mid(`${p}.relay`), cpu: cpu(`${p}.relay`) } } : {}),
+    bareWithD1P50: mid(`${p}.bareWithD1`).p50,
+    cpu: { worker: cpu(`${p}.worker`), bare: cpu(`${p}.bare`), bareWithD1: cpu(`${p}.bareWithD1`) },
+  });
+  return { route: t.route, direct: mid("direct"), workerd: path("workerd"), dev: path("dev"), errors };
 }

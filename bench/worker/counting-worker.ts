@@ -2,8 +2,11 @@
  * The project's Worker, unchanged, behind a bench-only entry that counts what it does: every D1 statement
  * prepared (each one is a query) and every outbound fetch (Machines, the identity issuer's JWKS, the
  * wallets API, the chain), by method and path. `GET /__bench/counts` returns the totals since start.
- * Only `npm run bench` runs this entry (`wrangler dev bench/worker/counting-worker.ts`); the timed
- * figures come from the plain Worker, so the counting costs nothing there.
+ * `POST /__bench/fresh-isolate` hands the Worker a new bindings object from then on: its per-isolate
+ * state (parsed settings, cached users and sessions, opened tokens) is keyed by that object, so the next
+ * request finds it cold, as the first request of a new isolate would (the D1 database is the same).
+ * Only `npm run bench` runs this entry; the timed figures come from the plain Worker, so the counting
+ * costs nothing there.
  */
 import worker from "../../worker/src/index";
 import type { Bindings } from "../../worker/src/env";
@@ -42,8 +45,9 @@ function countingDb(db: D1Database): D1Database {
   });
 }
 
-// One wrapped bindings object per real one, so the Worker's per-isolate caches (settings) keep working.
-const wrapped = new WeakMap<Bindings, Bindings>();
+// One wrapped bindings object per real one, so the Worker's per-isolate caches keep working, until
+// `/__bench/fresh-isolate` asks for a new one.
+let wrapped = new WeakMap<Bindings, Bindings>();
 function counted(env: Bindings): Bindings {
   let env2 = wrapped.get(env);
   if (!env2) {
@@ -55,7 +59,12 @@ function counted(env: Bindings): Bindings {
 
 export default {
   fetch(request: Request, env: Bindings, ctx: ExecutionContext): Response | Promise<Response> {
-    if (new URL(request.url).pathname === "/__bench/counts") return Response.json(counts);
+    const path = new URL(request.url).pathname;
+    if (path === "/__bench/counts") return Response.json(counts);
+    if (path === "/__bench/fresh-isolate" && request.method === "POST") {
+      wrapped = new WeakMap();
+      return Response.json({ ok: true });
+    }
     return worker.fetch(request, counted(env), ctx);
   },
   scheduled(controller: ScheduledController, env: Bindings, ctx: ExecutionContext) {
