@@ -34,7 +34,10 @@ export interface Bindings {
   WITHDRAWAL_CREATE_RATE_LIMIT?: RateLimit;
 }
 
-/** Per-request values, set once by middleware and read with `c.get(...)` / `c.var`. */
+/**
+ * Per-request values, set once by middleware and read with `c.get(...)`. Not `c.var`: Hono builds a new
+ * object of every variable on each `c.var` access, which the hot path would pay several times a request.
+ */
 export interface Variables {
   /** Echoed in `X-Request-Id` and in every envelope. */
   requestId: string;

@@ -8,8 +8,11 @@ export function bytesToBase64(bytes: Uint8Array): string {
 
 /** Accepts standard or URL-safe base64, padded or not; throws on anything else. */
 export function base64ToBytes(text: string): Uint8Array<ArrayBuffer> {
-  const normalised = text.replaceAll("-", "+").replaceAll("_", "/");
-  return Uint8Array.from(atob(normalised), (ch) => ch.charCodeAt(0));
+  const binary = atob(text.replaceAll("-", "+").replaceAll("_", "/"));
+  // A plain loop: `Uint8Array.from(binary, mapFn)` iterates the string and calls back per character.
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 export function hexToBytes(hex: string): Uint8Array<ArrayBuffer> {

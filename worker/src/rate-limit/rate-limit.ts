@@ -32,7 +32,7 @@ export class RateLimitedError extends AppError {
  * Counts one attempt of `name` by `key` (the partner user id) and throws `RateLimitedError` past the limit.
  *
  * @example
- * await enforceRateLimit(c.env, "withdrawalCreate", c.var.user.user.partnerUserId);
+ * await enforceRateLimit(c.env, "withdrawalCreate", c.get("user").user.partnerUserId);
  */
 export async function enforceRateLimit(env: Bindings, name: RateLimitName, key: string): Promise<void> {
   const binding = env[RATE_LIMITS[name].binding];

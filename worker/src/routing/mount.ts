@@ -55,7 +55,7 @@ export function mount<R extends RouteContract>(app: Hono<AppEnv>, route: R, hand
   if (options.rateLimit) {
     const name = options.rateLimit;
     chain.push(async (c, next) => {
-      await enforceRateLimit(c.env, name, c.var.user.user.partnerUserId);
+      await enforceRateLimit(c.env, name, c.get("user").user.partnerUserId);
       await next();
     });
   }

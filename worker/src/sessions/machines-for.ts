@@ -65,8 +65,8 @@ export function machinesForUser(deps: PartnerSessionDeps, ctx: UserContext, choi
  */
 export function machinesFor(c: Context<AppEnv>, choice: SessionChoice): MachinesCaller {
   return machinesForUser(
-    { db: c.env.DB, settings: c.var.settings, requestId: c.var.requestId, waitUntil: (p) => c.executionCtx.waitUntil(p) },
-    c.var.user,
+    { db: c.env.DB, settings: c.get("settings"), requestId: c.get("requestId"), waitUntil: (p) => c.executionCtx.waitUntil(p) },
+    c.get("user"),
     choice,
   );
 }

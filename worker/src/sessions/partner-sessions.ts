@@ -8,6 +8,7 @@ import { machinesTransport } from "../upstream/transports";
 import type { CachedSession, SessionKind } from "../users/partner-user";
 import type { UserContext } from "../users/user-context";
 import { saveKycStatus } from "../users/users.queries";
+import { openedTokens } from "./opened-tokens";
 import { deleteSession, saveSession } from "./partner-sessions.queries";
 
 /** A cached session is used until this long before it expires, so no call starts on a token about to lapse. */
@@ -63,9 +64,16 @@ export class PartnerSessions {
     const open = this.opened.get(kind);
     if (open) return open;
     const cached = this.ctx.sessions[kind];
-    if (cached && cached.expiresAt - Date.now() > SESSION_RENEW_MARGIN_MS) {
+    const now = Date.now();
+    if (cached && cached.expiresAt - now > SESSION_RENEW_MARGIN_MS) {
+      const raw = this.deps.settings.dataEncryptionKey;
+      const context = this.context(kind);
       try {
-        const token = await unseal(await dataKey(this.deps.settings.dataEncryptionKey), cached.sealed, this.context(kind));
+        let token = openedTokens.get(raw, context, cached.sealed, now);
+        if (token === undefined) {
+          token = await unseal(await dataKey(raw), cached.sealed, context);
+          openedTokens.set(raw, context, cached.sealed, token, cached.expiresAt);
+        }
         const session = { kind, sessionId: cached.sessionId, token };
         this.opened.set(kind, session);
         return session;
@@ -81,6 +89,7 @@ export class PartnerSessions {
   async renew(kind: SessionKind, refused: SessionToken): Promise<SessionToken> {
     this.opened.delete(kind);
     delete this.ctx.sessions[kind];
+    openedTokens.forget(this.deps.settings.dataEncryptionKey, this.context(kind), refused.token);
     await deleteSession(this.deps.db, this.ctx.user.partnerUserId, kind, refused.sessionId);
     return this.mint(kind);
   }
@@ -102,7 +111,8 @@ export class PartnerSessions {
       throw e;
     }
     const expiresAt = Date.parse(data.expiresAt);
-    const sealed = await seal(await dataKey(settings.dataEncryptionKey), data.sessionToken, this.context(kind));
+    const context = this.context(kind);
+    const sealed = await seal(await dataKey(settings.dataEncryptionKey), data.sessionToken, context);
     const cached: CachedSession = {
       kind,
       sessionId: data.sessionId,
@@ -110,6 +120,7 @@ export class PartnerSessions {
       expiresAt: Number.isNaN(expiresAt) ? Date.now() + settings.sessions.ttlSeconds * 1000 : expiresAt,
       sealed,
     };
+    openedTokens.set(settings.dataEncryptionKey, context, sealed, data.sessionToken, cached.expiresAt);
     this.ctx.sessions[kind] = cached;
     const session = { kind, sessionId: data.sessionId, token: data.sessionToken };
     this.opened.set(kind, session);

@@ -1,7 +1,7 @@
 import type { CachedSession, PartnerUser, SessionKind } from "./partner-user";
 
 /**
- * The signed-in user as routes see them (`c.var.user`): who they are at Machines, their wallet,
+ * The signed-in user as routes see them (`c.get("user")`): who they are at Machines, their wallet,
  * the email from their token (never stored), and their cached partner sessions (sealed).
  */
 export interface UserContext {

@@ -25,7 +25,7 @@ export function cors(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const origin = c.req.header("Origin");
     const isPublic = PUBLIC_PATHS.has(c.req.path);
-    const allowed = origin !== undefined && c.var.settings.allowedOrigins.has(origin);
+    const allowed = origin !== undefined && c.get("settings").allowedOrigins.has(origin);
 
     if (c.req.method === "OPTIONS" && c.req.header("Access-Control-Request-Method")) {
       const headers = new Headers({ Vary: "Origin" });

@@ -4,14 +4,14 @@ import type { AppEnv } from "../../env";
 const INCOMING_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
 /** Headers every reply carries: a JSON API is never framed, sniffed, or cached by a shared cache. */
-const SECURITY_HEADERS: Record<string, string> = {
-  "X-Content-Type-Options": "nosniff",
-  "X-Frame-Options": "DENY",
-  "Referrer-Policy": "no-referrer",
-  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
-  "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
-  "Cross-Origin-Opener-Policy": "same-origin",
-};
+const SECURITY_HEADERS: readonly (readonly [string, string])[] = [
+  ["X-Content-Type-Options", "nosniff"],
+  ["X-Frame-Options", "DENY"],
+  ["Referrer-Policy", "no-referrer"],
+  ["Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"],
+  ["Strict-Transport-Security", "max-age=31536000; includeSubDomains"],
+  ["Cross-Origin-Opener-Policy", "same-origin"],
+];
 
 /**
  * First middleware of the app: gives the request an id (a caller's well-formed `X-Request-Id` is kept,
@@ -29,7 +29,7 @@ export function edge(): MiddlewareHandler<AppEnv> {
     // Read the raw binding: the header must be there even when the settings are broken.
     const environment = c.env.ENVIRONMENT === "production" ? "production" : c.env.ENVIRONMENT === "sandbox" ? "sandbox" : null;
     if (environment) headers.set("X-Machines-Environment", environment);
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
+    for (const [name, value] of SECURITY_HEADERS) headers.set(name, value);
     if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
   };
 }

@@ -19,7 +19,7 @@ export const cardsApp = new Hono<AppEnv>();
 
 mount(cardsApp, routes.listCards, async (c, { query }) => {
   const machines = machinesFor(c, "card");
-  const { partnerUserId } = c.var.user.user;
+  const { partnerUserId } = c.get("user").user;
   const page = await listCards(machines, { cursor: query.cursor });
   const cards = await Promise.all(page.cards.map(async (card) => toCard(card, await decryptLabel(machines, partnerUserId, card.encryptedName))));
   return { data: { cards, nextCursor: page.nextCursor ?? null }, summary: cards.length ? "card list" : "no cards" };
@@ -34,12 +34,12 @@ mount(cardsApp, routes.createCard, async (c, { body, idempotencyKey }) => ({
 mount(cardsApp, routes.getCard, async (c, { params }) => {
   const machines = machinesFor(c, "card");
   const card = await getCard(machines, { cardId: params.cardId });
-  return { data: { card: toCard(card, await decryptLabel(machines, c.var.user.user.partnerUserId, card.encryptedName)) }, summary: "card" };
+  return { data: { card: toCard(card, await decryptLabel(machines, c.get("user").user.partnerUserId, card.encryptedName)) }, summary: "card" };
 });
 
 mount(cardsApp, routes.updateCard, async (c, { params, body }) => {
   const machines = machinesFor(c, "card");
-  const { partnerUserId } = c.var.user.user;
+  const { partnerUserId } = c.get("user").user;
   const change: CardUpdateRequest = {};
   if (body.status !== undefined) change.status = body.status;
   if (body.limit !== undefined) change.limit = body.limit;

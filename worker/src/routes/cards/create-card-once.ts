@@ -25,7 +25,7 @@ async function sha256Hex(text: string): Promise<string> {
  * retry, fifty at once) forwards that same body with the same key, and Machines answers them all with one card.
  */
 export async function createCardOnce(c: Context<AppEnv>, body: z.output<typeof CreateCardBody>, idempotencyKey: string): Promise<Card> {
-  const { user } = c.var.user;
+  const { user } = c.get("user");
   const machines = machinesFor(c, "card");
   const requestHash = await sha256Hex(JSON.stringify({ label: body.label ?? null, limit: body.limit ?? null }));
 
@@ -52,7 +52,7 @@ export async function createCardOnce(c: Context<AppEnv>, body: z.output<typeof C
   if (claimed.cardId === null) {
     c.executionCtx.waitUntil(
       completeCardRequest(c.env.DB, user.partnerUserId, idempotencyKey, card.cardId).catch((e: unknown) =>
-        log.warn("card_request_complete_failed", { requestId: c.var.requestId, error: (e as Error)?.name }),
+        log.warn("card_request_complete_failed", { requestId: c.get("requestId"), error: (e as Error)?.name }),
       ),
     );
   }

@@ -18,16 +18,16 @@ import { decryptCardSecret } from "./card-secret";
  * attempt is rate-limited per user and audited (outcome only). The reply must not be cached anywhere.
  */
 export async function revealCard(c: Context<AppEnv>, cardId: string): Promise<CardSecrets> {
-  const { user } = c.var.user;
+  const { user } = c.get("user");
   const audit = (outcome: string) => {
     const write = recordAudit(c.env.DB, {
       partnerUserId: user.partnerUserId,
       action: "card.reveal",
       resourceId: cardId,
       outcome,
-      requestId: c.var.requestId,
+      requestId: c.get("requestId"),
       createdAt: new Date().toISOString(),
-    }).catch((e: unknown) => log.error("audit_failed", { requestId: c.var.requestId, error: (e as Error)?.name }));
+    }).catch((e: unknown) => log.error("audit_failed", { requestId: c.get("requestId"), error: (e as Error)?.name }));
     c.executionCtx.waitUntil(write);
   };
   c.header("Cache-Control", "no-store, max-age=0");

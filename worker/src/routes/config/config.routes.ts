@@ -12,7 +12,7 @@ export const configApp = new Hono<AppEnv>();
  * instead of an opaque CORS failure. No secrets: the Crossmint client key is public by design.
  */
 mount(configApp, routes.getConfig, async (c) => {
-  const s = c.var.settings;
+  const s = c.get("settings");
   const origin = c.req.header("Origin") ?? null;
   const sandbox = s.environment === "sandbox" && s.sandboxUrl !== null;
   return {

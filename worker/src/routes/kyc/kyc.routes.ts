@@ -21,9 +21,9 @@ mount(
   kycApp,
   routes.submitKycApplication,
   async (c, { body }) => {
-    const { user } = c.var.user;
+    const { user } = c.get("user");
     const audit = (outcome: string) =>
-      recordAudit(c.env.DB, { partnerUserId: user.partnerUserId, action: "kyc.submit", resourceId: null, outcome, requestId: c.var.requestId, createdAt: new Date().toISOString() });
+      recordAudit(c.env.DB, { partnerUserId: user.partnerUserId, action: "kyc.submit", resourceId: null, outcome, requestId: c.get("requestId"), createdAt: new Date().toISOString() });
     try {
       const state = toKycState(await submitKycApplication(machinesFor(c, "kyc"), body));
       rememberKycStatus(c, state);

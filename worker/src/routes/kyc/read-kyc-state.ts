@@ -10,12 +10,12 @@ import { NOT_SUBMITTED, toKycState } from "./kyc-state";
 
 /** Remembers a status that changed (it picks the partner session kind later), after the reply. */
 export function rememberKycStatus(c: Context<AppEnv>, state: KycState): void {
-  const { user } = c.var.user;
+  const { user } = c.get("user");
   if (user.kycStatus === state.status) return;
   user.kycStatus = state.status;
   c.executionCtx.waitUntil(
     saveKycStatus(c.env.DB, user.partnerUserId, state.status).catch((e: unknown) =>
-      log.warn("save_kyc_status_failed", { requestId: c.var.requestId, error: (e as Error)?.name }),
+      log.warn("save_kyc_status_failed", { requestId: c.get("requestId"), error: (e as Error)?.name }),
     ),
   );
 }

@@ -17,7 +17,7 @@ export const meApp = new Hono<AppEnv>();
  * and balances are read together (balances are only reported once agreements are accepted).
  */
 mount(meApp, routes.getMe, async (c) => {
-  const { user, email } = c.var.user;
+  const { user, email } = c.get("user");
   const kyc = await readKycState(c);
   let agreements = { accepted: false, acceptedAt: null as string | null };
   let balances: Balances | null = null;
@@ -33,7 +33,7 @@ mount(meApp, routes.getMe, async (c) => {
   return {
     data: {
       user: { id: user.partnerUserId, email, walletAddress: user.walletAddress, linkedAt: user.linkedAt },
-      environment: c.var.settings.environment,
+      environment: c.get("settings").environment,
       kyc,
       agreements,
       balances,

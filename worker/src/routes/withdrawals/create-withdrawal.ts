@@ -27,7 +27,7 @@ export function newWithdrawalId(): string {
  * Only new withdrawals count against the per-user rate limit.
  */
 export async function createWithdrawalFor(c: Context<AppEnv>, input: CreateWithdrawalInput, idempotencyKey: string): Promise<WithdrawalRecord> {
-  const { partnerUserId, walletAddress } = c.var.user.user;
+  const { partnerUserId, walletAddress } = c.get("user").user;
   const adminAddress = getAddress(walletAddress);
   const deps = withdrawalDeps(c);
   const fingerprint = await requestFingerprint(input);
@@ -71,7 +71,7 @@ function audit(c: Context<AppEnv>, deps: WithdrawalRequestDeps, e: { partnerUser
   return recordAudit(deps.db, {
     ...e,
     action: "withdrawal.create",
-    requestId: c.var.requestId,
+    requestId: c.get("requestId"),
     createdAt: new Date(deps.now()).toISOString(),
   });
 }

@@ -14,7 +14,7 @@ export interface WithdrawalRequestDeps extends AdvanceDeps {
 }
 
 export function withdrawalDeps(c: Context<AppEnv>): WithdrawalRequestDeps {
-  const { settings } = c.var;
+  const settings = c.get("settings");
   const machines = machinesFor(c, "card");
   return {
     db: c.env.DB,

@@ -49,34 +49,34 @@ mount(withdrawalsApp, routes.createWithdrawal, async (c, { body, idempotencyKey 
 
 mount(withdrawalsApp, routes.listWithdrawals, async (c) => {
   const now = Date.now();
-  const records = await listWithdrawals(c.env.DB, c.var.user.user.partnerUserId);
+  const records = await listWithdrawals(c.env.DB, c.get("user").user.partnerUserId);
   return { data: { withdrawals: records.map((r) => withdrawalView(r, now)) }, summary: "withdrawals" };
 });
 
 mount(withdrawalsApp, routes.getWithdrawal, async (c, { params }) => {
   const deps = withdrawalDeps(c);
-  let record = await ownWithdrawal(c.env.DB, c.var.user.user.partnerUserId, params!.withdrawalId);
+  let record = await ownWithdrawal(c.env.DB, c.get("user").user.partnerUserId, params!.withdrawalId);
   if (record.status === "pending") record = await advanceWithdrawal(deps, record);
   if (record.status === "ready" || record.status === "submitted") record = await reconcileWithdrawal(deps, record);
   return { data: { withdrawal: withdrawalView(record, deps.now()) }, summary: "withdrawal" };
 });
 
 mount(withdrawalsApp, routes.prepareWithdrawal, async (c, { params, body }) => {
-  const record = await ownWithdrawal(c.env.DB, c.var.user.user.partnerUserId, params!.withdrawalId);
+  const record = await ownWithdrawal(c.env.DB, c.get("user").user.partnerUserId, params!.withdrawalId);
   const prepared = await prepareWithdrawal(withdrawalDeps(c), record, body!);
   return { data: prepared, summary: prepared.kind === "typedData" ? "withdrawal typed data" : "withdrawal transaction" };
 });
 
 mount(withdrawalsApp, routes.submitWithdrawal, async (c, { params, body }) => {
   const deps = withdrawalDeps(c);
-  const record = await ownWithdrawal(c.env.DB, c.var.user.user.partnerUserId, params!.withdrawalId);
+  const record = await ownWithdrawal(c.env.DB, c.get("user").user.partnerUserId, params!.withdrawalId);
   const submitted = await submitWithdrawal(deps, record, body!.txHash as `0x${string}`);
   await recordAudit(c.env.DB, {
     partnerUserId: record.partnerUserId,
     action: "withdrawal.submit",
     resourceId: record.id,
     outcome: "succeeded",
-    requestId: c.var.requestId,
+    requestId: c.get("requestId"),
     createdAt: new Date(deps.now()).toISOString(),
   });
   return { data: { withdrawal: withdrawalView(submitted, deps.now()) }, summary: "withdrawal submitted" };

@@ -3,7 +3,7 @@ import type { MachinesRequestErrorType } from "./errors";
 import type { MachinesCaller } from "./machines-caller";
 
 export interface CreateWithdrawalParameters {
-  /** `adminAddress` must be the user's own wallet (`c.var.user.user.walletAddress`). */
+  /** `adminAddress` must be the user's own wallet (`c.get("user").user.walletAddress`). */
   body: WithdrawalCreateRequest;
   /** Required: reuse it while Machines answers `pending`; never a second withdrawal for one key. */
   idempotencyKey: string;

@@ -40,18 +40,23 @@ export interface MachinesRequest<T> {
 const RETRY_BACKOFF_MS = 200;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The base is a validated URL and paths arrive URI-encoded, so only a query needs building. */
 function urlOf(t: MachinesTransport, req: MachinesRequest<unknown>): string {
-  const url = new URL(t.apiBase + req.path);
-  for (const [key, value] of Object.entries(req.query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
-  return url.toString();
+  const url = t.apiBase + req.path;
+  if (!req.query) return url;
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(req.query)) if (value !== undefined) query.set(key, String(value));
+  const text = query.toString();
+  return text ? `${url}?${text}` : url;
 }
 
-function headersOf(credential: MachinesCredential, req: MachinesRequest<unknown>): Headers {
-  const headers = new Headers({ Accept: "application/json" });
-  if ("partnerKey" in credential) headers.set("X-Partner-Key", credential.partnerKey);
-  else headers.set("Authorization", `Bearer ${credential.sessionToken}`);
-  if (req.body !== undefined) headers.set("Content-Type", "application/json");
-  if (req.idempotencyKey) headers.set("Idempotency-Key", req.idempotencyKey);
+/** A plain record: fetch builds its headers in one step (cheaper than a `Headers` filled one by one). */
+function headersOf(credential: MachinesCredential, req: MachinesRequest<unknown>): Record<string, string> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if ("partnerKey" in credential) headers["X-Partner-Key"] = credential.partnerKey;
+  else headers.Authorization = `Bearer ${credential.sessionToken}`;
+  if (req.body !== undefined) headers["Content-Type"] = "application/json";
+  if (req.idempotencyKey) headers["Idempotency-Key"] = req.idempotencyKey;
   return headers;
 }
 
