@@ -43,7 +43,7 @@ export const mountedOperations = new Set<string>();
 
 /**
  * Mounts one route of the contract (`shared/api/routes.ts`) on a domain app: for `auth: true` routes,
- * bearer token → validation → user (one D1 query) → rate limit → handler; for public routes,
+ * bearer token → validation → user (at most one D1 query) → rate limit → handler; for public routes,
  * validation → handler. The handler's `data` is sent in the envelope with the contract's success status.
  *
  * @example

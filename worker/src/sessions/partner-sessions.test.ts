@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { call, expectOk } from "../../test/helpers/api";
+import { freshIsolate } from "../../test/helpers/counting-db";
 import { newUser, type TestUser } from "../../test/helpers/users";
 import { workerWith } from "../../test/helpers/worker-with";
 import { base64ToBytes } from "../crypto/base64";
@@ -22,24 +23,6 @@ const rowsOf = async (partnerUserId: string) =>
 const row = async (partnerUserId: string, kind: "kyc" | "card") => (await rowsOf(partnerUserId)).find((r) => r.kind === kind)!;
 const key = () => dataKey(settingsFrom(env).dataEncryptionKey);
 const context = (partnerUserId: string, kind: string) => `partner-session:${partnerUserId}:${kind}`;
-
-/** D1 with a count of the statements prepared on it (each one is a query). */
-function countingDb(db: D1Database) {
-  let queries = 0;
-  const proxy = new Proxy(db, {
-    get(target, property) {
-      if (property === "prepare") {
-        return (sql: string) => {
-          queries++;
-          return target.prepare(sql);
-        };
-      }
-      const value = Reflect.get(target, property);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-  return { db: proxy, queries: () => queries };
-}
 
 describe("partner sessions", () => {
   it("hold KYC scopes before approval; card scopes, in a separate session, after it", async () => {
@@ -68,22 +51,22 @@ describe("partner sessions", () => {
     expect(new TextDecoder().decode(base64ToBytes(r.token_ciphertext))).not.toContain(token.slice(0, 20));
   });
 
-  it("are reused: a read with a cached session is one D1 query and no mint", async () => {
+  it("are reused: a read with a cached session makes at most one D1 query (none once the isolate is warm) and no mint", async () => {
     const u = await newUser("agreed");
     expectOk("listCards", await call("listCards", { token: u.token }));
     const id = await partnerIdOf(u);
     const before = await rowsOf(id);
 
-    const counted = countingDb(env.DB);
-    const fetcher = workerWith({ DB: counted.db } as never);
+    const { fetcher, queries } = freshIsolate();
     expectOk("listCards", await call("listCards", { token: u.token, fetcher }));
-    expect(counted.queries()).toBe(1);
+    expect(queries()).toBe(1);
     expectOk("getBalances", await call("getBalances", { token: u.token, fetcher }));
-    expect(counted.queries()).toBe(2);
+    expectOk("listCards", await call("listCards", { token: u.token, fetcher }));
+    expect(queries()).toBe(1);
     expect(await rowsOf(id)).toEqual(before);
   });
 
-  it("are re-minted when Machines refuses one (401), and the call succeeds", async () => {
+  it("are re-minted when Machines refuses one (401), the call succeeds, and the isolate keeps the new one", async () => {
     const u = await newUser("approved");
     const id = await partnerIdOf(u);
     const stale = await row(id, "kyc");
@@ -91,8 +74,18 @@ describe("partner sessions", () => {
     await env.DB.prepare("UPDATE partner_sessions SET token_iv = ?, token_ciphertext = ? WHERE partner_user_id = ? AND kind = 'kyc'")
       .bind(bogus.iv, bogus.ciphertext, id)
       .run();
-    expect(expectOk("getKycStatus", await call("getKycStatus", { token: u.token })).status).toBe("approved");
-    expect((await row(id, "kyc")).session_id).not.toBe(stale.session_id);
+    // An isolate that reads the refused token from D1 (this test's own warm isolate already holds the good one).
+    const isolate = freshIsolate();
+    const fetcher = isolate.fetcher;
+    expect(expectOk("getKycStatus", await call("getKycStatus", { token: u.token, fetcher })).status).toBe("approved");
+    const renewed = await row(id, "kyc");
+    expect(renewed.session_id).not.toBe(stale.session_id);
+
+    // Warm: the re-minted session is the one used (the refused one would 401 and mint again: D1 writes).
+    const queries = isolate.queries();
+    expect(expectOk("getKycStatus", await call("getKycStatus", { token: u.token, fetcher })).status).toBe("approved");
+    expect(isolate.queries()).toBe(queries);
+    expect((await row(id, "kyc")).session_id).toBe(renewed.session_id);
   });
 
   it("are renewed shortly before they expire", async () => {

@@ -7,6 +7,7 @@ import { partnerCaller } from "../upstream/machines/machines-caller";
 import { machinesTransport } from "../upstream/transports";
 import type { CachedSession, SessionKind } from "../users/partner-user";
 import type { UserContext } from "../users/user-context";
+import { userCache } from "../users/user-cache";
 import { saveKycStatus } from "../users/users.queries";
 import { openedTokens } from "./opened-tokens";
 import { deleteSession, saveSession } from "./partner-sessions.queries";
@@ -90,6 +91,7 @@ export class PartnerSessions {
     this.opened.delete(kind);
     delete this.ctx.sessions[kind];
     openedTokens.forget(this.deps.settings.dataEncryptionKey, this.context(kind), refused.token);
+    userCache.sessionRefused(this.deps.db, this.ctx.user.crossmintUserId, kind, refused.sessionId);
     await deleteSession(this.deps.db, this.ctx.user.partnerUserId, kind, refused.sessionId);
     return this.mint(kind);
   }
@@ -122,6 +124,7 @@ export class PartnerSessions {
     };
     openedTokens.set(settings.dataEncryptionKey, context, sealed, data.sessionToken, cached.expiresAt);
     this.ctx.sessions[kind] = cached;
+    userCache.sessionSaved(db, user.crossmintUserId, cached);
     const session = { kind, sessionId: data.sessionId, token: data.sessionToken };
     this.opened.set(kind, session);
     // The next request reads it back; this one does not wait for the write.

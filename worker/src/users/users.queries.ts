@@ -27,8 +27,8 @@ interface Row {
 export type UserKey = { crossmintUserId: string } | { partnerUserId: string };
 
 /**
- * A user and their cached partner sessions, in one query: the hot path of every authenticated request
- * (a read with a cached session costs exactly this one D1 query).
+ * A user and their cached partner sessions, in one query: what an authenticated request reads when this
+ * isolate does not hold the user already (`user-cache.ts`), and the only D1 query of a cached read.
  */
 export async function findUserWithSessions(db: D1Database, key: UserKey): Promise<UserWithSessions | null> {
   const column = "crossmintUserId" in key ? "u.crossmint_user_id" : "u.partner_user_id";

@@ -5,14 +5,19 @@ import { log } from "../../logging/log";
 import { machinesFor } from "../../sessions/machines-for";
 import { MachinesApiError } from "../../upstream/machines/errors";
 import { getKycStatus } from "../../upstream/machines/get-kyc-status";
+import { userCache } from "../../users/user-cache";
 import { saveKycStatus } from "../../users/users.queries";
 import { NOT_SUBMITTED, toKycState } from "./kyc-state";
 
-/** Remembers a status that changed (it picks the partner session kind later), after the reply. */
+/**
+ * Remembers a status that changed (it picks the partner session kind later): at once in this request and
+ * this isolate's user cache, in D1 after the reply.
+ */
 export function rememberKycStatus(c: Context<AppEnv>, state: KycState): void {
   const { user } = c.get("user");
   if (user.kycStatus === state.status) return;
   user.kycStatus = state.status;
+  userCache.kycStatusChanged(c.env.DB, user.crossmintUserId, state.status);
   c.executionCtx.waitUntil(
     saveKycStatus(c.env.DB, user.partnerUserId, state.status).catch((e: unknown) =>
       log.warn("save_kyc_status_failed", { requestId: c.get("requestId"), error: (e as Error)?.name }),
