@@ -17,6 +17,7 @@ import { startWorker } from "../scripts/lib/wrangler-dev";
 import { startStack, workerVarsFor } from "../test/stack";
 import { benchUser } from "./bench-user";
 import { wranglerProcesses } from "./lib/processes";
+import { startRawWorkerd } from "./lib/raw-workerd";
 import { startDirectWorker } from "./lib/workerd-worker";
 import { measureFirstRender, serveWidgetPage, type RenderFigures } from "./first-render";
 import { timeJourney, type JourneyTiming } from "./journey-timing";
@@ -65,6 +66,8 @@ async function main() {
     stops.push(() => workerd.stop());
     const workerdBare = await startDirectWorker({ script: "bench/worker/bare-worker.ts" });
     stops.push(() => workerdBare.stop());
+    const rawBare = await startRawWorkerd("bench/worker/bare-worker.ts");
+    stops.push(() => rawBare.stop());
 
     if (sizes) {
       log(`widget: first render, ${o.renderRuns} runs…`);
@@ -90,7 +93,7 @@ async function main() {
       },
     };
     const direct = { partnerApiUrl: stack.partnerApiUrl, sessionToken: devUser.sessionToken };
-    for (const t of routesToMeasure(direct, paths)) speeds.push(await measureRoute(t, o.speed, log));
+    for (const t of routesToMeasure(direct, paths, rawBare)) speeds.push(await measureRoute(t, o.speed, log));
     loads.push(loadNow());
 
     log("worker: D1 queries and upstream calls per request, and per journey…");
@@ -143,6 +146,7 @@ function workerRows(s: RouteSpeed, c: RequestCounts): Row[] {
   const section = `Worker: ${s.route} (cached partner session, loopback; direct = same request to the simulator)`;
   const w = s.workerd;
   const relay = w.relay!;
+  const raw = w.rawRelay!;
   const latencyRatio = w.worker.p50 / s.direct.p50;
   const throughputRatio = w.worker.rps / s.direct.rps;
   // The runtime's own share, measured beside it: a bare Worker on the same workerd, its D1 query, and a pure relay.
@@ -157,10 +161,12 @@ function workerRows(s: RouteSpeed, c: RequestCounts): Row[] {
     { section, what: "  p99 latency: direct / Worker / bare relay / bare Worker", value: `${ms(s.direct.p99)} / ${ms(w.worker.p99)} / ${ms(relay.p99)} / ${ms(w.bare.p99)}` },
     { section, what: "  p50 latency ratio Worker / direct", value: times(latencyRatio), budget: `≤ ${BUDGET.latencyRatio}×`, ok: latencyRatio <= BUDGET.latencyRatio },
     { section, what: "    floor: bare relay / direct (any Worker that calls Machines)", value: times(relay.p50 / s.direct.p50) },
+    { section, what: "    the same relay on workerd without Miniflare (no outbound interceptor) / direct", value: times(raw.p50 / s.direct.p50) },
     { section, what: `  requests/s (${o.speed.connections} connections): direct / Worker / bare relay / bare Worker`, value: `${int(s.direct.rps)} / ${int(w.worker.rps)} / ${int(relay.rps)} / ${int(w.bare.rps)}` },
     { section, what: "  throughput ratio Worker / direct", value: throughputRatio.toFixed(3), budget: `≥ ${BUDGET.throughputRatio}`, ok: throughputRatio >= BUDGET.throughputRatio },
-    { section, what: "    ceiling: bare relay / direct", value: (relay.rps / s.direct.rps).toFixed(3) },
+    { section, what: "    ceiling: bare relay / direct; without Miniflare", value: `${(relay.rps / s.direct.rps).toFixed(3)}; ${(raw.rps / s.direct.rps).toFixed(3)}` },
     { section, what: "  workerd CPU/request (/proc): Worker / bare relay / bare / bare + 1 D1 query", value: `${ms(w.cpu.worker)} / ${ms(relay.cpu)} / ${ms(w.cpu.bare)} / ${ms(w.cpu.bareWithD1)}` },
+    { section, what: "    bare relay on workerd without Miniflare", value: ms(raw.cpu) },
     { section, what: "  CPU/request, the whole workerd process (upper bound)", value: ms(w.cpu.worker), budget: `≤ ${BUDGET.cpuMs} ms`, ok: w.cpu.worker <= BUDGET.cpuMs },
     { section, what: "  CPU/request of the Worker itself (Worker − bare − its D1 queries)", value: ms(ownCpu), budget: `≤ ${BUDGET.cpuMs} ms`, ok: ownCpu <= BUDGET.cpuMs },
     { section, what: "    of which beyond a pure relay (Worker − bare relay − its D1 queries)", value: ms(beyondRelayCpu) },

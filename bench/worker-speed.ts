@@ -8,7 +8,8 @@
  *     Worker (two workerd processes), kept for reference.
  * On each path a bare Worker (answers and nothing else; with `?d1=1`, after one D1 query) gives the
  * runtime's own floor; on workerd, the bare Worker as a pure relay of the direct call (`?relay=1`) gives
- * the floor of any Worker that calls Machines. Rounds alternate between every side so background load hits them alike; each
+ * the floor of any Worker that calls Machines, and the same relay on workerd without Miniflare
+ * (`lib/raw-workerd.ts`) what Miniflare's outbound interceptor adds to it. Rounds alternate between every side so background load hits them alike; each
  * figure is the median over rounds.
  *
  * CPU per request is the CPU time (/proc utime + stime) of the workerd process that runs the Worker over
@@ -49,6 +50,8 @@ export interface PathSpeed {
   bare: Side;
   /** The bare Worker relaying the direct call (workerd path only). */
   relay?: Side & { cpu: number };
+  /** The same relay on workerd started without Miniflare (workerd path only). */
+  rawRelay?: Side & { cpu: number };
   /** p50 latency of the bare Worker making one D1 query (the local D1 round trip's share). */
   bareWithD1P50: number;
   /** Worker process CPU per request (ms): the Worker, and the floors. */
@@ -78,7 +81,7 @@ const PATHS = ["workerd", "dev"] as const;
 type Path = (typeof PATHS)[number];
 type Paths = Record<Path, RuntimePath>;
 
-export function routesToMeasure(direct: { partnerApiUrl: string; sessionToken: string }, paths: Paths) {
+export function routesToMeasure(direct: { partnerApiUrl: string; sessionToken: string }, paths: Paths, rawRelay: { url: string; pid: number }) {
   const estimate = JSON.stringify({ currency: "rusd", network: "base", amount: 50 });
   const toMachines = { Authorization: `Bearer ${direct.sessionToken}`, Accept: "application/json" };
   const json = { "Content-Type": "application/json" };
@@ -90,7 +93,13 @@ export function routesToMeasure(direct: { partnerApiUrl: string; sessionToken: s
       [`${p}.bareWithD1`, { url: `${paths[p].bareUrl}/?d1=1`, method, headers, body, pid: paths[p].barePid }],
       [`${p}.relay`, { url: `${paths[p].bareUrl}/?relay=1`, method, headers: { ...directTarget.headers, "X-Bench-Upstream": directTarget.url }, body, pid: paths[p].barePid }],
     ]);
-    return { route: name, direct: directTarget, ...(Object.fromEntries(sides) as Record<`${Path}.${"worker" | "bare" | "bareWithD1" | "relay"}`, Target>) };
+    const raw: Target = { url: `${rawRelay.url}/?relay=1`, method, headers: { ...directTarget.headers, "X-Bench-Upstream": directTarget.url }, body, pid: rawRelay.pid };
+    return {
+      route: name,
+      direct: directTarget,
+      "workerd.rawRelay": raw,
+      ...(Object.fromEntries(sides) as Record<`${Path}.${"worker" | "bare" | "bareWithD1" | "relay"}`, Target>),
+    };
   };
   return [
     route("GET /v1/balances", "/v1/balances", { url: `${direct.partnerApiUrl}/balances`, method: "GET", headers: toMachines }, {}),
@@ -107,7 +116,17 @@ type RouteTargets = ReturnType<typeof routesToMeasure>[number];
 type SideName = Exclude<keyof RouteTargets, "route">;
 
 /** Every side, in the order each round measures them. */
-const SIDES: SideName[] = ["direct", "workerd.bare", "workerd.relay", "workerd.worker", "workerd.bareWithD1", "dev.bare", "dev.worker", "dev.bareWithD1"];
+const SIDES: SideName[] = [
+  "direct",
+  "workerd.bare",
+  "workerd.relay",
+  "workerd.worker",
+  "workerd.bareWithD1",
+  "workerd.rawRelay",
+  "dev.bare",
+  "dev.worker",
+  "dev.bareWithD1",
+];
 
 interface Sample extends Side {
   cpu: number;
@@ -148,7 +167,9 @@ export async function measureRoute(t: RouteTargets, o: SpeedOptions, progress: (
   const path = (p: Path): PathSpeed => ({
     worker: mid(`${p}.worker`),
     bare: mid(`${p}.bare`),
-    ...(SIDES.includes(`${p}.relay`) ? { relay: { ...mid(`${p}.relay`), cpu: cpu(`${p}.relay`) } } : {}),
+    ...(p === "workerd"
+      ? { relay: { ...mid("workerd.relay"), cpu: cpu("workerd.relay") }, rawRelay: { ...mid("workerd.rawRelay"), cpu: cpu("workerd.rawRelay") } }
+      : {}),
     bareWithD1P50: mid(`${p}.bareWithD1`).p50,
     cpu: { worker: cpu(`${p}.worker`), bare: cpu(`${p}.bare`), bareWithD1: cpu(`${p}.bareWithD1`) },
   });

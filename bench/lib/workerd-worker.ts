@@ -68,6 +68,26 @@ function runWrangler(args: string[]): Promise<void> {
   });
 }
 
+/**
+ * The bundle `wrangler deploy` would upload for this entry (wrangler.toml's `main` when none), written to
+ * `outdir`; returns the script's path (wrangler names it after the entry: index.js, bare-worker.js, …).
+ */
+export async function bundleWorker(script: string | undefined, outdir: string): Promise<string> {
+  await runWrangler(["deploy", ...(script ? [script] : []), "--dry-run", "--outdir", outdir]);
+  return join(outdir, readdirSync(outdir).find((f) => f.endsWith(".js"))!);
+}
+
+/** wrangler.toml as wrangler reads it. */
+export async function wranglerConfig() {
+  return (await import("wrangler")).unstable_readConfig({ config: resolve("wrangler.toml") });
+}
+
+/** The workerd binary wrangler's Miniflare runs. */
+export async function wranglersWorkerd(): Promise<string> {
+  const fromMiniflare = createRequire(createRequire(join(wranglerDir, "package.json")).resolve("miniflare"));
+  return ((await import(fromMiniflare.resolve("workerd"))) as { default: string }).default;
+}
+
 /** workerd processes that are children of this process. */
 function workerdChildren(): Set<number> {
   const found = new Set<number>();
@@ -97,12 +117,9 @@ async function start(options: DirectWorkerOptions): Promise<RunningDirectWorker>
   const state = mkdtempSync(join(tmpdir(), "machines-card-workerd-"));
   try {
     const bundle = join(state, "bundle");
-    await runWrangler(["deploy", ...(options.script ? [options.script] : []), "--dry-run", "--outdir", bundle]);
+    const scriptPath = await bundleWorker(options.script, bundle);
     await runWrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", state]);
-
-    // wrangler names the bundle after the entry (index.js, bare-worker.js, …).
-    const scriptPath = join(bundle, readdirSync(bundle).find((f) => f.endsWith(".js"))!);
-    const config = (await import("wrangler")).unstable_readConfig({ config: resolve("wrangler.toml") });
+    const config = await wranglerConfig();
     const { Miniflare, convertV4MiniflareOptions } = await wranglersMiniflare();
 
     let output = "";
