@@ -1,5 +1,23 @@
 import { css } from "lit";
 
+/** The dark palette: for `theme="dark"`, and for `theme="auto"` when the visitor's system is dark. */
+const dark = css`
+  --mc-color-brand: #6760ee; /* 4.6:1 under white text */
+  --mc-color-on-brand: #ffffff;
+  --mc-color-brand-text: #a9a4ff;
+  --mc-color-background: #15161a;
+  --mc-color-surface: #1f2026;
+  --mc-color-text: #f2f3f5;
+  --mc-color-text-muted: #a6aab3;
+  --mc-color-border: #32343c;
+  --mc-color-border-strong: #777c87;
+  --mc-color-danger: #f97066;
+  --mc-color-success: #47cd89;
+  --mc-color-warning: #fdb022;
+  --mc-shadow: 0 1px 2px rgb(0 0 0 / 0.4), 0 4px 16px rgb(0 0 0 / 0.35);
+  color-scheme: dark;
+`;
+
 /**
  * The design tokens, as documented custom properties on the element. A partner sets any of them on
  * `machines-card` from outside (outer rules win over `:host`), in light and dark alike. Defaults meet
@@ -28,37 +46,11 @@ export const tokens = css`
     color-scheme: light;
   }
   :host([theme="dark"]) {
-    --mc-color-brand: #6760ee; /* 4.6:1 under white text */
-    --mc-color-on-brand: #ffffff;
-    --mc-color-brand-text: #a9a4ff;
-    --mc-color-background: #15161a;
-    --mc-color-surface: #1f2026;
-    --mc-color-text: #f2f3f5;
-    --mc-color-text-muted: #a6aab3;
-    --mc-color-border: #32343c;
-    --mc-color-border-strong: #777c87;
-    --mc-color-danger: #f97066;
-    --mc-color-success: #47cd89;
-    --mc-color-warning: #fdb022;
-    --mc-shadow: 0 1px 2px rgb(0 0 0 / 0.4), 0 4px 16px rgb(0 0 0 / 0.35);
-    color-scheme: dark;
+    ${dark}
   }
   @media (prefers-color-scheme: dark) {
     :host([theme="auto"]) {
-      --mc-color-brand: #6760ee; /* 4.6:1 under white text */
-      --mc-color-on-brand: #ffffff;
-      --mc-color-brand-text: #a9a4ff;
-      --mc-color-background: #15161a;
-      --mc-color-surface: #1f2026;
-      --mc-color-text: #f2f3f5;
-      --mc-color-text-muted: #a6aab3;
-      --mc-color-border: #32343c;
-      --mc-color-border-strong: #777c87;
-      --mc-color-danger: #f97066;
-      --mc-color-success: #47cd89;
-      --mc-color-warning: #fdb022;
-      --mc-shadow: 0 1px 2px rgb(0 0 0 / 0.4), 0 4px 16px rgb(0 0 0 / 0.35);
-      color-scheme: dark;
+      ${dark}
     }
   }
 `;
