@@ -1,4 +1,5 @@
 import { createMachinesSandboxApp, createMachinesSimulator, type MachinesSimulator, type MachinesSimulatorOptions } from "../index";
+import { PARTNER_SCOPES } from "../../../shared/machines/sessions";
 import type { SimulatorLogger } from "../options";
 
 export const PARTNER_KEY = "sk_test_partner_key_for_simulator_tests";
@@ -116,22 +117,8 @@ export function createHarness(options: MachinesSimulatorOptions = {}) {
 
 export type Harness = ReturnType<typeof createHarness>;
 
-export const ALL_SCOPES = [
-  "users.read",
-  "users.write",
-  "kyc.read",
-  "kyc.write",
-  "cards.read",
-  "cards.write",
-  "cards.secrets.read",
-  "encryption.read",
-  "encryption.write",
-  "deposits.read",
-  "deposits.write",
-  "withdrawals.write",
-  "transactions.read",
-  "balances.read",
-];
+/** Every scope of the docs' enum plus the two the example's defaults add (not the quickstart's crypto.* aliases). */
+export const ALL_SCOPES = [...PARTNER_SCOPES, "transactions.read", "balances.read"];
 
 export function application(lastName: string) {
   return {
