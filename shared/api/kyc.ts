@@ -1,19 +1,9 @@
 import * as z from "zod/mini";
-import { KycValuesData } from "../machines/kyc";
+import { KycStatus, KycValuesData } from "../machines/kyc";
 import { defineRoute } from "./define-route";
 
-export const KycStatus = z.enum([
-  "not_submitted",
-  "pending",
-  "manual_review",
-  "needs_verification",
-  "needs_information",
-  "approved",
-  "denied",
-  "locked",
-  "canceled",
-]);
-export type KycStatus = z.infer<typeof KycStatus>;
+/** Machines' KYC statuses, as the Worker reports them unchanged. */
+export { KycStatus } from "../machines/kyc";
 
 /**
  * The user's KYC state as the Worker reports it. Machines sends hosted-verification links either as a
