@@ -204,3 +204,118 @@ test.describe("Crossmint auth adapter, up to Crossmint's API", () => {
     expect(await page.evaluate(() => window.auth.token())).toBeNull();
   });
 });
+
+/** What the page saw of a failed call: the error's class, code and fields (never the cause). */
+interface SeenError {
+  name: string;
+  isAuthError: boolean;
+  code: string;
+  message: string;
+  field?: string;
+  retryAfterSeconds?: number;
+}
+
+async function failure(page: Page, call: "sendCode" | "verifyCode"): Promise<SeenError> {
+  return page.evaluate(async (call) => {
+    try {
+      if (call === "sendCode") await window.auth.sendCode("ada@example.com");
+      else await window.auth.verifyCode("ada@example.com", "123456");
+    } catch (e) {
+      const error = e as Error & { code: string; field?: string; retryAfterSeconds?: number };
+      const seen: Record<string, unknown> = { name: error.name, isAuthError: error instanceof (window.harness as unknown as { AuthError: typeof Error }).AuthError, code: error.code, message: error.message };
+      if (error.field) seen.field = error.field;
+      if (error.retryAfterSeconds) seen.retryAfterSeconds = error.retryAfterSeconds;
+      return seen as unknown as SeenError;
+    }
+    throw new Error(`${call} did not fail`);
+  }, call);
+}
+
+/** Nothing secret in a message the page (and the mc-error event) sees. */
+function expectNothingLeaked(error: SeenError, clientKey: string) {
+  for (const secret of [clientKey, "one-time-secret", "refresh-secret", "eyJ"]) expect(error.message).not.toContain(secret);
+}
+
+test.describe("Crossmint auth adapter, when Crossmint refuses or cannot be reached", () => {
+  const sending: [string, CrossmintReply, Partial<SeenError>][] = [
+    ["unreachable (request aborted)", "abort", { code: "network_error" }],
+    ["a key Crossmint does not know (401)", { status: 401, body: { message: "Invalid API key" } }, { code: "provider_error" }],
+    [
+      "an origin the key does not allow (403)",
+      { status: 403, body: { message: 'Request from origin "https://partner.test" is not allowed for this API key' } },
+      { code: "provider_error" },
+    ],
+    [
+      "too many codes (429 with Retry-After)",
+      { status: 429, body: { message: "Too many requests" }, headers: { "Retry-After": "30", "Access-Control-Expose-Headers": "Retry-After" } },
+      { code: "rate_limited", retryAfterSeconds: 30 },
+    ],
+    ["an address Crossmint refuses (400)", { status: 400, body: { message: "Invalid email" } }, { code: "invalid_email", field: "email" }],
+    ["down (503)", { status: 503, body: "<html>Service Unavailable</html>" }, { code: "provider_error" }],
+  ];
+  for (const [what, reply, expected] of sending) {
+    test(`sending a code, Crossmint ${what}: ${expected.code}`, async ({ page }) => {
+      const { clientKey } = await signInPage(page, () => reply);
+      const error = await failure(page, "sendCode");
+      expect(error).toMatchObject({ isAuthError: true, ...expected });
+      expect(error.message).toMatch(/Crossmint/);
+      expectNothingLeaked(error, clientKey);
+    });
+  }
+
+  test("a 401 or 403 on sending says to check the client key and the allowed origins", async ({ page }) => {
+    await signInPage(page, () => ({ status: 403, body: { message: 'Request from origin "https://partner.test" is not allowed for this API key' } }));
+    const error = await failure(page, "sendCode");
+    expect(error.message).toMatch(/client key/);
+    expect(error.message).toMatch(/origin/);
+  });
+
+  const verifying: [string, (server: ReturnType<typeof crossmintSignIn>) => (r: CrossmintRequest) => CrossmintReply, Partial<SeenError>][] = [
+    ["a wrong code (400)", (s) => (r) => (r.url.pathname.endsWith("/authenticate") ? { status: 400, body: { message: "Invalid token" } } : s.answer(r)), { code: "otp_invalid", field: "code" }],
+    [
+      "an expired code (400 'expired')",
+      (s) => (r) => (r.url.pathname.endsWith("/authenticate") ? { status: 400, body: { message: "Token expired" } } : s.answer(r)),
+      { code: "otp_expired", field: "code" },
+    ],
+    ["too many tries (429)", (s) => (r) => (r.url.pathname.endsWith("/authenticate") ? { status: 429, body: { message: "Too many requests" } } : s.answer(r)), { code: "otp_attempts_exceeded" }],
+    ["unreachable while checking the code", (s) => (r) => (r.url.pathname.endsWith("/authenticate") ? "abort" : s.answer(r)), { code: "network_error" }],
+    ["down while checking the code (502)", (s) => (r) => (r.url.pathname.endsWith("/authenticate") ? { status: 502, body: "Bad gateway" } : s.answer(r)), { code: "provider_error" }],
+    ["unreachable while starting the session", (s) => (r) => (r.url.pathname.endsWith("/refresh") ? "abort" : s.answer(r)), { code: "network_error" }],
+    ["down while starting the session (500)", (s) => (r) => (r.url.pathname.endsWith("/refresh") ? { status: 500, body: "oops" } : s.answer(r)), { code: "provider_error" }],
+  ];
+  for (const [what, answer, expected] of verifying) {
+    test(`verifying, Crossmint ${what}: ${expected.code}`, async ({ page }) => {
+      const server = crossmintSignIn();
+      const { clientKey } = await signInPage(page, answer(server));
+      await page.evaluate(() => window.auth.sendCode("ada@example.com"));
+      const error = await failure(page, "verifyCode");
+      expect(error).toMatchObject({ isAuthError: true, ...expected });
+      expectNothingLeaked(error, clientKey);
+    });
+  }
+
+  test("a client key that is not Crossmint's is refused before any request, without repeating the key", async ({ page }) => {
+    const fake = await openPartnerPage(page, () => ({ status: 500 }));
+    const errors = await page.evaluate(async () => {
+      const issue = window.harness.installTestKeyIssuer();
+      const forged = `${issue("staging", "proj-test-1").slice(0, -4)}abcd`;
+      const out = [];
+      for (const clientKey of ["ck_staging_not-a-key", forged, "sk_production_server-key"]) {
+        try {
+          await window.harness.createAuth({ provider: "crossmint", clientApiKey: clientKey });
+          out.push({ clientKey, code: "none", message: "", isAuthError: false });
+        } catch (e) {
+          const error = e as Error & { code: string };
+          out.push({ clientKey, code: error.code, message: error.message, isAuthError: error instanceof (window.harness as unknown as { AuthError: typeof Error }).AuthError });
+        }
+      }
+      return out;
+    });
+    for (const error of errors) {
+      expect(error).toMatchObject({ isAuthError: true, code: "provider_error" });
+      expect(error.message).toMatch(/client key/);
+      expect(error.message).not.toContain(error.clientKey);
+    }
+    expect(fake.requests).toEqual([]);
+  });
+});
