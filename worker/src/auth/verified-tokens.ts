@@ -1,7 +1,7 @@
+import { BoundedMap } from "../memory/isolate-memory";
 import type { TokenVerifierConfig, VerifiedIdentity } from "./verify-user-token";
 
-const MAX_ENTRIES = 2_000;
-const entries = new Map<string, VerifiedIdentity>();
+const entries = new BoundedMap<string, VerifiedIdentity>(2_000);
 
 const keyOf = (config: TokenVerifierConfig, jwt: string) => `${config.jwksUrl}\n${config.issuer}\n${config.audience}\n${jwt}`;
 
@@ -22,7 +22,6 @@ export const verifiedTokens = {
     return hit;
   },
   set(config: TokenVerifierConfig, jwt: string, identity: VerifiedIdentity): void {
-    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
     entries.set(keyOf(config, jwt), identity);
   },
 };

@@ -1,10 +1,10 @@
 import type { Bindings } from "../env";
 import { AppError } from "../errors";
+import { BoundedMap } from "../memory/isolate-memory";
 import { RATE_LIMITS, type RateLimitName } from "./rate-limits";
 
 /** Fixed windows per (limit, key), for when no binding is configured. Bounded: old windows are dropped. */
-const windows = new Map<string, { start: number; count: number }>();
-const MAX_WINDOWS = 10_000;
+const windows = new BoundedMap<string, { start: number; count: number }>(10_000);
 
 function localLimit(name: RateLimitName, key: string, now: number): boolean {
   const { limit, periodSeconds } = RATE_LIMITS[name];
@@ -12,7 +12,6 @@ function localLimit(name: RateLimitName, key: string, now: number): boolean {
   const period = periodSeconds * 1000;
   const current = windows.get(id);
   if (!current || now - current.start >= period) {
-    if (windows.size >= MAX_WINDOWS) windows.delete(windows.keys().next().value!);
     windows.set(id, { start: now, count: 1 });
     return true;
   }

@@ -1,4 +1,5 @@
 import type { Sealed } from "../crypto/sealed-box";
+import { boundedMapPerOwner } from "../memory/isolate-memory";
 
 /** Users whose tokens one isolate keeps open at most (two kinds each); the oldest entry goes first. */
 const MAX_ENTRIES = 4_000;
@@ -11,16 +12,7 @@ interface Entry {
 }
 
 /** Per data key: a rotated DATA_ENCRYPTION_KEY (another settings object) starts empty. */
-const byKey = new WeakMap<Uint8Array, Map<string, Entry>>();
-
-function entriesFor(dataKey: Uint8Array): Map<string, Entry> {
-  let entries = byKey.get(dataKey);
-  if (!entries) {
-    entries = new Map();
-    byKey.set(dataKey, entries);
-  }
-  return entries;
-}
+const entriesFor = boundedMapPerOwner<Uint8Array, string, Entry>(MAX_ENTRIES);
 
 /**
  * Partner session tokens this isolate has already unsealed (or minted), so a cached read does not decrypt
@@ -40,10 +32,7 @@ export const openedTokens = {
     return hit.sealed.iv === sealed.iv && hit.sealed.ciphertext === sealed.ciphertext ? hit.token : undefined;
   },
   set(dataKey: Uint8Array, context: string, sealed: Sealed, token: string, expiresAt: number): void {
-    const entries = entriesFor(dataKey);
-    entries.delete(context);
-    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-    entries.set(context, { sealed, token, expiresAt });
+    entriesFor(dataKey).set(context, { sealed, token, expiresAt });
   },
   /** Forgets a token Machines refused (unless a newer one already took its place). */
   forget(dataKey: Uint8Array, context: string, token: string): void {

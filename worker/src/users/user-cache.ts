@@ -1,4 +1,5 @@
 import type { KycStatus } from "../../../shared/machines/kyc";
+import { boundedMapPerOwner } from "../memory/isolate-memory";
 import type { CachedSession, SessionKind } from "./partner-user";
 import type { UserWithSessions } from "./users.queries";
 
@@ -18,16 +19,7 @@ interface Entry {
 }
 
 /** One cache per D1 database binding: it mirrors that database's rows. */
-const caches = new WeakMap<D1Database, Map<string, Entry>>();
-
-function entriesOf(db: D1Database): Map<string, Entry> {
-  let entries = caches.get(db);
-  if (!entries) {
-    entries = new Map();
-    caches.set(db, entries);
-  }
-  return entries;
-}
+const entriesOf = boundedMapPerOwner<D1Database, string, Entry>(MAX_ENTRIES);
 
 /** A copy the caller may change (routes update `kycStatus` and sessions on their own context). */
 const copy = (found: UserWithSessions): UserWithSessions => ({ user: { ...found.user }, sessions: { ...found.sessions } });
@@ -71,10 +63,8 @@ export const userCache = {
   remember(db: D1Database, found: UserWithSessions, loadedAt: number): void {
     const entries = entriesOf(db);
     const key = found.user.crossmintUserId;
-    entries.delete(key);
-    if (found.user.kycStatus !== "approved") return;
-    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-    entries.set(key, { found: copy(found), loadedAt });
+    if (found.user.kycStatus !== "approved") entries.delete(key);
+    else entries.set(key, { found: copy(found), loadedAt });
   },
 
   /** This isolate stored a new session of its kind for the user. */

@@ -1,4 +1,5 @@
 import type { EncryptedBlob } from "../../../../shared/machines/encryption";
+import { BoundedMap } from "../../memory/isolate-memory";
 import type { MachinesCaller } from "../../upstream/machines/machines-caller";
 import { decryptValue } from "../../upstream/machines/decrypt-value";
 
@@ -7,8 +8,7 @@ import { decryptValue } from "../../upstream/machines/decrypt-value";
  * the label does (each encryption has a fresh IV), so a hit is always right, and listing cards costs one
  * Machines call instead of one per card. Labels are the user's own names for their cards, not secrets.
  */
-const labels = new Map<string, string>();
-const MAX_LABELS = 5_000;
+const labels = new BoundedMap<string, string>(5_000);
 
 const keyOf = (partnerUserId: string, blob: EncryptedBlob) => `${partnerUserId}\n${blob.v}\n${blob.iv}\n${blob.ct}`;
 
@@ -24,6 +24,5 @@ export async function decryptLabel(machines: MachinesCaller, partnerUserId: stri
 
 /** Records a label the Worker just encrypted, so the reply and the next list need no decryption. */
 export function rememberLabel(partnerUserId: string, blob: EncryptedBlob, label: string): void {
-  if (labels.size >= MAX_LABELS) labels.delete(labels.keys().next().value!);
   labels.set(keyOf(partnerUserId, blob), label);
 }
