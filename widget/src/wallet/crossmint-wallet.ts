@@ -1,3 +1,4 @@
+import { crossmintWalletError, signerUnavailableError, type CrossmintWalletOutcome, type CrossmintWalletStep } from "./crossmint-wallet-errors";
 import { WalletError, type HexString, type WalletAdapter } from "./wallet-adapter";
 
 export interface CrossmintWalletOptions {
@@ -9,60 +10,120 @@ export interface CrossmintWalletOptions {
 
 /**
  * Crossmint names chains rather than numbering them; the Worker's `CHAIN_NAME` is for people ("Base"),
- * so the wallet maps the chain id itself.
+ * so the wallet maps the chain id itself. Only chains the wallets SDK serves, with whether they are
+ * testnets: the SDK silently moves a mainnet to its testnet under a staging key, and refuses a testnet
+ * under a production key.
  */
-const CROSSMINT_CHAINS: Record<number, string> = {
-  1: "ethereum",
-  11155111: "ethereum-sepolia",
-  8453: "base",
-  84532: "base-sepolia",
-  10: "optimism",
-  11155420: "optimism-sepolia",
-  42161: "arbitrum",
-  421614: "arbitrum-sepolia",
-  137: "polygon",
-  80002: "polygon-amoy",
+const CROSSMINT_CHAINS: Record<number, [name: string, testnet: boolean]> = {
+  11155111: ["ethereum-sepolia", true],
+  8453: ["base", false],
+  84532: ["base-sepolia", true],
+  10: ["optimism", false],
+  11155420: ["optimism-sepolia", true],
+  42161: ["arbitrum", false],
+  421614: ["arbitrum-sepolia", true],
+  137: ["polygon", false],
+  80002: ["polygon-amoy", true],
 };
 
-export function crossmintChainName(chainId: number): string {
-  const name = CROSSMINT_CHAINS[chainId];
-  if (!name) throw new WalletError("wrong_chain", `the Crossmint wallet does not support chain ${chainId}`);
+export function crossmintChainName(chainId: number, clientApiKey?: string): string {
+  const entry = CROSSMINT_CHAINS[chainId];
+  if (!entry) throw new WalletError("wrong_chain", `the Crossmint wallet does not support chain ${chainId}`);
+  const [name, testnet] = entry;
+  if (clientApiKey !== undefined && testnet === clientApiKey.startsWith("ck_production_")) {
+    const key = testnet ? "a production" : "a staging";
+    throw new WalletError("wrong_chain", `the Crossmint client key is ${key} key, which cannot use chain ${chainId} (${name}): configure the key for the chain's environment`);
+  }
   return name;
 }
 
+type Sdk = typeof import("@crossmint/wallets-sdk");
+type EvmWallet = InstanceType<Sdk["EVMWallet"]>;
+type ApiClient = EvmWallet["apiClient"];
+
+/** The transaction hash and signature shapes the widget hands on (Crossmint's answer is not trusted blindly). */
+const TX_HASH = /^0x[0-9a-fA-F]{64}$/;
+const SIGNATURE = /^0x(?:[0-9a-fA-F]{2})+$/;
+
 /**
  * The user's Crossmint embedded EVM wallet (`@crossmint/wallets-sdk`), imported only when a
- * production withdrawal first needs it.
+ * production withdrawal first needs it. Opened client-side with the user's JWT (`me:evm:smart`).
  */
 export async function createCrossmintWallet(options: CrossmintWalletOptions): Promise<WalletAdapter> {
-  let sdk: typeof import("@crossmint/wallets-sdk");
+  const chain = crossmintChainName(options.chainId, options.clientApiKey);
+  let sdk: Sdk;
   try {
     sdk = await import("@crossmint/wallets-sdk");
   } catch (cause) {
     throw new WalletError("wallet_unavailable", "the Crossmint wallets SDK could not be loaded; install @crossmint/wallets-sdk", { cause });
   }
-  const crossmint = sdk.createCrossmint({ apiKey: options.clientApiKey });
-  // The SDK's chain union is checked by Crossmint at run time.
-  const chain = crossmintChainName(options.chainId) as never;
-
-  async function wallet() {
-    const jwt = await options.token();
-    if (!jwt) throw new WalletError("wallet_unavailable", "sign in before using the wallet");
-    crossmint.setJwt(jwt);
-    try {
-      return sdk.EVMWallet.from(await sdk.CrossmintWallets.from(crossmint).getWallet({ chain }));
-    } catch (cause) {
-      throw new WalletError("wallet_unavailable", `Crossmint could not open the wallet: ${(cause as Error).message}`, { cause });
-    }
+  const refuseKey = () =>
+    new WalletError("wallet_unavailable", "the Crossmint client key in the Worker's configuration (CROSSMINT_CLIENT_API_KEY) is not a valid client key (ck_…)");
+  // A server key (sk_…) is valid to the SDK, but must never reach a browser.
+  if (!options.clientApiKey.startsWith("ck_")) throw refuseKey();
+  let crossmint: ReturnType<Sdk["createCrossmint"]>;
+  let wallets: ReturnType<Sdk["CrossmintWallets"]["from"]>;
+  try {
+    crossmint = sdk.createCrossmint({ apiKey: options.clientApiKey });
+    wallets = sdk.CrossmintWallets.from(crossmint);
+  } catch {
+    throw refuseKey();
   }
 
-  async function attempt<T>(what: string, run: () => Promise<T>): Promise<T> {
+  // The SDK's errors carry only a sentence: watch its API client (shared by the wallets it opens) to map by status.
+  let outcome: CrossmintWalletOutcome | null = null;
+  const api = (wallets as unknown as { walletFactory?: { apiClient?: ApiClient } }).walletFactory?.apiClient;
+  if (api) {
+    for (const method of ["get", "post"] as const) {
+      const send = api[method].bind(api);
+      api[method] = async (path, init) => {
+        outcome = null;
+        try {
+          const response = await send(path, init);
+          outcome = { status: response.status };
+          return response;
+        } catch (error) {
+          // The API client throws ApiClientError (with `status`) for 5xx; fetch throws without one when offline.
+          outcome = { status: (error as { status?: number }).status ?? 0 };
+          throw error;
+        }
+      };
+    }
+  }
+  const lastOutcome = (): CrossmintWalletOutcome | null => outcome;
+
+  async function attempt<T>(step: CrossmintWalletStep, run: () => Promise<T>): Promise<T> {
+    outcome = null;
     try {
       return await run();
     } catch (cause) {
       if (cause instanceof WalletError) throw cause;
-      throw new WalletError("wallet_error", `Crossmint could not ${what}: ${(cause as Error).message}`, { cause });
+      throw crossmintWalletError(step, lastOutcome(), cause);
     }
+  }
+
+  // One opened wallet per session JWT: a new JWT (renewed, another user) opens it again.
+  let opened: { jwt: string; wallet: Promise<EvmWallet> } | null = null;
+  async function wallet(): Promise<EvmWallet> {
+    const jwt = await options.token();
+    if (!jwt) throw new WalletError("wallet_unavailable", "sign in with Crossmint before using the wallet");
+    if (opened?.jwt !== jwt) {
+      // `setJwt` returns a new context the SDK never sees; its API client reads `jwt` from the object it was given.
+      crossmint.jwt = jwt;
+      // The SDK's chain union is checked by Crossmint at run time.
+      const wallet = attempt("open the wallet", async () => sdk.EVMWallet.from(await wallets.getWallet({ chain: chain as never })));
+      opened = { jwt, wallet };
+      wallet.catch(() => (opened = opened?.wallet === wallet ? null : opened));
+    }
+    return opened.wallet;
+  }
+
+  /** The wallet, once it is known to have a signer the card can drive without a UI step of Crossmint's. */
+  async function signingWallet(): Promise<EvmWallet> {
+    const w = await wallet();
+    const type = w.signer?.type;
+    if (!type || type === "email" || type === "phone") throw signerUnavailableError(type);
+    return w;
   }
 
   return {
@@ -71,13 +132,19 @@ export async function createCrossmintWallet(options: CrossmintWalletOptions): Pr
       return (await wallet()).address as HexString;
     },
     async signTypedData(typedData) {
-      const w = await wallet();
-      const { signature } = await attempt("sign", () => w.signTypedData({ ...typedData, chain } as never));
+      const w = await signingWallet();
+      const { signature } = await attempt("sign the withdrawal", () => w.signTypedData({ ...typedData, chain } as never));
+      if (typeof signature !== "string" || !SIGNATURE.test(signature)) throw crossmintWalletError("sign the withdrawal", { status: 200 });
       return signature as HexString;
     },
     async sendTransaction(tx) {
-      const w = await wallet();
+      if (tx.chainId !== options.chainId) throw new WalletError("wrong_chain", `the transaction is for chain ${tx.chainId}, but the Crossmint wallet is on chain ${options.chainId}`);
+      const w = await signingWallet();
+      if (w.address.toLowerCase() !== tx.from.toLowerCase()) {
+        throw new WalletError("wrong_account", `the transaction must come from ${tx.from}, but the signed-in user's Crossmint wallet is ${w.address}`);
+      }
       const { hash } = await attempt("send the transaction", () => w.sendTransaction({ to: tx.to, data: tx.data as HexString, value: 0n }));
+      if (typeof hash !== "string" || !TX_HASH.test(hash)) throw crossmintWalletError("send the transaction", { status: 200 });
       return hash as HexString;
     },
   };
