@@ -18,4 +18,19 @@ describe("Crossmint wallet chain names", () => {
     expect(error).to.be.instanceOf(WalletError);
     expect((error as WalletError).code).to.equal("wrong_chain");
   });
+
+  it("refuses a chain the client key's environment cannot use (the SDK would move Base to Base Sepolia under a staging key)", () => {
+    expect(crossmintChainName(84532, "ck_staging_key")).to.equal("base-sepolia");
+    expect(crossmintChainName(8453, "ck_production_key")).to.equal("base");
+    for (const [chainId, key] of [[8453, "ck_staging_key"], [84532, "ck_production_key"]] as const) {
+      let error: unknown;
+      try {
+        crossmintChainName(chainId, key);
+      } catch (e) {
+        error = e;
+      }
+      expect((error as WalletError).code).to.equal("wrong_chain");
+      expect((error as WalletError).message).not.to.contain(key);
+    }
+  });
 });
