@@ -18,6 +18,7 @@ export interface Bindings {
   CROSSMINT_API_BASE?: string;
   CROSSMINT_SERVER_KEY?: string;
   CROSSMINT_CLIENT_API_KEY?: string;
+  CROSSMINT_WALLET_SIGNER?: string;
   CHAIN_RPC_URL?: string;
   CHAIN_ID?: string;
   CHAIN_NAME?: string;

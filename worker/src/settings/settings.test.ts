@@ -68,6 +68,12 @@ describe("settings", () => {
     expect(s.chain).toEqual({ rpcUrl: "http://127.0.0.1:8545", id: 31337, name: "anvil", explorerUrl: null });
     expect(s.sandboxUrl).toBe("http://127.0.0.1:8788");
     expect(s.crossmint.clientApiKey).toBeNull();
+    expect(s.crossmint.walletSigner).toBe("api-key");
+  });
+
+  it("takes the wallet admin signer as api-key or email, and nothing else", () => {
+    expect(settingsFrom(sandboxEnv({ CROSSMINT_WALLET_SIGNER: "email" })).crossmint.walletSigner).toBe("email");
+    expect(problems(sandboxEnv({ CROSSMINT_WALLET_SIGNER: "passkey" }))).toEqual({ CROSSMINT_WALLET_SIGNER: "CROSSMINT_WALLET_SIGNER must be api-key or email" });
   });
 
   it("parses once per bindings object", () => {

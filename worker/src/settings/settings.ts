@@ -26,6 +26,8 @@ export interface Settings {
     serverKey: string;
     /** Public key for Crossmint sign-in in the widget (production). */
     clientApiKey: string | null;
+    /** The admin signer of wallets the Worker creates (`create-wallet.ts` says why `api-key` is the default). */
+    walletSigner: WalletSigner;
   };
   chain: { rpcUrl: string; id: number; name: string; explorerUrl: string | null };
   allowedOrigins: ReadonlySet<string>;
@@ -38,10 +40,13 @@ export interface Settings {
   secrets: readonly string[];
 }
 
+export type WalletSigner = "api-key" | "email";
+
 /** Defaults for the settings that have one (the reference's scopes, Machines' default session TTL). */
 export const SETTING_DEFAULTS = {
   SESSION_TTL_SECONDS: "900",
   UPSTREAM_TIMEOUT_MS: "8000",
+  CROSSMINT_WALLET_SIGNER: "api-key",
   KYC_SCOPES: "kyc.read,kyc.write",
   CARD_SCOPES:
     "users.read,kyc.read,cards.read,cards.write,cards.secrets.read,encryption.read,encryption.write," +
@@ -91,6 +96,11 @@ function parseSettings(env: Bindings): Settings {
       serverKey: read("CROSSMINT_SERVER_KEY", (t) => readText(t, 512)),
       // The widget signs in with Crossmint in production, which needs the project's public client key.
       clientApiKey: production ? read("CROSSMINT_CLIENT_API_KEY", (t) => readText(t, 512)) : optional("CROSSMINT_CLIENT_API_KEY", (t) => readText(t, 512)),
+      walletSigner: read(
+        "CROSSMINT_WALLET_SIGNER",
+        (t): Read<WalletSigner> => (t === "api-key" || t === "email" ? { ok: true, value: t } : { ok: false, message: "must be api-key or email" }),
+        SETTING_DEFAULTS.CROSSMINT_WALLET_SIGNER,
+      ),
     },
     chain: {
       rpcUrl: read("CHAIN_RPC_URL", url),

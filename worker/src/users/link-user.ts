@@ -1,7 +1,7 @@
 import type { VerifiedIdentity } from "../auth/verify-user-token";
 import { AppError } from "../errors";
-import type { Settings } from "../settings/settings";
-import { createWallet } from "../upstream/crossmint/create-wallet";
+import type { Settings, WalletSigner } from "../settings/settings";
+import { createWallet, type WalletAdminSigner } from "../upstream/crossmint/create-wallet";
 import { getWallet } from "../upstream/crossmint/get-wallet";
 import { partnerCaller } from "../upstream/machines/machines-caller";
 import { resolveUser } from "../upstream/machines/resolve-user";
@@ -16,6 +16,14 @@ export interface LinkUserDeps {
   requestId: string;
 }
 
+function adminSignerFor(signer: WalletSigner, identity: VerifiedIdentity): WalletAdminSigner {
+  if (signer === "api-key") return { type: "api-key" };
+  if (!identity.email) {
+    throw new AppError("wallet_unavailable", "this user has no wallet yet, and the token carries no email to create one with", { status: 409 });
+  }
+  return { type: "email", email: identity.email };
+}
+
 /**
  * First request of a person the Worker has not seen: their wallet address comes from the Crossmint
  * wallets API (created there, idempotently, when they have none yet), never from the browser; then
@@ -28,14 +36,9 @@ export async function linkUser(deps: LinkUserDeps, identity: VerifiedIdentity): 
   const wallets = crossmintTransport(settings, requestId);
   let wallet = await getWallet(wallets, { userId: identity.sub });
   if (!wallet) {
-    if (!identity.email) {
-      throw new AppError("wallet_unavailable", "this user has no wallet yet, and the token carries no email to create one with", {
-        status: 409,
-      });
-    }
     wallet = await createWallet(wallets, {
       userId: identity.sub,
-      email: identity.email,
+      adminSigner: adminSignerFor(settings.crossmint.walletSigner, identity),
       idempotencyKey: `machines-card-wallet-${partnerUserId}`,
     });
   }

@@ -1,10 +1,19 @@
+import type { WalletSigner } from "../../settings/settings";
 import { sendWalletsRequest, WalletUnavailableError, type CrossmintTransport, type CrossmintWallet } from "./wallets-request";
+
+/** Who approves what the wallet signs (Crossmint's `config.adminSigner`). */
+export type WalletAdminSigner = { type: Extract<WalletSigner, "api-key"> } | { type: Extract<WalletSigner, "email">; email: string };
 
 export interface CreateWalletParameters {
   /** The Crossmint user id (the JWT's `sub`): the wallet's owner. */
   userId: string;
-  /** The user's email: the wallet's admin signer, as Crossmint's embedded wallets sign with it. */
-  email: string;
+  /**
+   * `api-key` (the default, `CROSSMINT_WALLET_SIGNER`): Crossmint signs for the project when the signed-in
+   * user asks through the client SDK, so the widget completes a withdrawal with the user's JWT alone.
+   * `email`: Crossmint's non-custodial signer, which asks the user for a one-time code in Crossmint's
+   * signer frame on every signature; the widget does not host that prompt yet, so it refuses to sign.
+   */
+  adminSigner: WalletAdminSigner;
   /** Derived from the user, so retries and racing first requests create one wallet. */
   idempotencyKey: string;
 }
@@ -21,7 +30,7 @@ export async function createWallet(t: CrossmintTransport, p: CreateWalletParamet
       chainType: "evm",
       type: "smart",
       owner: `userId:${p.userId}`,
-      config: { adminSigner: { type: "email", email: p.email } },
+      config: { adminSigner: p.adminSigner },
     },
   });
   if (!wallet) throw new WalletUnavailableError("the wallet was not created");
