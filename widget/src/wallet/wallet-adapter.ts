@@ -35,7 +35,7 @@ export interface WalletAdapter {
   readonly provider: "sandbox" | "eip1193" | "crossmint";
   /** The wallet's address (asks the user to connect when the wallet needs it). */
   address(): Promise<HexString>;
-  /** Signs EIP-712 typed data (`eth_signTypedData_v4` semantics); returns the 65-byte signature. */
+  /** Signs EIP-712 typed data (`eth_signTypedData_v4` semantics): 65 bytes from an EOA, any length a smart wallet's ERC-1271 check accepts. */
   signTypedData(typedData: TypedData): Promise<HexString>;
   /** Sends the transaction from the user's wallet; returns its hash once the wallet broadcast it. */
   sendTransaction(transaction: Transaction): Promise<HexString>;
