@@ -18,6 +18,7 @@
  * does not ask for: for those the tests cover the handoff (the iframe requested) and the adapter's refusal.
  */
 import { expect, test, type Page } from "@playwright/test";
+import { collateralWithdrawTypedData } from "../../shared/abi/collateral-withdraw-typed-data";
 import { crossmintJwt, openPartnerPage, type CrossmintReply, type CrossmintRequest } from "./support/crossmint-page";
 
 const ME = "/api/2025-06-09/wallets/me:evm:smart";
@@ -27,21 +28,18 @@ const HASH = `0x${"ab".repeat(32)}`;
 const SIGNATURE = `0x${"12".repeat(65)}`;
 const JWT = crossmintJwt({ sub: "cm-user-1", aud: PROJECT, email: "ada@example.com" });
 
-/** The v2 withdrawal's EIP-712 message, as the Worker prepares it. */
-const WITHDRAW = {
-  domain: { name: "Coordinator", version: "2", chainId: 84532, verifyingContract: "0x1111111111111111111111111111111111111111", salt: `0x${"07".repeat(32)}` },
-  types: {
-    Withdraw: [
-      { name: "user", type: "address" },
-      { name: "asset", type: "address" },
-      { name: "amount", type: "uint256" },
-      { name: "recipient", type: "address" },
-      { name: "nonce", type: "uint256" },
-    ],
-  },
-  primaryType: "Withdraw",
-  message: { user: ADDRESS, asset: "0x2222222222222222222222222222222222222222", amount: "2500000", recipient: "0x3333333333333333333333333333333333333333", nonce: "4" },
-};
+/** The v2 withdrawal's EIP-712 message as the Worker hands it to the widget (uint256 values as decimal strings). */
+const typedData = collateralWithdrawTypedData({
+  chainId: 84532,
+  collateralProxy: "0x1111111111111111111111111111111111111111",
+  adminSalt: `0x${"07".repeat(32)}`,
+  user: ADDRESS,
+  asset: "0x2222222222222222222222222222222222222222",
+  amount: 2_500_000n,
+  recipient: "0x3333333333333333333333333333333333333333",
+  nonce: 4n,
+});
+const WITHDRAW = { ...typedData, message: { ...typedData.message, amount: String(typedData.message.amount), nonce: String(typedData.message.nonce) } };
 const TX = { from: ADDRESS, to: "0x4444444444444444444444444444444444444444", data: "0xa9059cbb00", value: "0x0", chainId: 84532 };
 
 type Call = "address" | "signTypedData" | "sendTransaction";
@@ -220,8 +218,8 @@ test.describe("Crossmint wallet adapter, up to Crossmint's wallets API", () => {
   test("a wallet whose signer needs Crossmint's one-time code is opened, but signing is refused before Crossmint is asked", async ({ page }) => {
     const { fake, clientKey, wallets } = await walletPage(page, crossmintWallets({ signer: "email" }));
     expect(await page.evaluate(() => window.wallet.address())).toBe(ADDRESS);
-    // The SDK hands the email signer to Crossmint's signer iframe: this is where offline testing stops.
-    expect(fake.requests.some((r) => r.url.origin === "https://staging.signers.crossmint.com")).toBe(true);
+    // The SDK hands the email signer to Crossmint's signer iframe (loaded in the background): this is where offline testing stops.
+    await expect.poll(() => fake.requests.some((r) => r.url.origin === "https://staging.signers.crossmint.com")).toBe(true);
     for (const [call, arg] of [["signTypedData", WITHDRAW], ["sendTransaction", TX]] as const) {
       const error = await failure(page, call, arg);
       expect(error).toMatchObject({ isWalletError: true, code: "wallet_unavailable" });
