@@ -172,6 +172,10 @@ for (const run of runs) {
     await expect(travel).toContainText(/VISA ending in \d{4}/);
     await expect(travel).toContainText("$200.00 a week");
     await expect(travel.getByText("Active")).toBeVisible();
+    // Every step up to the card now reads as done in the progress indicator.
+    for (const step of ["Sign in", "Identity", "Agreements", "Deposit", "Card"]) {
+      await expect(card.progress().getByRole("button", { name: new RegExp(`^${step}\\b`) })).toContainText("done");
+    }
     const last4 = (await travel.textContent())!.match(/ending in (\d{4})/)![1]!;
     await shot("card-list");
 

@@ -35,6 +35,8 @@ describe("flow guards", () => {
     expect(STEP_NAMES.filter((s) => isComplete(s, accepted))).to.deep.equal(["sign-in", "kyc", "agreements"]);
     const funded = { ...accepted, balances: { creditLimit: 5000, pendingCharges: 0, postedCharges: 0, balanceDue: 0, spendingPower: 5000 } };
     expect(isComplete("deposit", funded)).to.equal(true);
+    expect(isComplete("card", funded)).to.equal(false);
+    expect(STEP_NAMES.filter((s) => isComplete(s, { ...funded, hasCard: true }))).to.deep.equal(["sign-in", "kyc", "agreements", "deposit", "card"]);
   });
 
   it("opens at sign-in for a visitor, and where the Worker says for a returning user", () => {

@@ -34,6 +34,8 @@ export function isComplete(step: StepName, state: JourneyState): boolean {
       return state.agreementsAccepted;
     case "deposit":
       return (state.balances?.creditLimit ?? 0) > 0;
+    case "card":
+      return state.hasCard;
     default:
       return false;
   }

@@ -18,6 +18,8 @@ export interface JourneyState {
   balances: Balances | null;
   /** Where the Worker says a returning user should resume. */
   nextStep: StepName | null;
+  /** Whether the user holds a card that is not canceled: the card step learns it (the bootstrap lists no cards). */
+  hasCard: boolean;
 }
 
 export const SIGNED_OUT: JourneyState = {
@@ -27,6 +29,7 @@ export const SIGNED_OUT: JourneyState = {
   agreementsAccepted: false,
   balances: null,
   nextStep: null,
+  hasCard: false,
 };
 
 /** The state after the Worker's bootstrap route (`GET /v1/me`). */
@@ -38,5 +41,6 @@ export function stateFromBootstrap(me: Bootstrap, user: JourneyState["user"]): J
     agreementsAccepted: me.agreements.accepted,
     balances: me.balances,
     nextStep: me.nextStep,
+    hasCard: false,
   };
 }

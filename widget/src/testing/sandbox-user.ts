@@ -110,7 +110,7 @@ export async function sandboxUser(stack: StackUrls, options: SandboxUserOptions 
     client,
     machinesUserId,
     walletAddress: me.user.walletAddress,
-    state: { user, walletAddress: me.user.walletAddress, kyc, agreementsAccepted: true, balances, nextStep: "card" },
+    state: { user, walletAddress: me.user.walletAddress, kyc, agreementsAccepted: true, balances, nextStep: "card", hasCard: false },
   };
 }
 

@@ -78,6 +78,8 @@ describe("card step", function () {
     expect(s.$<HTMLSelectElement>("#new-frequency")!.value).to.equal("per30DayPeriod");
     expect(s.$("label[for=new-amount]")!.textContent).to.contain("Spending limit");
     expect(s.recorder.updates.some((u) => u.patch?.balances)).to.equal(true);
+    // No card yet: the progress indicator does not mark the step done.
+    expect(s.recorder.updates.filter((u) => u.patch && "hasCard" in u.patch).map((u) => u.patch!.hasCard)).to.deep.equal([false]);
   });
 
   it("creates a card with a label and a limit, lists it, and reports mc-card-created without secrets", async () => {
@@ -93,6 +95,7 @@ describe("card step", function () {
     const created = s.recorder.events.filter((e) => e.type === "mc-card-created");
     expect(created).to.have.length(1);
     expect(created[0]!.detail).to.deep.equal({ cardId: card!.id, last4: card!.last4, label: "Groceries" });
+    expect(s.recorder.updates.at(-1)!.patch).to.deep.equal({ hasCard: true });
     expect(s.recorder.announcements.at(-1)).to.equal(`Your card ending in ${card!.last4} is ready.`);
     expect(s.root.activeElement).to.equal(item.querySelector("h3"));
     await expect(s.host).to.be.accessible();
@@ -180,8 +183,9 @@ describe("card step", function () {
     await waitUntil(() => s.$("li.card-item")!.dataset.status === "canceled", "the card should show canceled", { timeout: 10_000 });
     expect((await apiCards(s.user))[0]!.status).to.equal("canceled");
     expect(s.$("li.card-item [data-action]")).to.equal(null);
-    // No live card left: the create form is back.
+    // No live card left: the create form is back, and the step is no longer done.
     expect(s.$("#new-label")).not.to.equal(null);
+    expect(s.recorder.updates.at(-1)!.patch).to.deep.equal({ hasCard: false });
   });
 
   it("reveals a Luhn-valid number, the CVC and expiry, then hides them after the countdown, leaving no trace", async () => {

@@ -24,6 +24,9 @@ import { cardsView } from "./card-view";
 /** How long revealed details stay on screen by default, in seconds. */
 export const REVEAL_SECONDS = 45;
 
+/** A canceled card does not count: the user would have to create another. */
+const hasLiveCard = (cards: readonly Card[]) => cards.some((c) => c.status !== "canceled");
+
 /**
  * The card step: balances, the user's cards (lock and unlock, limit, cancel, reveal the details for a
  * short time), and a form to create one with a name and a spending limit.
@@ -71,7 +74,7 @@ export class CardStep extends StepElement<CardMessages> {
       }
       this.cards = cards;
       this.balances = balances;
-      this.report({ balances });
+      this.report({ balances, hasCard: hasLiveCard(cards) });
       return cards.length;
     },
     args: () => [this.context.api] as const,
@@ -118,6 +121,7 @@ export class CardStep extends StepElement<CardMessages> {
 
   private replaceCard(card: Card): void {
     this.cards = this.cards.map((c) => (c.id === card.id ? card : c));
+    this.report({ hasCard: hasLiveCard(this.cards) });
   }
 
   // The create form's host (`CreateCardHost`).
@@ -136,6 +140,7 @@ export class CardStep extends StepElement<CardMessages> {
 
   created(card: Card): void {
     this.cards = [card, ...this.cards.filter((c) => c.id !== card.id)];
+    this.report({ hasCard: true });
     this.emit(new CardCreatedEvent({ cardId: card.id, last4: card.last4, label: card.label }));
     this.announce(this.t("created", { last4: card.last4 }));
     this.focusOn(`#card-${CSS.escape(card.id)}`);
@@ -251,7 +256,7 @@ export class CardStep extends StepElement<CardMessages> {
   }
 
   private renderLoaded(): TemplateResult {
-    const live = this.cards.some((c) => c.status !== "canceled");
+    const live = hasLiveCard(this.cards);
     return cardsView(this.t2, this.context.i18n, {
       balances: this.balances,
       list: this.cards.map((card) => cardItem(this.t2, this.context.i18n, card, this.itemState(card), this.on)),
