@@ -89,3 +89,8 @@ export function readText(text: string, max = 4096): Read<string> {
   const value = text.trim();
   return value && value.length <= max ? ok(value) : bad(`must be a non-empty value of at most ${max} characters`);
 }
+
+/** One of a few fixed words. */
+export function readOneOf<const T extends string>(values: readonly T[]): (text: string) => Read<T> {
+  return (text) => ((values as readonly string[]).includes(text) ? ok(text as T) : bad(`must be ${values.join(" or ")}`));
+}

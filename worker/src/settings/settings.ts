@@ -7,6 +7,7 @@ import {
   readInt,
   readKey32,
   readMachinesBase,
+  readOneOf,
   readOrigins,
   readScopes,
   readText,
@@ -75,9 +76,7 @@ function parseSettings(env: Bindings): Settings {
   const optional = <T>(name: Name, reader: (text: string) => Read<T>): T | null | undefined =>
     raw(name) === undefined ? null : read(name, reader);
 
-  const environment = read("ENVIRONMENT", (t): Read<Environment> =>
-    t === "sandbox" || t === "production" ? { ok: true, value: t } : { ok: false, message: "must be sandbox or production" },
-  );
+  const environment = read("ENVIRONMENT", readOneOf<Environment>(["sandbox", "production"]));
   const production = environment === "production";
   const url = (t: string) => readUrl(t, { httpsOnly: production });
 
@@ -96,11 +95,7 @@ function parseSettings(env: Bindings): Settings {
       serverKey: read("CROSSMINT_SERVER_KEY", (t) => readText(t, 512)),
       // The widget signs in with Crossmint in production, which needs the project's public client key.
       clientApiKey: production ? read("CROSSMINT_CLIENT_API_KEY", (t) => readText(t, 512)) : optional("CROSSMINT_CLIENT_API_KEY", (t) => readText(t, 512)),
-      walletSigner: read(
-        "CROSSMINT_WALLET_SIGNER",
-        (t): Read<WalletSigner> => (t === "api-key" || t === "email" ? { ok: true, value: t } : { ok: false, message: "must be api-key or email" }),
-        SETTING_DEFAULTS.CROSSMINT_WALLET_SIGNER,
-      ),
+      walletSigner: read("CROSSMINT_WALLET_SIGNER", readOneOf<WalletSigner>(["api-key", "email"]), SETTING_DEFAULTS.CROSSMINT_WALLET_SIGNER),
     },
     chain: {
       rpcUrl: read("CHAIN_RPC_URL", url),
