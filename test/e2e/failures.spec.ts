@@ -31,9 +31,13 @@ test("a denied application is explained in plain words, with no way forward", as
   // The identity provider declines (decided in the sandbox tools, with the reason it gives).
   await tools.decideKyc("Deny", email, "The document could not be verified");
   await tools.close();
-  await card.button("Check now").click();
-
-  await expect(card.subheading("We couldn’t approve your application")).toBeVisible();
+  // The step polls by itself (with backoff); a person who does not wait presses "Check now", unless the
+  // page got there first and the button is already gone.
+  const declined = card.subheading("We couldn’t approve your application");
+  await expect(async () => {
+    if (!(await declined.isVisible())) await card.button("Check now").click({ timeout: 1_000 });
+    await expect(declined).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(card.root.getByText("Based on the details provided, we can’t offer you a card. Contact support if you think this is a mistake.")).toBeVisible();
   await expect(card.root.getByText("Reason: The document could not be verified")).toBeVisible();
   await expect(card.root.getByText("Declined", { exact: true })).toBeVisible();
