@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { RunningStack } from "../test/stack";
-import { approvedKycApplication } from "../test/load/api-journey";
+import { approvedApplication } from "../demo/upstream/testing/approved-application";
 import { createSandboxClient, uniqueEmail } from "../test/load/sandbox-client";
 import { createWorkerClient } from "../test/load/worker-client";
 
@@ -31,7 +31,7 @@ export async function benchUser(stack: RunningStack, workerUrl = stack.workerUrl
   const email = uniqueEmail("bench");
   const token = await sandbox.signIn(email);
   const me = await worker.ok("getMe", { token });
-  await worker.ok("submitKycApplication", { token, body: approvedKycApplication(email) });
+  await worker.ok("submitKycApplication", { token, body: approvedApplication(email) });
   await worker.ok("acceptAgreements", { token, body: { accepted: true } });
   // The first card-scoped read mints and caches the card session; every later one reuses it.
   await worker.ok("getBalances", { token });

@@ -5,6 +5,7 @@
  * chain's faucet, a merchant and the person's wallet. Used by the load and fault tests and `npm run bench`.
  * Each stage is exported, so a test can stop at any point (e.g. with a transaction sent, not yet reported).
  */
+import { approvedApplication } from "../../demo/upstream/testing/approved-application";
 import { createSandboxClient, uniqueEmail, type SandboxClient } from "./sandbox-client";
 import { createWorkerClient, type WorkerClient } from "./worker-client";
 
@@ -45,23 +46,6 @@ export type JourneyFacts = Pick<JourneyResult, "email" | "token" | "partnerUserI
 export const JOURNEY_AMOUNTS = { depositCents: 50_00, purchaseCents: 5_00, withdrawalCents: 10_00 } as const;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A KYC application the sandbox approves at once (its last name contains "approved"). */
-export function approvedKycApplication(email: string) {
-  return {
-    firstName: "Ada",
-    lastName: "Approved",
-    birthDate: "1990-01-01",
-    nationalId: "123456789",
-    countryOfIssue: "US",
-    email,
-    address: { line1: "123 Main St", city: "New York", region: "NY", postalCode: "10001", countryCode: "US" },
-    occupation: "49-3023",
-    annualSalary: "<40k",
-    accountPurpose: "everyday spend",
-    expectedMonthlyVolume: "under $1k",
-  };
-}
 
 /** One person's way through the journey so far. */
 export class Journey {
@@ -112,7 +96,7 @@ export class Journey {
   /** The form's fields, an application the sandbox approves, the status. */
   async passKyc(): Promise<void> {
     await this.worker.ok("getKycValues", this.t);
-    await this.worker.ok("submitKycApplication", { ...this.t, body: approvedKycApplication(this.email) });
+    await this.worker.ok("submitKycApplication", { ...this.t, body: approvedApplication(this.email) });
     const kyc = await this.worker.ok("getKycStatus", this.t);
     if (kyc.status !== "approved") throw new Error(`journey for ${this.email}: KYC ${kyc.status}`);
   }

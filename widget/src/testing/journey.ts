@@ -3,6 +3,7 @@ import { acceptAgreements } from "../api/accept-agreements";
 import { submitKycApplication } from "../api/submit-kyc-application";
 import { createSandboxAuth } from "../auth/sandbox-auth";
 import type { AuthAdapter } from "../auth/auth-adapter";
+import { approvedApplication } from "../../../demo/upstream/testing/approved-application";
 import { latestCode, uniqueEmail, type StackUrls } from "./services";
 
 /** The running stack's URLs the widget's tests use. */
@@ -22,22 +23,6 @@ export async function signedInUser(stack: Stack, email = uniqueEmail()): Promise
   return { email, auth };
 }
 
-/** A KYC application the sandbox approves at once (its last name contains "approved"). */
-export function approvedApplication(email: string) {
-  return {
-    firstName: "Ada",
-    lastName: "Approved",
-    birthDate: "1990-01-01",
-    nationalId: "123456789",
-    countryOfIssue: "US",
-    email,
-    address: { line1: "1 Main St", city: "New York", region: "NY", postalCode: "10001", countryCode: "US" },
-    occupation: "15-1132",
-    annualSalary: "100k–149k",
-    accountPurpose: "everyday spend",
-    expectedMonthlyVolume: "$1k–$5k",
-  } as const;
-}
 
 /** Takes a signed-in user through KYC (approved) and, optionally, the agreements, over the Worker's API. */
 export async function advanceUser(stack: Stack, user: { email: string; auth: AuthAdapter }, to: "kyc-approved" | "agreements-accepted") {

@@ -3,6 +3,7 @@ import { createWorkerClient, type WorkerClient } from "../api/client";
 import { createSandboxAuth } from "../auth/sandbox-auth";
 import type { AuthAdapter } from "../auth/auth-adapter";
 import type { JourneyState } from "../flow/journey-state";
+import { approvedApplication } from "../../../demo/upstream/testing/approved-application";
 import { latestCode, uniqueEmail, type StackUrls } from "./services";
 
 /**
@@ -71,21 +72,7 @@ export async function sandboxUser(stack: StackUrls, options: SandboxUserOptions 
   // The Worker links the user (and the simulator provisions the collateral) on their first call.
   const me = await client.call(routes.getMe, {});
 
-  const kyc = await client.call(routes.submitKycApplication, {
-    body: {
-      firstName: "Ada",
-      lastName: "Approved",
-      birthDate: "1990-01-01",
-      nationalId: "123456789",
-      countryOfIssue: "US",
-      email,
-      address: { line1: "123 Main St", city: "New York", region: "NY", postalCode: "10001", countryCode: "US" },
-      occupation: "49-3023",
-      annualSalary: "<40k",
-      accountPurpose: "everyday spend",
-      expectedMonthlyVolume: "under $1k",
-    },
-  });
+  const kyc = await client.call(routes.submitKycApplication, { body: approvedApplication(email) });
   await client.call(routes.acceptAgreements, { body: { accepted: true } });
 
   // The partner user id the Worker reaches Machines under is the simulator's user id.

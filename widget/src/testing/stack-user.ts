@@ -1,4 +1,3 @@
-import type { KycApplicationInput } from "../../../shared/machines/kyc";
 import { createWorkerClient, type WorkerClient } from "../api/client";
 import { getMe } from "../api/get-me";
 import { createSandboxAuth } from "../auth/sandbox-auth";
@@ -29,20 +28,6 @@ export interface StackUser {
   walletAddress: string;
 }
 
-/** A complete KYC application that the sandbox approves at once (its last name contains "approved"). */
-export const APPROVED_APPLICATION: KycApplicationInput = {
-  firstName: "Ada",
-  lastName: "Approved",
-  birthDate: "1990-01-01",
-  nationalId: "123-45-6789",
-  countryOfIssue: "US",
-  email: "ada@example.com",
-  address: { line1: "123 Main St", city: "New York", region: "NY", postalCode: "10001", countryCode: "US" },
-  occupation: "15-1132",
-  annualSalary: "<40k",
-  accountPurpose: "everyday spend",
-  expectedMonthlyVolume: "under $1k",
-};
 
 /** The stack, or null while `test/stack.ts` is missing (the caller skips). */
 export async function testStack(): Promise<TestStack | null> {

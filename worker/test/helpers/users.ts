@@ -1,3 +1,4 @@
+import { approvedApplication } from "../../../demo/upstream/testing/approved-application";
 import type { ProvidedSandbox } from "../provided-context";
 import { call, expectOk, type CallOptions } from "./api";
 import { sandbox } from "./sandbox";
@@ -25,22 +26,9 @@ export async function signIn(email = newEmail(), s: ProvidedSandbox = sandbox())
   return reply.jwt as string;
 }
 
-/** A KYC application the sandbox approves at once (its last name contains "approved"). */
+/** A KYC application the sandbox approves at once, with any field changed. */
 export function kycApplication(overrides: Record<string, unknown> = {}) {
-  return {
-    firstName: "Ada",
-    lastName: "Approved",
-    birthDate: "1990-01-01",
-    nationalId: "123456789",
-    countryOfIssue: "US",
-    email: "ada@example.com",
-    address: { line1: "123 Main St", city: "New York", region: "NY", postalCode: "10001", countryCode: "US" },
-    occupation: "49-3023",
-    annualSalary: "<40k",
-    accountPurpose: "everyday spend",
-    expectedMonthlyVolume: "under $1k",
-    ...overrides,
-  };
+  return { ...approvedApplication("ada@example.com"), ...overrides };
 }
 
 export interface TestUser {

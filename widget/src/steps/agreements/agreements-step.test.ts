@@ -1,8 +1,9 @@
 import { expect, waitUntil } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
 import type { KycState } from "../../../../shared/api/kyc";
+import { approvedApplication } from "../../../../demo/upstream/testing/approved-application";
 import { submitKycApplication } from "../../api/submit-kyc-application";
-import { APPROVED_APPLICATION, control, stackUser, type StackUser } from "../../testing/stack-user";
+import { control, stackUser, type StackUser } from "../../testing/stack-user";
 import { renderStep } from "../../testing/step-fixture";
 import type { AgreementsStep } from "./agreements-step";
 
@@ -12,7 +13,7 @@ const IDS = ["esignConsent", "accountOpeningPrivacyNotice", "cardTermsAndIssuerP
 /** A signed-in user whose identity is verified and who has not accepted the agreements yet. */
 async function verifiedUser(label: string): Promise<StackUser | null> {
   const user = await stackUser(label);
-  if (user) await submitKycApplication(user.client, { ...APPROVED_APPLICATION, email: user.email });
+  if (user) await submitKycApplication(user.client, approvedApplication(user.email));
   return user;
 }
 

@@ -1,6 +1,7 @@
 import { expect, waitUntil } from "@open-wc/testing";
+import { approvedApplication } from "../../../../demo/upstream/testing/approved-application";
 import { submitKycApplication } from "../../api/submit-kyc-application";
-import { APPROVED_APPLICATION, setKycStatus, stackUser, type StackUser } from "../../testing/stack-user";
+import { setKycStatus, stackUser, type StackUser } from "../../testing/stack-user";
 import { renderStep } from "../../testing/step-fixture";
 import type { KycStep } from "./kyc-step";
 import { sendKeys } from "@web/test-runner-commands";
@@ -30,7 +31,7 @@ describe("KYC step: statuses", () => {
     const signedIn = await stackUser("kyc-status");
     if (!signedIn) this.skip();
     user = signedIn!;
-    await submitKycApplication(user.client, { ...APPROVED_APPLICATION, lastName: "Lovelace", email: user.email });
+    await submitKycApplication(user.client, { ...approvedApplication(user.email), lastName: "Lovelace" });
   });
 
   const plain: [string, string, string, string][] = [
