@@ -35,7 +35,7 @@ describe(`${USERS} people through the whole journey at once`, () => {
     try {
       const consistency = await checkConsistency({
         completed: report.completed,
-          db,
+        db,
         sandbox: createSandboxClient({ sandboxUrl: stack.sandboxUrl }),
         worker: createWorkerClient(stack.workerUrl),
       });

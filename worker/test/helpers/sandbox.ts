@@ -8,7 +8,8 @@ export const faultSandbox = (): ProvidedSandbox => inject("faultSandbox");
 /** For the withdrawal routes' fault tests (one file). */
 export const withdrawalsFaultSandbox = (): ProvidedSandbox => inject("withdrawalsFaultSandbox");
 
-async function control<T = any>(s: ProvidedSandbox, method: string, path: string, body?: unknown): Promise<T> {
+/** Calls a sandbox control (`/sandbox/*`) and returns its `data`; throws on a refusal. */
+export async function control<T = any>(s: ProvidedSandbox, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${s.url}/sandbox${path}`, {
     method,
     headers: body === undefined ? {} : { "Content-Type": "application/json" },

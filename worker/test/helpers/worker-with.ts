@@ -20,9 +20,9 @@ export function workerWith(overrides: Partial<Record<keyof Bindings, string | un
   };
 }
 
-/** The Worker with another sandbox (a fault-injection one) as every upstream: Machines, identity, wallets. */
-export function workerFor(s: SandboxInfo): (request: Request) => Promise<Response> {
-  return workerWith({
+/** The bindings that point the Worker at another sandbox (a fault-injection one) for every upstream and the chain. */
+export function upstreamBindings(s: SandboxInfo): Partial<Record<keyof Bindings, string>> {
+  return {
     MACHINES_API_BASE: s.machinesApiBase,
     CROSSMINT_API_BASE: s.crossmintApiBase,
     CROSSMINT_JWKS_URL: s.jwksUrl,
@@ -31,5 +31,10 @@ export function workerFor(s: SandboxInfo): (request: Request) => Promise<Respons
     SANDBOX_URL: s.url,
     CHAIN_RPC_URL: s.rpcUrl,
     CHAIN_ID: String(s.chainId),
-  });
+  };
+}
+
+/** The Worker with another sandbox (a fault-injection one) as every upstream: Machines, identity, wallets. */
+export function workerFor(s: SandboxInfo): (request: Request) => Promise<Response> {
+  return workerWith(upstreamBindings(s));
 }

@@ -4,8 +4,8 @@
  */
 import type { ProvidedSandbox } from "../../../test/provided-context";
 import { call as callWorker, type CallOptions } from "../../../test/helpers/api";
-import { sandbox } from "../../../test/helpers/sandbox";
-import { workerWith } from "../../../test/helpers/worker-with";
+import { control, sandbox } from "../../../test/helpers/sandbox";
+import { upstreamBindings, workerWith } from "../../../test/helpers/worker-with";
 import type { OperationId } from "../../../../shared/api/routes";
 
 /**
@@ -19,29 +19,9 @@ export const call = (operationId: OperationId, o: CallOptions = {}) => callWorke
 
 /** `workerFor(s)` (another sandbox as every upstream and chain) with the same patient budget. */
 export function patientWorkerFor(s: ProvidedSandbox) {
-  return workerWith({
-    MACHINES_API_BASE: s.machinesApiBase,
-    CROSSMINT_API_BASE: s.crossmintApiBase,
-    CROSSMINT_JWKS_URL: s.jwksUrl,
-    CROSSMINT_ISSUER: s.identityIssuer,
-    CROSSMINT_AUDIENCE: s.identityAudience,
-    SANDBOX_URL: s.url,
-    CHAIN_RPC_URL: s.rpcUrl,
-    CHAIN_ID: String(s.chainId),
-    UPSTREAM_TIMEOUT_MS: PATIENT_UPSTREAM_TIMEOUT_MS,
-  });
+  return workerWith({ ...upstreamBindings(s), UPSTREAM_TIMEOUT_MS: PATIENT_UPSTREAM_TIMEOUT_MS });
 }
 
-async function control<T = any>(s: ProvidedSandbox, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${s.url}/sandbox${path}`, {
-    method,
-    headers: body === undefined ? {} : { "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await res.json()) as { ok: boolean; data: T; errors: unknown[] };
-  if (!res.ok || !json.ok) throw new Error(`sandbox control ${method} ${path} failed: ${res.status} ${JSON.stringify(json.errors)}`);
-  return json.data;
-}
 
 /** The Machines user id of the person who signed in with this email (their KYC email). */
 export async function sandboxUserId(email: string, s: ProvidedSandbox = sandbox()): Promise<string> {
