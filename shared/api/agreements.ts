@@ -1,19 +1,11 @@
 import * as z from "zod/mini";
+import { AgreementsData } from "../machines/agreements";
 import { defineRoute } from "./define-route";
 
-export const Agreement = z.object({
-  id: z.string(),
-  text: z.string(),
-  links: z.array(z.object({ label: z.string(), url: z.string() })),
-});
-export type Agreement = z.infer<typeof Agreement>;
-
-export const Agreements = z.object({
-  agreements: z.array(Agreement),
-  accepted: z.boolean(),
-  acceptedAt: z.nullable(z.string()),
-});
-export type Agreements = z.infer<typeof Agreements>;
+/** Machines' agreements, passed on as they are (links only when `https:`). */
+export { Agreement } from "../machines/agreements";
+export const Agreements = AgreementsData;
+export type Agreements = AgreementsData;
 
 export const AcceptAgreementsBody = z.strictObject({
   accepted: z.literal(true, { error: "must be true: the user has to consent explicitly" }),

@@ -1,20 +1,15 @@
 import * as z from "zod/mini";
+import { CARD_LIMIT_FREQUENCIES, CardStatus } from "../machines/cards";
 import { defineRoute } from "./define-route";
 import { Cursor, PositiveCents, ResourceId } from "./primitives";
 
-export const CardLimitFrequency = z.enum([
-  "perAuthorization",
-  "per24HourPeriod",
-  "per7DayPeriod",
-  "per30DayPeriod",
-  "perYearPeriod",
-  "allTime",
-]);
+export { CARD_LIMIT_FREQUENCIES, CARD_STATUSES, type KnownCardStatus } from "../machines/cards";
+export const CardLimitFrequency = z.enum(CARD_LIMIT_FREQUENCIES);
 export const CardLimit = z.strictObject({ amountCents: PositiveCents, frequency: CardLimitFrequency });
 export type CardLimit = z.infer<typeof CardLimit>;
 
-export const CardStatus = z.enum(["active", "locked", "canceled", "not_activated"]);
-export type CardStatus = z.infer<typeof CardStatus>;
+/** Machines' card statuses: the known ones typed, an unknown one carried as a string. */
+export { CardStatus };
 
 /** A card as the cardholder sees it: the label decrypted, never the number or CVC. */
 export const Card = z.object({

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { DepositAsset, DepositEstimate, DepositRange } from "../machines/deposits";
+import { DepositAsset, DepositEstimate, DepositRange, Deposit as MachinesDeposit } from "../machines/deposits";
 import { defineRoute } from "./define-route";
 import { AssetCode, ResourceId } from "./primitives";
 
@@ -10,22 +10,19 @@ export type Asset = DepositAsset;
 
 export const AssetPair = z.strictObject({ currency: AssetCode, network: AssetCode });
 
-export const DepositStatus = z.string(); // awaitingDeposit | processing | completed | failed | canceled | pending …
-export const Deposit = z.object({
-  id: z.string(),
-  contractId: z.string(),
+/** Machines' statuses: the known ones typed, an unknown one carried as a string (show it as in progress). */
+export { DepositStatus } from "../machines/deposits";
+
+/**
+ * Machines' deposit as the Worker reports it: the fields Machines may leave out (`changeNowId`,
+ * `payinExtraId`, `maxAmount`) are always present here, null when absent, and the chain id is whole.
+ */
+export const Deposit = z.extend(MachinesDeposit, {
   changeNowId: z.nullable(z.string()),
-  fromCurrency: z.string(),
-  fromNetwork: z.string(),
-  depositAddress: z.nullable(z.string()),
   /** Memo or tag that must accompany the transfer when not null. */
   payinExtraId: z.nullable(z.string()),
   chainId: z.nullable(z.int()),
-  minAmount: z.nullable(z.number()),
   maxAmount: z.nullable(z.number()),
-  status: DepositStatus,
-  createdAt: z.string(),
-  updatedAt: z.string(),
 });
 export type Deposit = z.infer<typeof Deposit>;
 

@@ -2,8 +2,11 @@ import * as z from "zod/mini";
 import { KycStatus, KycValuesData } from "../machines/kyc";
 import { defineRoute } from "./define-route";
 
-/** Machines' KYC statuses, as the Worker reports them unchanged. */
-export { KycStatus } from "../machines/kyc";
+/**
+ * Machines' KYC statuses, as the Worker reports them: the known ones typed (`KnownKycStatus`), an unknown
+ * one carried as a string, which the widget shows as in progress.
+ */
+export { KYC_STATUSES, KycStatus, type KnownKycStatus } from "../machines/kyc";
 
 /**
  * The user's KYC state as the Worker reports it. Machines sends hosted-verification links either as a

@@ -1,7 +1,8 @@
 import * as z from "zod/mini";
+import { EVM_ADDRESS_PATTERN } from "../machines/common";
 
-/** An EVM address (any case). */
-export const Address = z.string().check(z.regex(/^0x[a-fA-F0-9]{40}$/, { error: "must be a 0x-prefixed 20-byte hex address" }));
+/** An EVM address (any case), by the one pattern Machines checks. */
+export const Address = z.string().check(z.regex(EVM_ADDRESS_PATTERN, { error: "must be a 0x-prefixed 20-byte hex address" }));
 /** A 32-byte transaction hash. */
 export const TxHash = z.string().check(z.regex(/^0x[a-fA-F0-9]{64}$/, { error: "must be a 0x-prefixed 32-byte hex hash" }));
 export const Hex = z.string().check(z.regex(/^0x([a-fA-F0-9]{2})*$/, { error: "must be 0x-prefixed hex" }));

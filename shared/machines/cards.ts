@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { PositiveCents, requiredMessage, Timestamp } from "./common";
+import { openEnum, PositiveCents, requiredMessage, Timestamp } from "./common";
 import { EncryptedBlob } from "./encryption";
 
 /**
@@ -16,6 +16,8 @@ export const CARD_LIMIT_FREQUENCIES = [
   "allTime",
 ] as const;
 
+export type CardLimitFrequency = (typeof CARD_LIMIT_FREQUENCIES)[number];
+
 export const CardLimit = z.object(
   {
     amountCents: PositiveCents,
@@ -25,9 +27,13 @@ export const CardLimit = z.object(
 );
 export type CardLimit = z.infer<typeof CardLimit>;
 
-/** `not_activated` in the partner example; the user API spells it `notActivated`. Both are accepted. */
-export const CARD_STATUSES = ["active", "locked", "canceled", "not_activated", "notActivated"] as const;
-export const CardStatus = z.enum(CARD_STATUSES);
+/**
+ * `not_activated` in the partner example; the user API spells it `notActivated`, which reads as the same
+ * status. Open: an unknown status is carried as a string (§12).
+ */
+export const CARD_STATUSES = ["active", "locked", "canceled", "not_activated"] as const;
+export type KnownCardStatus = (typeof CARD_STATUSES)[number];
+export const CardStatus = openEnum(CARD_STATUSES);
 export type CardStatus = z.infer<typeof CardStatus>;
 
 /** The six fields of the quickstart's `POST /cards` reply. */
@@ -42,16 +48,17 @@ const cardSummaryShape = {
 export const CardSummary = z.object(cardSummaryShape);
 export type CardSummary = z.infer<typeof CardSummary>;
 
+/** The card's optional metadata may be absent, not only null (§12): the Worker only displays it. */
 const cardDetailShape = {
   limit: z.nullable(CardLimit),
-  encryptedName: z.nullable(EncryptedBlob),
-  encryptedColor: z.nullable(EncryptedBlob),
-  encryptedEmoji: z.nullable(EncryptedBlob),
-  encryptedMemo: z.nullable(EncryptedBlob),
-  folderId: z.nullable(z.string()),
+  encryptedName: z.optional(z.nullable(EncryptedBlob)),
+  encryptedColor: z.optional(z.nullable(EncryptedBlob)),
+  encryptedEmoji: z.optional(z.nullable(EncryptedBlob)),
+  encryptedMemo: z.optional(z.nullable(EncryptedBlob)),
+  folderId: z.optional(z.nullable(z.string())),
   contractId: z.nullable(z.string()),
-  isPinned: z.boolean(),
-  sortOrder: z.number(),
+  isPinned: z.optional(z.boolean()),
+  sortOrder: z.optional(z.number()),
   createdAt: Timestamp,
 };
 
@@ -60,18 +67,7 @@ export const Card = z.object({ ...cardSummaryShape, ...cardDetailShape });
 export type Card = z.infer<typeof Card>;
 
 /** `POST /cards` reply: the quickstart's six fields, plus any of the full card's. */
-export const CardCreateData = z.extend(CardSummary, {
-  limit: z.optional(cardDetailShape.limit),
-  encryptedName: z.optional(cardDetailShape.encryptedName),
-  encryptedColor: z.optional(cardDetailShape.encryptedColor),
-  encryptedEmoji: z.optional(cardDetailShape.encryptedEmoji),
-  encryptedMemo: z.optional(cardDetailShape.encryptedMemo),
-  folderId: z.optional(cardDetailShape.folderId),
-  contractId: z.optional(cardDetailShape.contractId),
-  isPinned: z.optional(cardDetailShape.isPinned),
-  sortOrder: z.optional(cardDetailShape.sortOrder),
-  createdAt: z.optional(cardDetailShape.createdAt),
-});
+export const CardCreateData = z.extend(CardSummary, z.partial(z.object(cardDetailShape)).shape);
 export type CardCreateData = z.infer<typeof CardCreateData>;
 
 export const CardCreateRequest = z.object({
@@ -82,6 +78,8 @@ export type CardCreateRequest = z.infer<typeof CardCreateRequest>;
 
 export const CARD_ID_MIN_LENGTH = 8;
 export const CardId = z.string().check(z.minLength(CARD_ID_MIN_LENGTH, { error: `must be at least ${CARD_ID_MIN_LENGTH} characters` }));
+/** The path parameters of `/cards/{cardId}…`. */
+export const CardParams = z.object({ cardId: CardId });
 
 export const CardsQuery = z.object({
   limit: z.optional(
@@ -120,6 +118,9 @@ export type CardUpdateRequest = z.infer<typeof CardUpdateRequest>;
 
 export const CardDeleteData = z.object({ cardId: z.string(), status: z.literal("canceled"), deletedAt: Timestamp });
 export type CardDeleteData = z.infer<typeof CardDeleteData>;
+
+/** `POST /cards/secrets/session` takes `{}` (an object; members are ignored). */
+export const CardSecretsSessionRequest = z.object({});
 
 /** `secretKey`: a 16-byte AES-128-GCM key as 32 hex characters. */
 export const CardSecretsSessionData = z.object({

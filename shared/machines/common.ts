@@ -51,3 +51,27 @@ export const IdempotencyKey = z.string().check(
 
 /** Timestamps arrive as ISO strings in every documented reply. */
 export const Timestamp = z.string();
+
+/** One of the known values, or any other string the service starts sending (§12: status enums are open). */
+export type OpenEnum<T extends string> = T | (string & {});
+
+const spellingKey = (value: string) => value.replace(/[_\s-]/g, "").toLowerCase();
+
+/** The status itself when it is a known one, else `fallback`: how a display treats a status it has not seen. */
+export function knownStatus<const T extends string>(value: string, known: readonly T[], fallback: T): T {
+  return (known as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+/**
+ * A status Machines reports: the known values keep their meaning, an unknown one is carried as a string
+ * (never a parse failure), and a known value in another spelling (`needsVerification` for
+ * `needs_verification`, `awaiting_deposit` for `awaitingDeposit`: both cases have appeared) is read as the
+ * known one. Only for what the product displays; requests keep strict enums.
+ */
+export function openEnum<const T extends readonly [string, ...string[]]>(known: T): z.ZodMiniType<OpenEnum<T[number]>, string> {
+  const byKey = new Map<string, string>(known.map((value) => [spellingKey(value), value]));
+  return z.union([
+    z.enum(known),
+    z.string().check(z.overwrite((value) => byKey.get(spellingKey(value)) ?? value)),
+  ]) as unknown as z.ZodMiniType<OpenEnum<T[number]>, string>;
+}

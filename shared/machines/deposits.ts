@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { requiredMessage, Timestamp } from "./common";
+import { openEnum, requiredMessage, Timestamp } from "./common";
 
 /**
  * Deposits: `GET /deposits/assets`, `POST /deposits/range`, `POST /deposits/estimate`, `POST /deposits`,
@@ -89,14 +89,21 @@ export type DepositCreateRequest = z.infer<typeof DepositCreateRequest>;
 
 /** `pending` appears in the API reference's example; the guide lists the others. */
 export const DEPOSIT_STATUSES = ["awaitingDeposit", "pending", "processing", "completed", "failed", "canceled"] as const;
-export type DepositStatus = (typeof DEPOSIT_STATUSES)[number];
+export type KnownDepositStatus = (typeof DEPOSIT_STATUSES)[number];
+/** A known status, or an unknown one carried as a string (§12). */
+export const DepositStatus = openEnum(DEPOSIT_STATUSES);
+export type DepositStatus = z.infer<typeof DepositStatus>;
 /** Statuses that may still change. */
-export const DEPOSIT_ACTIVE_STATUSES = ["awaitingDeposit", "pending", "processing"] as const satisfies readonly DepositStatus[];
+export const DEPOSIT_ACTIVE_STATUSES = ["awaitingDeposit", "pending", "processing"] as const satisfies readonly KnownDepositStatus[];
 
+/**
+ * The deposit as Machines sends it. `changeNowId` ("production only"), `maxAmount` ("if provided") and
+ * `payinExtraId` may be absent, not only null (§12; the quickstart's deposit has no `changeNowId`).
+ */
 export const Deposit = z.object({
   id: z.string(),
   contractId: z.string(),
-  changeNowId: z.nullable(z.string()),
+  changeNowId: z.optional(z.nullable(z.string())),
   fromCurrency: z.string(),
   fromNetwork: z.string(),
   depositAddress: z.nullable(z.string()),
@@ -104,9 +111,8 @@ export const Deposit = z.object({
   payinExtraId: z.optional(z.nullable(z.string())),
   chainId: z.nullable(z.number()),
   minAmount: z.nullable(z.number()),
-  maxAmount: z.nullable(z.number()),
-  /** One of `DEPOSIT_STATUSES`, kept open to new values. */
-  status: z.string(),
+  maxAmount: z.optional(z.nullable(z.number())),
+  status: DepositStatus,
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -122,3 +128,7 @@ export const DepositsQuery = z.object({ scope: z.optional(z.enum(DEPOSIT_LIST_SC
 export type DepositsQuery = z.infer<typeof DepositsQuery>;
 
 export const DEPOSIT_ID_MIN_LENGTH = 8;
+/** The path parameters of `/deposits/{depositId}`. */
+export const DepositParams = z.object({
+  depositId: z.string().check(z.minLength(DEPOSIT_ID_MIN_LENGTH, { error: `must be at least ${DEPOSIT_ID_MIN_LENGTH} characters` })),
+});

@@ -1,6 +1,6 @@
 /**
  * Schemas and types of the Machines partner API (`/partner/v1`) bodies and reply `data`, one module per
- * domain. Wrap a `data` schema with `okEnvelope()` from `../envelope` to parse a whole reply.
+ * domain, and the table of endpoints (`endpoints.ts`) both the Worker and the simulator use. Wrap a `data` schema with `okEnvelope()` from `../envelope` to parse a whole reply.
  */
 export * from "./common";
 export * from "./sessions";
@@ -13,3 +13,5 @@ export * from "./balances";
 export * from "./transactions";
 export * from "./deposits";
 export * from "./withdrawals";
+export * from "./define-endpoint";
+export * from "./endpoints";

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { boundedText, requiredMessage } from "./common";
+import { boundedText, openEnum, requiredMessage } from "./common";
 import {
   ACCOUNT_PURPOSE_OPTIONS,
   ANNUAL_SALARY_OPTIONS,
@@ -118,11 +118,13 @@ export const KYC_STATUSES = [
   "locked",
   "canceled",
 ] as const;
-export const KycStatus = z.enum(KYC_STATUSES);
+export type KnownKycStatus = (typeof KYC_STATUSES)[number];
+/** As Machines reports it: a known status, or an unknown one carried as a string (§12). */
+export const KycStatus = openEnum(KYC_STATUSES);
 export type KycStatus = z.infer<typeof KycStatus>;
 
 /** Statuses after which an application can no longer be (re)submitted. */
-export const KYC_FINAL_STATUSES = ["approved", "denied", "locked", "canceled"] as const satisfies readonly KycStatus[];
+export const KYC_FINAL_STATUSES = ["approved", "denied", "locked", "canceled"] as const satisfies readonly KnownKycStatus[];
 
 /** A hosted-verification link: `{url, params}` in the quickstart, a plain URL in the reference and the example. */
 export const KycLink = z.union([

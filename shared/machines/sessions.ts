@@ -24,6 +24,13 @@ export const SESSION_SCOPES = [...PARTNER_SCOPES, ...EXTRA_SCOPES] as const;
 export const Scope = z.enum(SESSION_SCOPES);
 export type Scope = z.infer<typeof Scope>;
 
+/**
+ * The scopes a partner should request (§12): the partner enum, plus `transactions.read`, which the docs
+ * require for `GET /transactions`. Not `balances.read` (balances need no scope) nor `crypto.*`.
+ */
+export const REQUESTABLE_SCOPES = [...PARTNER_SCOPES, "transactions.read"] as const satisfies readonly Scope[];
+export type RequestableScope = (typeof REQUESTABLE_SCOPES)[number];
+
 /** The only scopes a session may carry before KYC is approved (others give 409 "kyc required"). */
 export const KYC_SCOPES = ["kyc.read", "kyc.write"] as const satisfies readonly Scope[];
 

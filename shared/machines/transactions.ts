@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { Timestamp } from "./common";
+import { openEnum, Timestamp } from "./common";
 
 /** `GET /transactions` (`transactions.read`), with `type`, `cardId`, `limit` and `cursor` filters. */
 
@@ -32,11 +32,14 @@ export const TransactionsQuery = z.object({
 });
 export type TransactionsQuery = z.infer<typeof TransactionsQuery>;
 
+export const TRANSACTION_STATUSES = ["pending", "posted"] as const;
+export const TransactionStatus = openEnum(TRANSACTION_STATUSES);
+
 export const Transaction = z.object({
   transactionId: z.string(),
   type: TransactionType,
-  /** A free string; `posted` is the only value seen publicly (the sandbox also uses `pending`). */
-  status: z.string(),
+  /** `posted` is the only value seen publicly (the sandbox also uses `pending`); open to others (§12). */
+  status: TransactionStatus,
   amountCents: z.number(),
   currency: z.string(),
   merchantName: z.optional(z.nullable(z.string())),

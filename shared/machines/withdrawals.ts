@@ -125,13 +125,17 @@ export const CALL_PATHS = ["controller_v1", "coordinator_v2", "solana_v2_02", "u
 export const CallPath = z.enum(CALL_PATHS);
 export type CallPath = z.infer<typeof CallPath>;
 
+/**
+ * Where a withdrawal executes. `coordinatorAddress` on a v1 collateral and `controllerAddress` on a v2 one
+ * may be absent, not only null (§12); `callTarget`, `callPath` and `chainId` are what the Worker acts on.
+ */
 export const Execution = z.object({
   contractId: z.nullable(z.string()),
   contractVersion: z.nullable(z.number()),
   chainId: z.nullable(z.number()),
   collateralProxyAddress: z.nullable(z.string()),
-  controllerAddress: z.nullable(z.string()),
-  coordinatorAddress: z.nullable(z.string()),
+  controllerAddress: z.optional(z.nullable(z.string())),
+  coordinatorAddress: z.optional(z.nullable(z.string())),
   /** Where the transaction goes (controller for v1, coordinator for v2). Never the proxy. */
   callTarget: z.nullable(z.string()),
   callPath: CallPath,

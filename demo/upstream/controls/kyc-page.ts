@@ -1,5 +1,5 @@
 import { type Context, Hono } from "hono";
-import type { KycStatus } from "../../../shared/machines";
+import type { KnownKycStatus } from "../../../shared/machines";
 import { KYC_FINAL_STATUSES } from "../../../shared/machines";
 import type { SimulatorContext } from "../context";
 import { kycSignature, setKycStatus } from "../domain/kyc";
@@ -10,7 +10,7 @@ import { kycSignature, setKycStatus } from "../domain/kyc";
  * same origin, so it works under a strict Content-Security-Policy.
  */
 
-const DECISIONS: Record<string, { status: KycStatus; label: string }> = {
+const DECISIONS: Record<string, { status: KnownKycStatus; label: string }> = {
   approve: { status: "approved", label: "Approve verification" },
   "more-information": { status: "needs_information", label: "Ask for more information" },
   deny: { status: "denied", label: "Deny verification" },
@@ -65,7 +65,7 @@ export function kycPageRoutes(ctx: SimulatorContext) {
     return user;
   };
 
-  const statusView = (userId: string, signature: string, status: KycStatus, name: string) => {
+  const statusView = (userId: string, signature: string, status: KnownKycStatus, name: string) => {
     const final = (KYC_FINAL_STATUSES as readonly string[]).includes(status);
     const buttons = Object.entries(DECISIONS)
       .map(([value, { label }]) => `<button type="submit" name="decision" value="${value}">${escape(label)}</button>`)

@@ -1,11 +1,11 @@
 import * as z from "zod/mini";
-import { KycStatus, PositiveCents } from "../../../shared/machines";
+import { KYC_STATUSES, PositiveCents } from "../../../shared/machines";
 import { EXPIRES_AT_ENCODINGS, SALT_ENCODINGS } from "../options";
 
 /** Bodies of the sandbox controls (`/sandbox/*`). Sandbox-only: never part of the Machines contract. */
 
 export const KycDecisionBody = z.object({
-  status: KycStatus,
+  status: z.enum(KYC_STATUSES),
   reason: z.optional(z.nullable(z.string().check(z.maxLength(500)))),
 });
 export type KycDecisionBody = z.infer<typeof KycDecisionBody>;

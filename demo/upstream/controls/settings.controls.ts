@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import * as z from "zod/mini";
+import { EVM_ADDRESS_PATTERN } from "../../../shared/machines";
 import type { SimulatorContext } from "../context";
 import { invalidRequest, notFound } from "../errors";
 import { FaultRuleInput } from "../http/faults";
@@ -20,7 +21,7 @@ export function settingsControls(ctx: SimulatorContext, reset: () => void) {
     })
     .put("/collateral-versions/:walletAddress", async (c) => {
       const address = c.req.param("walletAddress");
-      if (!/^0x[a-fA-F0-9]{40}$/.test(address)) throw invalidRequest("walletAddress must be a 0x-prefixed 20-byte hex address", "walletAddress");
+      if (!EVM_ADDRESS_PATTERN.test(address)) throw invalidRequest("walletAddress must be a 0x-prefixed 20-byte hex address", "walletAddress");
       const { version } = await parseBody(c, CollateralVersionBody);
       ctx.settings.collateralVersionByWallet = { ...ctx.settings.collateralVersionByWallet, [address.toLowerCase()]: version };
       return reply(c, { walletAddress: address.toLowerCase(), version }, "collateral version chosen for this wallet");

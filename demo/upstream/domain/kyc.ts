@@ -1,4 +1,4 @@
-import type { KycApplication, KycStatus, KycStatusData } from "../../../shared/machines";
+import type { KycApplication, KnownKycStatus, KycStatusData } from "../../../shared/machines";
 import { KYC_FINAL_STATUSES } from "../../../shared/machines";
 import { isoAt, type SimulatorContext } from "../context";
 import { invalidState } from "../errors";
@@ -8,7 +8,7 @@ import type { UserRecord } from "../state/records";
 export const KYC_VERIFY_PATH = "/sandbox/kyc/verify";
 
 /** Statuses in which the applicant must act on the hosted link. */
-const LINKED_STATUSES: readonly KycStatus[] = ["needs_verification", "needs_information"];
+const LINKED_STATUSES: readonly KnownKycStatus[] = ["needs_verification", "needs_information"];
 
 export const kycSignature = (ctx: SimulatorContext, userId: string) => ctx.secrets.sign("kyc-link", userId);
 
@@ -35,7 +35,7 @@ export async function kycStatusPayload(ctx: SimulatorContext, user: UserRecord):
   };
 }
 
-export function setKycStatus(ctx: SimulatorContext, user: UserRecord, status: KycStatus, reason?: string | null): void {
+export function setKycStatus(ctx: SimulatorContext, user: UserRecord, status: KnownKycStatus, reason?: string | null): void {
   user.kyc.status = status;
   user.kyc.reason = reason ?? (status === "not_submitted" ? null : "");
   user.kyc.updatedAt = isoAt(ctx.now());

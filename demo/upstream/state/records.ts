@@ -1,4 +1,4 @@
-import type { CardLimit, EncryptedBlob, KycStatus, Scope, TransactionType, WalletChain, WithdrawalCreateRequest } from "../../../shared/machines";
+import type { CardLimit, EncryptedBlob, KnownKycStatus, Scope, TransactionType, WalletChain, WithdrawalCreateRequest } from "../../../shared/machines";
 
 /**
  * Everything the simulator remembers, as plain JSON (bigints as decimal strings, times as ISO or ms),
@@ -24,7 +24,7 @@ export interface CollateralRecord {
 }
 
 export interface KycRecord {
-  status: KycStatus;
+  status: KnownKycStatus;
   reason: string | null;
   submittedAt: string | null;
   updatedAt: string | null;

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from "lit";
-import type { Card, CardSecrets } from "../../../../shared/api/cards";
+import { CARD_STATUSES, type Card, type CardSecrets } from "../../../../shared/api/cards";
+import { knownStatus } from "../../../../shared/machines/common";
 import { spinner } from "../../components/loading";
 import type { I18n } from "../../i18n/translator";
 import type { CardMessages } from "./card.messages";
@@ -50,6 +51,8 @@ export function limitText(t: T, i18n: I18n, card: Card): string {
 export function cardItem(t: T, i18n: I18n, card: Card, s: CardItemState, on: CardItemHandlers): TemplateResult {
   const headingId = `card-${card.id}`;
   const canceled = card.status === "canceled";
+  // A status Machines added since this was written reads as not yet active.
+  const shown = knownStatus(card.status, CARD_STATUSES, "not_activated");
   const button = (action: CardAction, label: string, handler: () => void, extra: Record<string, string> = {}) =>
     html`<button type="button" class="button secondary compact" part="button" data-action=${action} aria-describedby=${headingId}
       aria-expanded=${extra.expanded ?? nothing} aria-controls=${extra.controls ?? nothing}
@@ -59,7 +62,7 @@ export function cardItem(t: T, i18n: I18n, card: Card, s: CardItemState, on: Car
   return html`<li class="card-item" data-card-id=${card.id} data-status=${card.status}>
     <div class="spread">
       <h3 id=${headingId} tabindex="-1">${card.label ?? t("untitled")}</h3>
-      <span class="badge ${STATUS_BADGE[card.status]}">${t(`status.${card.status}`)}</span>
+      <span class="badge ${STATUS_BADGE[shown]}">${t(`status.${shown}`)}</span>
     </div>
     <p class="muted small">
       ${t("ending", { brand: card.brand, last4: card.last4 })} · ${t("expires", { expiry: expiry(card.expirationMonth, card.expirationYear) })}

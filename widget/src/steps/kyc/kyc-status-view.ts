@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from "lit";
-import type { KycState, KycStatus } from "../../../../shared/api/kyc";
+import { KYC_STATUSES, type KnownKycStatus, type KycState, type KycStatus } from "../../../../shared/api/kyc";
+import { knownStatus } from "../../../../shared/machines/common";
 import { spinner } from "../../components/loading";
 import { notice } from "../../components/notice";
 import type { KycMessageKey } from "./kyc.messages";
@@ -10,7 +11,10 @@ export const WATCHED_STATUSES: ReadonlySet<KycStatus> = new Set(["pending", "man
 export const RESUBMITTABLE_STATUSES: ReadonlySet<KycStatus> = new Set(["needs_information"]);
 
 /** Every status but `not_submitted`, which shows the form instead. */
-export type ShownKycStatus = Exclude<KycStatus, "not_submitted">;
+export type ShownKycStatus = Exclude<KnownKycStatus, "not_submitted">;
+
+/** A status Machines added since this was written is shown as in progress (`pending`). */
+export const shownKycStatus = (status: KycStatus): KnownKycStatus => knownStatus(status, KYC_STATUSES, "pending");
 
 function tone(status: ShownKycStatus): "success" | "warning" | "danger" | "neutral" {
   if (status === "approved") return "success";
@@ -35,7 +39,7 @@ export interface KycStatusView {
 /** The status in plain language: what it means, what to do next, and the way on. */
 export function kycStatusView(v: KycStatusView): TemplateResult {
   const { reason, verificationUrl } = v.kyc;
-  const status = v.kyc.status as ShownKycStatus;
+  const status = shownKycStatus(v.kyc.status) as ShownKycStatus;
   const t = v.t;
   const link = verificationUrl && (status === "needs_verification" || status === "needs_information");
   return html`<div class="stack status" data-status=${status}>

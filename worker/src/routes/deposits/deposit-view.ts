@@ -2,7 +2,7 @@ import { Deposit } from "../../../../shared/api/deposits";
 import type { Deposit as MachinesDeposit } from "../../../../shared/machines/deposits";
 import { conform } from "../../upstream/machines/conform";
 
-/** A Machines deposit as the contract shows it (`payinExtraId` always present, null when there is no memo). */
+/** A Machines deposit as the contract shows it: the fields Machines may leave out are present, null when absent. */
 export function toDeposit(d: MachinesDeposit): Deposit {
-  return conform(Deposit, { ...d, payinExtraId: d.payinExtraId ?? null }, "deposit");
+  return conform(Deposit, { ...d, changeNowId: d.changeNowId ?? null, payinExtraId: d.payinExtraId ?? null, maxAmount: d.maxAmount ?? null }, "deposit");
 }

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { EVM_ADDRESS_PATTERN } from "../../../../shared/machines/common";
 import { AppError } from "../../errors";
 import { log } from "../../logging/log";
 
@@ -17,7 +18,7 @@ export const WALLETS_API_VERSION = "2025-06-09";
 export const CrossmintWallet = z.object({
   chainType: z.string(),
   type: z.optional(z.string()),
-  address: z.string().check(z.regex(/^0x[0-9a-fA-F]{40}$/)),
+  address: z.string().check(z.regex(EVM_ADDRESS_PATTERN)),
   owner: z.optional(z.string()),
 });
 export type CrossmintWallet = z.infer<typeof CrossmintWallet>;
