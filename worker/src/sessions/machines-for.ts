@@ -1,8 +1,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import type { MachinesCaller } from "../upstream/machines/machines-caller";
-import type { MachinesRequest } from "../upstream/machines/transport";
-import { machinesTransport } from "../upstream/transports";
+import { machinesTransport } from "../upstream/machines/transport";
 import type { SessionKind } from "../users/partner-user";
 import type { UserContext } from "../users/user-context";
 import { KycRequiredError, PartnerSessions, SESSION_RENEW_MARGIN_MS, type PartnerSessionDeps } from "./partner-sessions";
@@ -42,26 +41,25 @@ export function machinesForUser(deps: PartnerSessionDeps, ctx: UserContext, choi
   const sessions = partnerSessions(deps, ctx);
   if (choice !== "any") return sessionCaller(transport, sessions, choice);
   return {
-    async request<T>(req: MachinesRequest<T>): Promise<T> {
+    async call(endpoint, ...input) {
       if (cardSessionLikely(ctx)) {
         try {
-          return await sessionCaller(transport, sessions, "card").request(req);
+          return await sessionCaller(transport, sessions, "card").call(endpoint, ...input);
         } catch (e) {
           // Thrown while minting, before anything was sent: falling back is safe.
           if (!(e instanceof KycRequiredError)) throw e;
         }
       }
-      return sessionCaller(transport, sessions, "kyc").request(req);
+      return sessionCaller(transport, sessions, "kyc").call(endpoint, ...input);
     },
   };
 }
 
 /**
  * The Machines caller for the signed-in user of this request, with the partner session `choice` names.
- * Pass it to any `upstream/machines/<action>.ts`.
  *
  * @example
- * const status = await getKycStatus(machinesFor(c, "kyc"));
+ * const status = await machinesFor(c, "kyc").call(machinesApi.getKycStatus);
  */
 export function machinesFor(c: Context<AppEnv>, choice: SessionChoice): MachinesCaller {
   return machinesForUser(

@@ -2,9 +2,10 @@ import { dataKey, seal, unseal } from "../crypto/sealed-box";
 import { AppError } from "../errors";
 import { log } from "../logging/log";
 import type { Settings } from "../settings/settings";
-import { createSession, isKycRequired } from "../upstream/machines/create-session";
+import { machinesApi } from "../../../shared/machines/endpoints";
+import { isKycRequired } from "../upstream/machines/errors";
 import { partnerCaller } from "../upstream/machines/machines-caller";
-import { machinesTransport } from "../upstream/transports";
+import { machinesTransport } from "../upstream/machines/transport";
 import type { CachedSession, SessionKind } from "../users/partner-user";
 import type { UserContext } from "../users/user-context";
 import { userCache } from "../users/user-cache";
@@ -102,11 +103,9 @@ export class PartnerSessions {
     const scopes = kind === "kyc" ? settings.sessions.kycScopes : settings.sessions.cardScopes;
     let data;
     try {
-      data = await createSession(partnerCaller(machinesTransport(settings, this.deps.requestId), settings.machines.partnerKey), {
-        userId: user.partnerUserId,
-        walletAddress: user.walletAddress,
-        scopes,
-        ttlSeconds: settings.sessions.ttlSeconds,
+      const partner = partnerCaller(machinesTransport(settings, this.deps.requestId), settings.machines.partnerKey);
+      data = await partner.call(machinesApi.createSession, {
+        body: { userId: user.partnerUserId, walletAddress: user.walletAddress, scopes, ttlSeconds: settings.sessions.ttlSeconds },
       });
     } catch (e) {
       if (isKycRequired(e)) throw new KycRequiredError();

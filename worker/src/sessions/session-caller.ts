@@ -1,7 +1,7 @@
 import { AppError } from "../errors";
 import { MachinesApiError, UpstreamUnavailableError } from "../upstream/machines/errors";
 import type { MachinesCaller } from "../upstream/machines/machines-caller";
-import { sendMachinesRequest, type MachinesRequest, type MachinesTransport } from "../upstream/machines/transport";
+import { sendMachinesRequest, type MachinesTransport } from "../upstream/machines/transport";
 import type { SessionKind } from "../users/partner-user";
 import type { PartnerSessions } from "./partner-sessions";
 
@@ -13,11 +13,11 @@ import type { PartnerSessions } from "./partner-sessions";
  */
 export function sessionCaller(transport: MachinesTransport, sessions: PartnerSessions, kind: SessionKind): MachinesCaller {
   return {
-    async request<T>(req: MachinesRequest<T>): Promise<T> {
+    async call(endpoint, ...[input]) {
       let session = await sessions.token(kind);
       for (let attempt = 1; ; attempt++) {
         try {
-          return await sendMachinesRequest(transport, { sessionToken: session.token }, req);
+          return await sendMachinesRequest(transport, { sessionToken: session.token }, endpoint, input);
         } catch (e) {
           if (!(e instanceof MachinesApiError)) throw e;
           if (e.upstreamStatus === 401) {

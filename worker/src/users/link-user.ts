@@ -1,11 +1,12 @@
 import type { VerifiedIdentity } from "../auth/verify-user-token";
 import { AppError } from "../errors";
 import type { Settings, WalletSigner } from "../settings/settings";
+import { machinesApi } from "../../../shared/machines/endpoints";
 import { createWallet, type WalletAdminSigner } from "../upstream/crossmint/create-wallet";
 import { getWallet } from "../upstream/crossmint/get-wallet";
+import { crossmintTransport } from "../upstream/crossmint/wallets-request";
 import { partnerCaller } from "../upstream/machines/machines-caller";
-import { resolveUser } from "../upstream/machines/resolve-user";
-import { crossmintTransport, machinesTransport } from "../upstream/transports";
+import { machinesTransport } from "../upstream/machines/transport";
 import type { PartnerUser } from "./partner-user";
 import { partnerUserIdFor } from "./partner-user-id";
 import { saveUser } from "./users.queries";
@@ -43,10 +44,8 @@ export async function linkUser(deps: LinkUserDeps, identity: VerifiedIdentity): 
     });
   }
   const walletAddress = wallet.address.toLowerCase();
-  const resolved = await resolveUser(partnerCaller(machinesTransport(settings, requestId), settings.machines.partnerKey), {
-    userId: partnerUserId,
-    walletAddress,
-  });
+  const partner = partnerCaller(machinesTransport(settings, requestId), settings.machines.partnerKey);
+  const resolved = await partner.call(machinesApi.resolveUser, { body: { userId: partnerUserId, walletAddress } });
   const now = new Date().toISOString();
   return saveUser(deps.db, {
     partnerUserId,

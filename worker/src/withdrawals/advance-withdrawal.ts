@@ -14,7 +14,7 @@ import {
 } from "./withdrawal-upstream.queries";
 import { findWithdrawalByKey } from "./withdrawals.queries";
 
-/** `POST /withdrawals` at Machines, with the stored body under the stored key (`upstream/machines/create-withdrawal.ts`). */
+/** `POST /withdrawals` at Machines (`machinesApi.createWithdrawal`), with the stored body under the stored key. */
 export type CreateUpstreamWithdrawal = (request: { body: WithdrawalCreateRequest; idempotencyKey: string }) => Promise<WithdrawalCreateData>;
 
 export interface AdvanceDeps {

@@ -1,12 +1,11 @@
 import { Hono } from "hono";
 import { routes } from "../../../../shared/api/routes";
+import { machinesApi } from "../../../../shared/machines/endpoints";
 import type { AppEnv } from "../../env";
 import { AppError } from "../../errors";
 import { mount } from "../../routing/mount";
 import { machinesFor } from "../../sessions/machines-for";
-import { acceptAgreements } from "../../upstream/machines/accept-agreements";
 import { MachinesApiError } from "../../upstream/machines/errors";
-import { getAgreements } from "../../upstream/machines/get-agreements";
 
 export const agreementsApp = new Hono<AppEnv>();
 
@@ -23,11 +22,11 @@ async function beforeApproval<T>(call: Promise<T>): Promise<T> {
 }
 
 mount(agreementsApp, routes.getAgreements, async (c) => ({
-  data: await beforeApproval(getAgreements(machinesFor(c, "kyc"))),
+  data: await beforeApproval(machinesFor(c, "kyc").call(machinesApi.getAgreements)),
   summary: "agreements",
 }));
 
 mount(agreementsApp, routes.acceptAgreements, async (c) => ({
-  data: await beforeApproval(acceptAgreements(machinesFor(c, "kyc"))),
+  data: await beforeApproval(machinesFor(c, "kyc").call(machinesApi.acceptAgreements, { body: { accepted: true } })),
   summary: "agreements accepted",
 }));

@@ -6,7 +6,8 @@ const OUR_NAMES: Record<string, string> = { encryptedName: "label" };
 /** Rethrows a Machines error about a card field under the name the client used for it. */
 export function inOurFieldNames(error: unknown): never {
   if (error instanceof MachinesApiError && error.field && OUR_NAMES[error.field]) {
-    throw new MachinesApiError(error.upstreamStatus, error.code, error.message.replace(error.field, OUR_NAMES[error.field]!), OUR_NAMES[error.field]);
+    const field = OUR_NAMES[error.field]!;
+    throw error.withFirstItem({ code: error.code, message: error.message.replace(error.field, field), field });
   }
   throw error;
 }

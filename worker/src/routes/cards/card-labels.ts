@@ -1,7 +1,7 @@
 import type { EncryptedBlob } from "../../../../shared/machines/encryption";
+import { machinesApi } from "../../../../shared/machines/endpoints";
 import { BoundedMap } from "../../memory/isolate-memory";
 import type { MachinesCaller } from "../../upstream/machines/machines-caller";
-import { decryptValue } from "../../upstream/machines/decrypt-value";
 
 /**
  * Decrypted card labels, per user and ciphertext, for this isolate's life. A label's blob only changes when
@@ -17,7 +17,7 @@ export async function decryptLabel(machines: MachinesCaller, partnerUserId: stri
   const key = keyOf(partnerUserId, blob);
   const hit = labels.get(key);
   if (hit !== undefined) return hit;
-  const label = await decryptValue(machines, blob);
+  const { value: label } = await machines.call(machinesApi.decryptValue, { body: { value: blob } });
   rememberLabel(partnerUserId, blob, label);
   return label;
 }

@@ -1,14 +1,10 @@
 import { Hono } from "hono";
 import { routes } from "../../../../shared/api/routes";
+import { machinesApi } from "../../../../shared/machines/endpoints";
 import type { AppEnv } from "../../env";
 import { mount } from "../../routing/mount";
 import { machinesFor } from "../../sessions/machines-for";
 import type { CardUpdateRequest } from "../../../../shared/machines/cards";
-import { deleteCard } from "../../upstream/machines/delete-card";
-import { encryptValue } from "../../upstream/machines/encrypt-value";
-import { getCard } from "../../upstream/machines/get-card";
-import { listCards } from "../../upstream/machines/list-cards";
-import { updateCard } from "../../upstream/machines/update-card";
 import { inOurFieldNames } from "./card-fields";
 import { decryptLabel, rememberLabel } from "./card-labels";
 import { toCard } from "./card-view";
@@ -20,7 +16,7 @@ export const cardsApp = new Hono<AppEnv>();
 mount(cardsApp, routes.listCards, async (c, { query }) => {
   const machines = machinesFor(c, "card");
   const { partnerUserId } = c.get("user").user;
-  const page = await listCards(machines, { cursor: query.cursor });
+  const page = await machines.call(machinesApi.listCards, { query: { cursor: query.cursor } });
   const cards = await Promise.all(page.cards.map(async (card) => toCard(card, await decryptLabel(machines, partnerUserId, card.encryptedName))));
   return { data: { cards, nextCursor: page.nextCursor ?? null }, summary: cards.length ? "card list" : "no cards" };
 });
@@ -33,7 +29,7 @@ mount(cardsApp, routes.createCard, async (c, { body, idempotencyKey }) => ({
 
 mount(cardsApp, routes.getCard, async (c, { params }) => {
   const machines = machinesFor(c, "card");
-  const card = await getCard(machines, { cardId: params.cardId });
+  const card = await machines.call(machinesApi.getCard, { params });
   return { data: { card: toCard(card, await decryptLabel(machines, c.get("user").user.partnerUserId, card.encryptedName)) }, summary: "card" };
 });
 
@@ -44,15 +40,15 @@ mount(cardsApp, routes.updateCard, async (c, { params, body }) => {
   if (body.status !== undefined) change.status = body.status;
   if (body.limit !== undefined) change.limit = body.limit;
   if (body.label !== undefined) {
-    change.encryptedName = await encryptValue(machines, body.label);
+    change.encryptedName = (await machines.call(machinesApi.encryptValue, { body: { value: body.label } })).value;
     rememberLabel(partnerUserId, change.encryptedName, body.label);
   }
-  const card = await updateCard(machines, { cardId: params.cardId, body: change }).catch(inOurFieldNames);
+  const card = await machines.call(machinesApi.updateCard, { params, body: change }).catch(inOurFieldNames);
   return { data: { card: toCard(card, await decryptLabel(machines, partnerUserId, card.encryptedName)) }, summary: "card updated" };
 });
 
 mount(cardsApp, routes.cancelCard, async (c, { params }) => {
-  const deleted = await deleteCard(machinesFor(c, "card"), { cardId: params.cardId });
+  const deleted = await machinesFor(c, "card").call(machinesApi.deleteCard, { params });
   return { data: { card: { id: deleted.cardId, status: deleted.status, canceledAt: deleted.deletedAt } }, summary: "card canceled" };
 });
 

@@ -2,13 +2,12 @@ import type { Context } from "hono";
 import type * as z from "zod/mini";
 import type { Card, CreateCardBody } from "../../../../shared/api/cards";
 import type { CardCreateRequest } from "../../../../shared/machines/cards";
+import { machinesApi } from "../../../../shared/machines/endpoints";
 import { bytesToHex } from "../../crypto/base64";
 import type { AppEnv } from "../../env";
 import { AppError } from "../../errors";
 import { log } from "../../logging/log";
 import { machinesFor } from "../../sessions/machines-for";
-import { createCard } from "../../upstream/machines/create-card";
-import { encryptValue } from "../../upstream/machines/encrypt-value";
 import { inOurFieldNames } from "./card-fields";
 import { rememberLabel } from "./card-labels";
 import { claimCardRequest, completeCardRequest } from "./card-requests.queries";
@@ -30,7 +29,7 @@ export async function createCardOnce(c: Context<AppEnv>, body: z.output<typeof C
   const requestHash = await sha256Hex(JSON.stringify({ label: body.label ?? null, limit: body.limit ?? null }));
 
   const upstream: CardCreateRequest = {};
-  if (body.label !== undefined) upstream.encryptedName = await encryptValue(machines, body.label);
+  if (body.label !== undefined) upstream.encryptedName = (await machines.call(machinesApi.encryptValue, { body: { value: body.label } })).value;
   if (body.limit !== undefined) upstream.limit = body.limit;
 
   const claimed = await claimCardRequest(c.env.DB, {
@@ -47,7 +46,7 @@ export async function createCardOnce(c: Context<AppEnv>, body: z.output<typeof C
     });
   }
   const sent = JSON.parse(claimed.upstreamBody) as CardCreateRequest;
-  const card = await createCard(machines, { body: sent, idempotencyKey }).catch(inOurFieldNames);
+  const card = await machines.call(machinesApi.createCard, { body: sent, idempotencyKey }).catch(inOurFieldNames);
   if (sent.encryptedName && body.label !== undefined) rememberLabel(user.partnerUserId, sent.encryptedName, body.label);
   if (claimed.cardId === null) {
     c.executionCtx.waitUntil(

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { CardSecrets } from "../../../../shared/api/cards";
+import { machinesApi } from "../../../../shared/machines/endpoints";
 import { recordAudit } from "../../audit/audit.queries";
 import type { AppEnv } from "../../env";
 import { AppError } from "../../errors";
@@ -7,9 +8,6 @@ import { log } from "../../logging/log";
 import { enforceRateLimit } from "../../rate-limit/rate-limit";
 import { machinesFor } from "../../sessions/machines-for";
 import { conform } from "../../upstream/machines/conform";
-import { createCardSecretsSession } from "../../upstream/machines/create-card-secrets-session";
-import { getCard } from "../../upstream/machines/get-card";
-import { getCardSecrets } from "../../upstream/machines/get-card-secrets";
 import { decryptCardSecret } from "./card-secret";
 
 /**
@@ -41,8 +39,11 @@ export async function revealCard(c: Context<AppEnv>, cardId: string): Promise<Ca
   }
   try {
     const machines = machinesFor(c, "card");
-    const [session, card] = await Promise.all([createCardSecretsSession(machines), getCard(machines, { cardId })]);
-    const secrets = await getCardSecrets(machines, { cardId, sessionId: session.sessionId });
+    const [session, card] = await Promise.all([
+      machines.call(machinesApi.createCardSecretsSession, { body: {} }),
+      machines.call(machinesApi.getCard, { params: { cardId } }),
+    ]);
+    const secrets = await machines.call(machinesApi.getCardSecrets, { params: { cardId }, body: { sessionId: session.sessionId } });
     const [pan, cvc] = await Promise.all([
       decryptCardSecret(session.secretKey, secrets.encryptedPan),
       decryptCardSecret(session.secretKey, secrets.encryptedCvc),

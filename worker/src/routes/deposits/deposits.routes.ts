@@ -2,17 +2,12 @@ import { Hono } from "hono";
 import * as z from "zod/mini";
 import { Asset, DepositEstimate, DepositRange } from "../../../../shared/api/deposits";
 import { routes } from "../../../../shared/api/routes";
+import { machinesApi } from "../../../../shared/machines/endpoints";
 import type { AppEnv } from "../../env";
 import { mount } from "../../routing/mount";
 import { machinesFor } from "../../sessions/machines-for";
 import { conform } from "../../upstream/machines/conform";
-import { createDeposit } from "../../upstream/machines/create-deposit";
-import { estimateDeposit } from "../../upstream/machines/estimate-deposit";
 import { MachinesApiError } from "../../upstream/machines/errors";
-import { getDeposit } from "../../upstream/machines/get-deposit";
-import { getDepositRange } from "../../upstream/machines/get-deposit-range";
-import { listDepositAssets } from "../../upstream/machines/list-deposit-assets";
-import { listDeposits } from "../../upstream/machines/list-deposits";
 import { toDeposit } from "./deposit-view";
 
 export const depositsApp = new Hono<AppEnv>();
@@ -22,23 +17,23 @@ const MISSING_CONTRACT_RETRY_MS = 1_500;
 
 // Static paths before `/v1/deposits/:depositId`.
 mount(depositsApp, routes.listDepositAssets, async (c, { query }) => {
-  const data = await listDepositAssets(machinesFor(c, "any"), { q: query.q, limit: query.limit });
+  const data = await machinesFor(c, "any").call(machinesApi.listDepositAssets, { query: { q: query.q, limit: query.limit } });
   return { data: { assets: conform(z.array(Asset), data.assets, "assets") }, summary: "deposit assets" };
 });
 
 mount(depositsApp, routes.getDepositRange, async (c, { body }) => {
-  const data = await getDepositRange(machinesFor(c, "any"), body);
+  const data = await machinesFor(c, "any").call(machinesApi.getDepositRange, { body });
   return { data: { range: conform(DepositRange, data.range, "range") }, summary: "deposit range" };
 });
 
 mount(depositsApp, routes.estimateDeposit, async (c, { body }) => {
-  const data = await estimateDeposit(machinesFor(c, "any"), body);
+  const data = await machinesFor(c, "any").call(machinesApi.estimateDeposit, { body });
   return { data: { estimate: conform(DepositEstimate, data.estimate, "estimate") }, summary: "deposit estimate" };
 });
 
 mount(depositsApp, routes.createDeposit, async (c, { body, idempotencyKey }) => {
   const machines = machinesFor(c, "any");
-  const create = () => createDeposit(machines, { body, idempotencyKey });
+  const create = () => machines.call(machinesApi.createDeposit, { body, idempotencyKey });
   let data;
   try {
     data = await create();
@@ -51,11 +46,11 @@ mount(depositsApp, routes.createDeposit, async (c, { body, idempotencyKey }) => 
 });
 
 mount(depositsApp, routes.listDeposits, async (c, { query }) => {
-  const data = await listDeposits(machinesFor(c, "any"), { scope: query.scope });
+  const data = await machinesFor(c, "any").call(machinesApi.listDeposits, { query: { scope: query.scope } });
   return { data: { deposits: data.deposits.map(toDeposit) }, summary: "deposits" };
 });
 
 mount(depositsApp, routes.getDeposit, async (c, { params }) => {
-  const data = await getDeposit(machinesFor(c, "any"), { depositId: params.depositId });
+  const data = await machinesFor(c, "any").call(machinesApi.getDeposit, { params });
   return { data: { deposit: toDeposit(data.deposit) }, summary: "deposit" };
 });

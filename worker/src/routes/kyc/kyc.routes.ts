@@ -1,17 +1,16 @@
 import { Hono } from "hono";
 import { routes } from "../../../../shared/api/routes";
+import { machinesApi } from "../../../../shared/machines/endpoints";
 import type { AppEnv } from "../../env";
 import { mount } from "../../routing/mount";
 import { machinesFor } from "../../sessions/machines-for";
-import { getKycValues } from "../../upstream/machines/get-kyc-values";
-import { submitKycApplication } from "../../upstream/machines/submit-kyc-application";
 import { recordAudit } from "../../audit/audit.queries";
 import { toKycState } from "./kyc-state";
 import { readKycState, rememberKycStatus } from "./read-kyc-state";
 
 export const kycApp = new Hono<AppEnv>();
 
-mount(kycApp, routes.getKycValues, async (c) => ({ data: await getKycValues(machinesFor(c, "kyc")), summary: "kyc values" }));
+mount(kycApp, routes.getKycValues, async (c) => ({ data: await machinesFor(c, "kyc").call(machinesApi.getKycValues), summary: "kyc values" }));
 
 /**
  * The application is validated with the shared KYC schema before it goes anywhere (400 with the field),
@@ -25,7 +24,7 @@ mount(
     const audit = (outcome: string) =>
       recordAudit(c.env.DB, { partnerUserId: user.partnerUserId, action: "kyc.submit", resourceId: null, outcome, requestId: c.get("requestId"), createdAt: new Date().toISOString() });
     try {
-      const state = toKycState(await submitKycApplication(machinesFor(c, "kyc"), body));
+      const state = toKycState(await machinesFor(c, "kyc").call(machinesApi.submitKycApplication, { body }));
       rememberKycStatus(c, state);
       c.executionCtx.waitUntil(audit(state.status));
       return { data: state, summary: "kyc submitted" };

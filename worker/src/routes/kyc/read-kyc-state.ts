@@ -1,10 +1,10 @@
 import type { Context } from "hono";
 import type { KycState } from "../../../../shared/api/kyc";
+import { machinesApi } from "../../../../shared/machines/endpoints";
 import type { AppEnv } from "../../env";
 import { log } from "../../logging/log";
 import { machinesFor } from "../../sessions/machines-for";
 import { MachinesApiError } from "../../upstream/machines/errors";
-import { getKycStatus } from "../../upstream/machines/get-kyc-status";
 import { userCache } from "../../users/user-cache";
 import { saveKycStatus } from "../../users/users.queries";
 import { NOT_SUBMITTED, toKycState } from "./kyc-state";
@@ -29,7 +29,7 @@ export function rememberKycStatus(c: Context<AppEnv>, state: KycState): void {
 export async function readKycState(c: Context<AppEnv>): Promise<KycState> {
   let state: KycState;
   try {
-    state = toKycState(await getKycStatus(machinesFor(c, "kyc")));
+    state = toKycState(await machinesFor(c, "kyc").call(machinesApi.getKycStatus));
   } catch (e) {
     if (!(e instanceof MachinesApiError && e.upstreamStatus === 404)) throw e;
     state = NOT_SUBMITTED;

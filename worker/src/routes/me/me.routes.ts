@@ -1,12 +1,11 @@
 import { Hono } from "hono";
 import { Balances } from "../../../../shared/api/balances";
 import { routes } from "../../../../shared/api/routes";
+import { machinesApi } from "../../../../shared/machines/endpoints";
 import type { AppEnv } from "../../env";
 import { mount } from "../../routing/mount";
 import { machinesFor } from "../../sessions/machines-for";
 import { conform } from "../../upstream/machines/conform";
-import { getAgreements } from "../../upstream/machines/get-agreements";
-import { getBalances } from "../../upstream/machines/get-balances";
 import { readKycState } from "../kyc/read-kyc-state";
 import { nextStep } from "./next-step";
 
@@ -22,12 +21,15 @@ mount(meApp, routes.getMe, async (c) => {
   let agreements = { accepted: false, acceptedAt: null as string | null };
   let balances: Balances | null = null;
   if (kyc.status === "approved") {
-    const [agreed, money] = await Promise.allSettled([getAgreements(machinesFor(c, "kyc")), getBalances(machinesFor(c, "any"))]);
+    const [agreed, money] = await Promise.allSettled([
+      machinesFor(c, "kyc").call(machinesApi.getAgreements),
+      machinesFor(c, "any").call(machinesApi.getBalances),
+    ]);
     if (agreed.status === "rejected") throw agreed.reason;
     agreements = { accepted: agreed.value.accepted, acceptedAt: agreed.value.acceptedAt };
     if (agreements.accepted) {
       if (money.status === "rejected") throw money.reason;
-      balances = conform(Balances, money.value, "balances");
+      balances = conform(Balances, money.value.balances, "balances");
     }
   }
   return {

@@ -1,17 +1,17 @@
 import { Hono } from "hono";
 import * as z from "zod/mini";
 import { routes } from "../../../../shared/api/routes";
+import { machinesApi } from "../../../../shared/machines/endpoints";
 import { Transaction } from "../../../../shared/api/transactions";
 import type { AppEnv } from "../../env";
 import { mount } from "../../routing/mount";
 import { machinesFor } from "../../sessions/machines-for";
 import { conform } from "../../upstream/machines/conform";
-import { listTransactions } from "../../upstream/machines/list-transactions";
 
 export const transactionsApp = new Hono<AppEnv>();
 
 mount(transactionsApp, routes.listTransactions, async (c, { query }) => {
-  const data = await listTransactions(machinesFor(c, "card"), query);
+  const data = await machinesFor(c, "card").call(machinesApi.listTransactions, { query });
   const transactions = data.transactions.map((t) => ({ ...t, merchantName: t.merchantName ?? null, cardId: t.cardId ?? null }));
   return {
     data: { transactions: conform(z.array(Transaction), transactions, "transactions"), nextCursor: data.nextCursor ?? null },

@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { CHAIN_TIMEOUT_MS, chainClient, type ChainClient } from "../../chain/chain-client";
 import type { AppEnv } from "../../env";
 import { machinesFor } from "../../sessions/machines-for";
-import { createWithdrawal } from "../../upstream/machines/create-withdrawal";
+import { machinesApi } from "../../../../shared/machines/endpoints";
 import type { AdvanceDeps } from "../../withdrawals/advance-withdrawal";
 
 /** Everything the withdrawal flows need for one request: D1, the chain, Machines (the user's card session), the clock. */
@@ -20,7 +20,7 @@ export function withdrawalDeps(c: Context<AppEnv>): WithdrawalRequestDeps {
     db: c.env.DB,
     chain: chainClient({ rpcUrl: settings.chain.rpcUrl, id: settings.chain.id, name: settings.chain.name }),
     chainId: settings.chain.id,
-    createUpstream: (request) => createWithdrawal(machines, request),
+    createUpstream: (request) => machines.call(machinesApi.createWithdrawal, request),
     // Outlives one whole Machines call (its own timeout covers the retry) and the chain read after it.
     leaseMs: settings.machines.timeoutMs + 2 * CHAIN_TIMEOUT_MS + 5_000,
     firstReplyWaitMs: settings.machines.timeoutMs + 2_000,

@@ -1,13 +1,11 @@
 import { Hono } from "hono";
 import { routes } from "../../../../shared/api/routes";
+import { machinesApi } from "../../../../shared/machines/endpoints";
 import { recordAudit } from "../../audit/audit.queries";
 import type { AppEnv } from "../../env";
 import { AppError } from "../../errors";
 import { mount } from "../../routing/mount";
 import { machinesFor } from "../../sessions/machines-for";
-import { estimateWithdrawal } from "../../upstream/machines/estimate-withdrawal";
-import { getWithdrawalRange } from "../../upstream/machines/get-withdrawal-range";
-import { listWithdrawalAssets } from "../../upstream/machines/list-withdrawal-assets";
 import { advanceWithdrawal } from "../../withdrawals/advance-withdrawal";
 import { prepareWithdrawal } from "../../withdrawals/prepare-withdrawal";
 import { reconcileWithdrawal } from "../../withdrawals/reconcile-withdrawal";
@@ -28,17 +26,17 @@ export const withdrawalsApp = new Hono<AppEnv>();
 // hence the `!` below on params, query, body and the (required) Idempotency-Key.
 
 mount(withdrawalsApp, routes.listWithdrawalAssets, async (c, { query }) => {
-  const data = await listWithdrawalAssets(machinesFor(c, "card"), { q: query!.q, limit: query!.limit });
+  const data = await machinesFor(c, "card").call(machinesApi.listWithdrawalAssets, { query: { q: query!.q, limit: query!.limit } });
   return { data, summary: "withdrawal assets" };
 });
 
 mount(withdrawalsApp, routes.getWithdrawalRange, async (c, { body }) => {
-  const data = await getWithdrawalRange(machinesFor(c, "card"), { destination: body!.destination });
+  const data = await machinesFor(c, "card").call(machinesApi.getWithdrawalRange, { body: { destination: body!.destination } });
   return { data, summary: "withdrawal range" };
 });
 
 mount(withdrawalsApp, routes.estimateWithdrawal, async (c, { body }) => {
-  const data = await estimateWithdrawal(machinesFor(c, "card"), { destination: body!.destination, amountCents: body!.amountCents });
+  const data = await machinesFor(c, "card").call(machinesApi.estimateWithdrawal, { body: { destination: body!.destination, amountCents: body!.amountCents } });
   return { data, summary: "withdrawal estimate" };
 });
 

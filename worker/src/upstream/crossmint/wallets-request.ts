@@ -2,6 +2,7 @@ import * as z from "zod/mini";
 import { EVM_ADDRESS_PATTERN } from "../../../../shared/machines/common";
 import { AppError } from "../../errors";
 import { log } from "../../logging/log";
+import type { Settings } from "../../settings/settings";
 
 /** Where and how to reach the Crossmint wallets REST API (server side, `X-API-KEY`). */
 export interface CrossmintTransport {
@@ -10,6 +11,16 @@ export interface CrossmintTransport {
   serverKey: string;
   timeoutMs: number;
   requestId?: string;
+}
+
+/** How to reach the Crossmint wallets API with these settings. */
+export function crossmintTransport(settings: Settings, requestId?: string): CrossmintTransport {
+  return {
+    apiBase: settings.crossmint.apiBase,
+    serverKey: settings.crossmint.serverKey,
+    timeoutMs: settings.machines.timeoutMs,
+    requestId,
+  };
 }
 
 export const WALLETS_API_VERSION = "2025-06-09";

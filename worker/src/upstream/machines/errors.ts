@@ -1,21 +1,42 @@
+import type { ErrorItem } from "../../../../shared/envelope";
 import { AppError } from "../../errors";
 
 /**
- * Machines answered with an error of its own (4xx): its code, message and field are kept, so the
- * client sees what Machines said (`invalid_request` + `field`, `not_found`, 409s…). `upstreamStatus`
- * is Machines' HTTP status; route code branches on `code`/`upstreamStatus`, never on message text,
- * except for the one documented case of 409 "kyc required" on `POST /sessions`.
+ * Machines answered with an error of its own (4xx): its first item's code, message and field are what
+ * the client sees (`invalid_request` + `field`, `not_found`, 409s…); every item and the summary are kept
+ * in `upstreamItems` / `upstreamSummary`. `upstreamStatus` is Machines' HTTP status; route code branches
+ * on `code`/`upstreamStatus`, never on message text, except for "kyc required" (`isKycRequired`).
  */
 export class MachinesApiError extends AppError {
   override name = "MachinesApiError";
+  readonly upstreamItems: readonly ErrorItem[];
+  readonly upstreamSummary: string | undefined;
   constructor(
     readonly upstreamStatus: number,
-    code: string,
-    message: string,
-    field?: string,
+    items: readonly ErrorItem[],
+    summary?: string,
   ) {
-    super(code, message, { status: upstreamStatus, ...(field !== undefined && { field }) });
+    // A reply with a summary but no readable item still reports what Machines said.
+    const first = items[0] ?? { code: "upstream_error", message: summary ?? `Machines answered HTTP ${upstreamStatus}` };
+    super(first.code, first.message, { status: upstreamStatus, ...(first.field !== undefined && { field: first.field }) });
+    this.upstreamItems = items;
+    this.upstreamSummary = summary;
   }
+
+  /** The same error with its first item replaced (a field renamed into the client's words). */
+  withFirstItem(item: ErrorItem): MachinesApiError {
+    return new MachinesApiError(this.upstreamStatus, [item, ...this.upstreamItems.slice(1)], this.upstreamSummary);
+  }
+}
+
+/**
+ * Machines' refusal of non-KYC scopes before KYC approval. Its code is not public, so the example matches
+ * `/kyc required/i`, and it may arrive in any error item or in the summary (reference §12).
+ */
+export function isKycRequired(error: unknown): boolean {
+  if (!(error instanceof MachinesApiError) || error.upstreamStatus < 400 || error.upstreamStatus >= 500) return false;
+  const texts = [...error.upstreamItems.flatMap((item) => [item.code, item.message]), error.upstreamSummary ?? ""];
+  return texts.some((text) => /kyc[ _]required/i.test(text));
 }
 
 /** Machines answered 5xx or could not be reached. */

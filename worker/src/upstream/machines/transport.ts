@@ -1,7 +1,15 @@
-import type * as z from "zod/mini";
 import { ErrorItem } from "../../../../shared/envelope";
+import {
+  endpointPath,
+  type EndpointBodyInput,
+  type EndpointData,
+  type EndpointParamsInput,
+  type EndpointQueryInput,
+  type MachinesEndpoint,
+} from "../../../../shared/machines/define-endpoint";
 import { AppError } from "../../errors";
 import { log } from "../../logging/log";
+import type { Settings } from "../../settings/settings";
 import {
   MachinesApiError,
   UpstreamInvalidResponseError,
@@ -20,29 +28,45 @@ export interface MachinesTransport {
   requestId?: string;
 }
 
+/** How to reach Machines with these settings (the credential is chosen per call). */
+export function machinesTransport(settings: Settings, requestId?: string): MachinesTransport {
+  return { apiBase: settings.machines.apiBase, timeoutMs: settings.machines.timeoutMs, requestId };
+}
+
 /** `X-Partner-Key` for `/sessions` and `/users/resolve`; a session token for everything else. */
 export type MachinesCredential = { partnerKey: string } | { sessionToken: string };
 
-export interface MachinesRequest<T> {
-  method: "GET" | "POST" | "PATCH" | "DELETE";
-  /** Relative to the base, ids already URI-encoded: `/cards/${encodeURIComponent(id)}`. */
-  path: string;
+/** A query value as the Worker holds it: the table's strings, or numbers sent as their decimal text. */
+type QueryValues<T> = { [K in keyof T]?: T[K] | number };
+type Slot<K extends string, T> = [T] extends [undefined] ? { [P in K]?: undefined } : { [P in K]: T };
+
+/** What a call sends besides its endpoint: typed by the endpoint's schemas in `shared/machines`. */
+export type MachinesCallInput<E extends MachinesEndpoint> = Slot<"params", EndpointParamsInput<E>> &
+  Slot<"body", EndpointBodyInput<E>> & {
+    query?: QueryValues<EndpointQueryInput<E>>;
+    /** Forwarded as `Idempotency-Key`; also makes a write safe to retry. */
+    idempotencyKey?: string;
+  };
+
+/** The call's input as an argument: optional when the endpoint takes neither params nor a body. */
+export type MachinesCallArgs<E extends MachinesEndpoint> = object extends MachinesCallInput<E>
+  ? [input?: MachinesCallInput<E>]
+  : [input: MachinesCallInput<E>];
+
+/** The input as the transport reads it, whatever the endpoint. */
+interface AnyInput {
+  params?: Record<string, string | number>;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
-  /** Forwarded as `Idempotency-Key`; also makes a write safe to retry. */
   idempotencyKey?: string;
-  /** Schema of the reply's `data`: a reply that does not match is `upstream_invalid_response`. */
-  data: z.ZodMiniType<T>;
-  /** Safe to repeat (reads, quotes). Defaults to true for GET. Writes retry only with an idempotency key. */
-  idempotent?: boolean;
 }
 
 const RETRY_BACKOFF_MS = 200;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The base is a validated URL and paths arrive URI-encoded, so only a query needs building. */
-function urlOf(t: MachinesTransport, req: MachinesRequest<unknown>): string {
-  const url = t.apiBase + req.path;
+/** The base is a validated URL and path parameters are URI-encoded, so only a query needs building. */
+function urlOf(t: MachinesTransport, endpoint: MachinesEndpoint, req: AnyInput): string {
+  const url = t.apiBase + endpointPath(endpoint, req.params);
   if (!req.query) return url;
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(req.query)) if (value !== undefined) query.set(key, String(value));
@@ -51,7 +75,7 @@ function urlOf(t: MachinesTransport, req: MachinesRequest<unknown>): string {
 }
 
 /** A plain record: fetch builds its headers in one step (cheaper than a `Headers` filled one by one). */
-function headersOf(credential: MachinesCredential, req: MachinesRequest<unknown>): Record<string, string> {
+function headersOf(credential: MachinesCredential, req: AnyInput): Record<string, string> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if ("partnerKey" in credential) headers["X-Partner-Key"] = credential.partnerKey;
   else headers.Authorization = `Bearer ${credential.sessionToken}`;
@@ -69,7 +93,7 @@ function retryAfterOf(res: Response): number {
 }
 
 /** Reads one reply into data or a typed error. */
-async function readReply<T>(res: Response, req: MachinesRequest<T>): Promise<T> {
+async function readReply(res: Response, endpoint: MachinesEndpoint): Promise<unknown> {
   if (res.status === 429) throw new UpstreamRateLimitedError(retryAfterOf(res));
   const text = await res.text();
   let body: unknown;
@@ -82,40 +106,48 @@ async function readReply<T>(res: Response, req: MachinesRequest<T>): Promise<T> 
   const envelope = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
   if (res.status >= 500) throw new UpstreamUnavailableError(`HTTP ${res.status}`);
   if (res.ok && envelope.ok === true) {
-    const parsed = req.data.safeParse(envelope.data);
+    const parsed = endpoint.data.safeParse(envelope.data);
     if (parsed.success) return parsed.data;
     const at = parsed.error.issues.slice(0, 3).map((i) => i.path.join(".") || "data");
     throw new UpstreamInvalidResponseError(`data does not match the documented shape at ${at.join(", ")}`);
   }
-  const first = Array.isArray(envelope.errors) ? ErrorItem.safeParse(envelope.errors[0]) : undefined;
-  if (!res.ok && first?.success) {
-    throw new MachinesApiError(res.status, first.data.code, first.data.message, first.data.field);
+  if (!res.ok) {
+    const items = (Array.isArray(envelope.errors) ? envelope.errors : []).flatMap((item) => {
+      const parsed = ErrorItem.safeParse(item);
+      return parsed.success ? [parsed.data] : [];
+    });
+    const summary = typeof envelope.summary === "string" ? envelope.summary : undefined;
+    if (items.length || summary) throw new MachinesApiError(res.status, items, summary);
   }
   throw new UpstreamInvalidResponseError(`HTTP ${res.status} without the documented envelope`);
 }
 
 /**
- * One call to the Machines partner API: JSON in and out, the envelope unwrapped, `data` parsed with the
- * request's schema. A whole call (retry included) gets `timeoutMs`. Safe calls (idempotent, or writes
- * with an idempotency key) are retried once after a short backoff when Machines answers 5xx or cannot
- * be reached; nothing is retried after a 4xx or a 429.
+ * One call to the Machines partner API, as its endpoint in `shared/machines/endpoints.ts` describes it:
+ * JSON in and out, the envelope unwrapped, `data` parsed with the endpoint's schema. A whole call (retry
+ * included) gets `timeoutMs`. Safe calls (idempotent endpoints, or writes with an idempotency key) are
+ * retried once after a short backoff when Machines answers 5xx or cannot be reached; nothing is retried
+ * after a 4xx or a 429. Callers go through a `MachinesCaller`, which picks the credential.
  *
  * @example
- * const data = await sendMachinesRequest(transport, { sessionToken }, { method: "GET", path: "/kyc/status", data: KycStatusData });
+ * const data = await sendMachinesRequest(transport, { sessionToken }, machinesApi.getKycStatus);
  */
-export async function sendMachinesRequest<T>(
+export async function sendMachinesRequest<E extends MachinesEndpoint>(
   t: MachinesTransport,
   credential: MachinesCredential,
-  req: MachinesRequest<T>,
-): Promise<T> {
+  endpoint: E,
+  input: MachinesCallInput<E> = {} as MachinesCallInput<E>,
+): Promise<EndpointData<E>> {
+  const req = input as AnyInput;
   const deadline = Date.now() + t.timeoutMs;
-  const retriable = req.idempotent ?? (req.method === "GET" || req.idempotencyKey !== undefined);
-  const init = { method: req.method, headers: headersOf(credential, req), body: req.body === undefined ? undefined : JSON.stringify(req.body) };
+  const retriable = endpoint.idempotent || req.idempotencyKey !== undefined;
+  const url = urlOf(t, endpoint, req);
+  const init = { method: endpoint.method, headers: headersOf(credential, req), body: req.body === undefined ? undefined : JSON.stringify(req.body) };
   for (let attempt = 1; ; attempt++) {
     const signal = AbortSignal.timeout(Math.max(1, deadline - Date.now()));
     try {
-      const res = await fetch(urlOf(t, req), { ...init, signal });
-      return await readReply(res, req);
+      const res = await fetch(url, { ...init, signal });
+      return (await readReply(res, endpoint)) as EndpointData<E>;
     } catch (e) {
       // fetch fails with a TypeError in Node but a plain Error in workerd ("Network connection lost."):
       // anything that is not already one of ours means Machines could not be reached.
@@ -124,8 +156,9 @@ export async function sendMachinesRequest<T>(
       if (error instanceof MachinesApiError) throw error;
       log.warn("machines_call_failed", {
         requestId: t.requestId,
-        method: req.method,
-        path: req.path,
+        method: endpoint.method,
+        // The path template: ids stay out of log lines.
+        path: endpoint.path,
         error: (error as Error).name,
         code: (error as { code?: string }).code,
         retrying: again,
