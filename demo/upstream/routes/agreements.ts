@@ -1,11 +1,9 @@
 import { Hono } from "hono";
-import { type Agreement, AgreementsAcceptRequest, type AgreementsData } from "../../../shared/machines";
+import { type Agreement, type AgreementsData, machinesApi } from "../../../shared/machines";
 import { isoAt, type SimulatorContext } from "../context";
 import { requireKycApproved } from "../domain/gates";
-import { sessionAuth } from "../http/auth";
-import { parseBody } from "../http/body";
 import type { ApiEnv } from "../http/env";
-import { reply } from "../http/reply";
+import { serve } from "../http/serve";
 import type { UserRecord } from "../state/records";
 
 /** The agreement list, verbatim from the quickstart. */
@@ -48,17 +46,18 @@ const agreementsData = (user: UserRecord): AgreementsData => ({
 
 /** 409 `invalid_state` until KYC is approved; accepting again keeps the first `acceptedAt`. */
 export function agreementRoutes(ctx: SimulatorContext) {
-  return new Hono<ApiEnv>()
-    .get("/agreements", sessionAuth(ctx, "kyc.read"), (c) => {
-      const user = c.get("user");
-      requireKycApproved(user);
-      return reply(c, agreementsData(user), "agreements");
-    })
-    .post("/agreements", sessionAuth(ctx, "kyc.write"), async (c) => {
-      const user = c.get("user");
-      requireKycApproved(user);
-      await parseBody(c, AgreementsAcceptRequest);
-      user.agreementsAcceptedAt ??= isoAt(ctx.now());
-      return reply(c, agreementsData(user), "agreements accepted");
-    });
+  const app = new Hono<ApiEnv>();
+  serve(app, ctx, machinesApi.getAgreements, (c) => {
+    const user = c.get("user");
+    requireKycApproved(user);
+    return { data: agreementsData(user), summary: "agreements" };
+  });
+  serve(app, ctx, machinesApi.acceptAgreements, async (c, request) => {
+    const user = c.get("user");
+    requireKycApproved(user);
+    await request.body();
+    user.agreementsAcceptedAt ??= isoAt(ctx.now());
+    return { data: agreementsData(user), summary: "agreements accepted" };
+  });
+  return app;
 }

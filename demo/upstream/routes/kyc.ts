@@ -4,16 +4,14 @@ import {
   ANNUAL_SALARY_OPTIONS,
   EXPECTED_MONTHLY_VOLUME_OPTIONS,
   KYC_FIELDS,
-  KycApplication,
   type KycValuesData,
+  machinesApi,
   OCCUPATIONS,
 } from "../../../shared/machines";
 import type { SimulatorContext } from "../context";
 import { kycStatusPayload, submitKyc } from "../domain/kyc";
-import { sessionAuth } from "../http/auth";
-import { parseBody } from "../http/body";
 import type { ApiEnv } from "../http/env";
-import { reply } from "../http/reply";
+import { serve } from "../http/serve";
 
 const kycValues = (): KycValuesData => ({
   fields: KYC_FIELDS.map((field) => ({ ...field, ...(field.enum ? { enum: [...field.enum] } : {}) })),
@@ -25,14 +23,14 @@ const kycValues = (): KycValuesData => ({
 
 /** KYC values (and the example's `/kyc/schema` alias), applications validated field by field, status. */
 export function kycRoutes(ctx: SimulatorContext) {
-  return new Hono<ApiEnv>()
-    .get("/kyc/values", sessionAuth(ctx, "kyc.read"), (c) => reply(c, kycValues(), "kyc values"))
-    .get("/kyc/schema", sessionAuth(ctx, "kyc.read"), (c) => reply(c, kycValues(), "kyc values"))
-    .post("/kyc/applications", sessionAuth(ctx, "kyc.write"), async (c) => {
-      const application = await parseBody(c, KycApplication);
-      const user = c.get("user");
-      submitKyc(ctx, user, application);
-      return reply(c, await kycStatusPayload(ctx, user), "kyc submitted");
-    })
-    .get("/kyc/status", sessionAuth(ctx, "kyc.read"), async (c) => reply(c, await kycStatusPayload(ctx, c.get("user")), "kyc status"));
+  const app = new Hono<ApiEnv>();
+  serve(app, ctx, machinesApi.getKycValues, () => ({ data: kycValues(), summary: "kyc values" }));
+  serve(app, ctx, machinesApi.submitKycApplication, async (c, request) => {
+    const application = await request.body();
+    const user = c.get("user");
+    submitKyc(ctx, user, application);
+    return { data: await kycStatusPayload(ctx, user), summary: "kyc submitted" };
+  });
+  serve(app, ctx, machinesApi.getKycStatus, async (c) => ({ data: await kycStatusPayload(ctx, c.get("user")), summary: "kyc status" }));
+  return app;
 }

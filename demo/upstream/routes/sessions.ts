@@ -2,10 +2,11 @@ import { Hono } from "hono";
 import {
   isExampleShapedBody,
   KYC_SCOPES,
+  machinesApi,
   type Scope,
   SESSION_TTL_SECONDS,
-  SessionCreateDocsRequest,
-  SessionCreateExampleRequest,
+  type SessionCreateDocsRequest,
+  type SessionCreateExampleRequest,
   type SessionData,
 } from "../../../shared/machines";
 import { isoAt, type SimulatorContext } from "../context";
@@ -13,10 +14,8 @@ import { ids } from "../crypto/encoding";
 import { isKycApproved } from "../domain/kyc";
 import { linkUser, replyWallet } from "../domain/users";
 import { kycRequired } from "../errors";
-import { partnerAuth } from "../http/auth";
-import { parseWith, readJson } from "../http/body";
 import type { ApiEnv } from "../http/env";
-import { reply } from "../http/reply";
+import { serve } from "../http/serve";
 
 interface SessionRequest {
   userId: string;
@@ -41,10 +40,11 @@ const fromExampleBody = (body: SessionCreateExampleRequest): SessionRequest => (
 
 /** `POST /sessions` (partner key): both documented body shapes; creates the user if it was never resolved. */
 export function sessionRoutes(ctx: SimulatorContext) {
-  return new Hono<ApiEnv>().post("/sessions", partnerAuth(ctx), async (c) => {
-    const raw = await readJson(c);
-    const example = isExampleShapedBody(raw);
-    const body = example ? fromExampleBody(parseWith(SessionCreateExampleRequest, raw)) : fromDocsBody(parseWith(SessionCreateDocsRequest, raw));
+  const app = new Hono<ApiEnv>();
+  serve(app, ctx, machinesApi.createSession, async (_c, request) => {
+    const parsed = await request.body();
+    const example = isExampleShapedBody(parsed);
+    const body = example ? fromExampleBody(parsed as SessionCreateExampleRequest) : fromDocsBody(parsed as SessionCreateDocsRequest);
 
     const user = await linkUser(ctx, { userId: body.userId, wallet: body.wallet, walletField: body.walletField });
     const scopes = [...new Set(body.scopes)];
@@ -65,6 +65,7 @@ export function sessionRoutes(ctx: SimulatorContext) {
     const sessionToken = await ctx.tokens.sign({ userId: user.userId, sessionId, scopes, issuedAtSeconds, expiresAtSeconds });
     const data: SessionData = { sessionToken, sessionId, userId: user.userId, expiresAt: isoAt(expiresAtSeconds * 1000), scopes };
     if (example) data.wallet = replyWallet(user);
-    return reply(c, data, "session created");
+    return { data, summary: "session created" };
   });
+  return app;
 }

@@ -1,11 +1,9 @@
 import { Hono } from "hono";
-import { type Transaction, TRANSACTIONS_LIMIT, TransactionsQuery, type TransactionsData } from "../../../shared/machines";
+import { machinesApi, type Transaction, TRANSACTIONS_LIMIT } from "../../../shared/machines";
 import type { SimulatorContext } from "../context";
-import { sessionAuth } from "../http/auth";
-import { parseQuery } from "../http/body";
 import type { ApiEnv } from "../http/env";
 import { paginate } from "../http/pagination";
-import { reply } from "../http/reply";
+import { serve } from "../http/serve";
 import type { TransactionRecord } from "../state/records";
 
 export function transactionReply(record: TransactionRecord): Transaction {
@@ -23,8 +21,8 @@ export function transactionReply(record: TransactionRecord): Transaction {
 
 /** `GET /transactions`: newest first, filtered by `type` (comma-separated) and `cardId`, paged by `cursor`. */
 export function transactionRoutes(ctx: SimulatorContext) {
-  return new Hono<ApiEnv>().get("/transactions", sessionAuth(ctx, "transactions.read"), (c) => {
-    const query = parseQuery(c, TransactionsQuery);
+  const app = new Hono<ApiEnv>();
+  serve(app, ctx, machinesApi.listTransactions, (c, { query }) => {
     const types = query.type?.split(",").map((type) => type.trim());
     const matching = ctx.store
       .transactions(c.get("user").userId)
@@ -34,7 +32,7 @@ export function transactionRoutes(ctx: SimulatorContext) {
       cursor: query.cursor,
       limit: query.limit ? Number(query.limit) : TRANSACTIONS_LIMIT.default,
     });
-    const data: TransactionsData = { transactions: page.map(transactionReply), nextCursor };
-    return reply(c, data, "transactions");
+    return { data: { transactions: page.map(transactionReply), nextCursor }, summary: "transactions" };
   });
+  return app;
 }

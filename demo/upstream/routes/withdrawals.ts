@@ -1,14 +1,12 @@
 import { Hono } from "hono";
 import {
+  EVM_ADDRESS_PATTERN,
   isLegacyWithdrawalBody,
+  machinesApi,
   upgradeLegacyWithdrawal,
-  WithdrawalAssetsQuery,
-  WithdrawalCreateLegacyRequest,
-  WithdrawalCreateRequest,
-  WithdrawalEstimateRequest,
-  WithdrawalRangeRequest,
+  type WithdrawalCreateLegacyRequest,
+  type WithdrawalCreateRequest,
 } from "../../../shared/machines";
-import { EVM_ADDRESS_PATTERN } from "../../../shared/machines";
 import type { SimulatorContext } from "../context";
 import { filterAssets, SOURCE, sourceToken, withdrawalDestinations } from "../domain/assets";
 import { ensureCollateral } from "../domain/collateral";
@@ -23,80 +21,76 @@ import {
   withdrawalFingerprint,
 } from "../domain/withdrawals";
 import { invalidRequest, missingContract } from "../errors";
-import { sessionAuth } from "../http/auth";
-import { parseBody, parseQuery, parseWith, readJson } from "../http/body";
 import type { ApiEnv } from "../http/env";
-import { idempotencyKeyOf, idempotentCreate } from "../http/idempotency";
-import { reply } from "../http/reply";
+import { idempotentCreate } from "../http/idempotency";
+import { serve } from "../http/serve";
 
 /** Withdrawals: quotes with `deposits.read`, create with `withdrawals.write`, pending then ready. */
 export function withdrawalRoutes(ctx: SimulatorContext) {
-  return new Hono<ApiEnv>()
-    .get("/withdrawals/assets", sessionAuth(ctx, "deposits.read"), (c) => {
-      const query = parseQuery(c, WithdrawalAssetsQuery);
-      const token = sourceToken(ctx);
-      const otherSource =
-        (query.sourceChainId !== undefined && Number(query.sourceChainId) !== token.chainId) ||
-        (query.sourceTokenAddress !== undefined && query.sourceTokenAddress.toLowerCase() !== token.tokenAddress.toLowerCase());
-      const assets = otherSource ? [] : withdrawalDestinations(ctx).map((destination) => destination.asset);
-      return reply(c, { assets: filterAssets(assets, query.q, query.limit) }, "withdrawal assets");
-    })
-    .post("/withdrawals/range", sessionAuth(ctx, "deposits.read"), async (c) => {
-      const body = await parseBody(c, WithdrawalRangeRequest);
-      checkSource(ctx, body.source);
-      const destination = requireDestination(ctx, body.destination.currency, body.destination.network);
-      return reply(c, { range: withdrawalRange(destination) }, "withdrawal range");
-    })
-    .post("/withdrawals/estimate", sessionAuth(ctx, "deposits.read"), async (c) => {
-      const body = await parseBody(c, WithdrawalEstimateRequest);
-      checkSource(ctx, body.source);
-      const destination = requireDestination(ctx, body.destination.currency, body.destination.network);
-      checkAmountInRange(body.amountCents);
-      return reply(c, { estimate: withdrawalEstimate(destination, body.amountCents, body.destination.extraId) }, "withdrawal estimate");
-    })
-    .post("/withdrawals", sessionAuth(ctx, "withdrawals.write"), async (c) => {
-      const key = idempotencyKeyOf(c);
-      const user = c.get("user");
-      requireAgreements(user);
-      const raw = await readJson(c);
-      const request = isLegacyWithdrawalBody(raw)
-        ? upgradeLegacyWithdrawal(parseWith(WithdrawalCreateLegacyRequest, raw), SOURCE)
-        : parseWith(WithdrawalCreateRequest, raw);
+  const app = new Hono<ApiEnv>();
+  serve(app, ctx, machinesApi.listWithdrawalAssets, (_c, { query }) => {
+    const token = sourceToken(ctx);
+    const otherSource =
+      (query.sourceChainId !== undefined && Number(query.sourceChainId) !== token.chainId) ||
+      (query.sourceTokenAddress !== undefined && query.sourceTokenAddress.toLowerCase() !== token.tokenAddress.toLowerCase());
+    const assets = otherSource ? [] : withdrawalDestinations(ctx).map((destination) => destination.asset);
+    return { data: { assets: filterAssets(assets, query.q, query.limit) }, summary: "withdrawal assets" };
+  });
+  serve(app, ctx, machinesApi.getWithdrawalRange, async (_c, request) => {
+    const body = await request.body();
+    checkSource(ctx, body.source);
+    const destination = requireDestination(ctx, body.destination.currency, body.destination.network);
+    return { data: { range: withdrawalRange(destination) }, summary: "withdrawal range" };
+  });
+  serve(app, ctx, machinesApi.estimateWithdrawal, async (_c, request) => {
+    const body = await request.body();
+    checkSource(ctx, body.source);
+    const destination = requireDestination(ctx, body.destination.currency, body.destination.network);
+    checkAmountInRange(body.amountCents);
+    return { data: { estimate: withdrawalEstimate(destination, body.amountCents, body.destination.extraId) }, summary: "withdrawal estimate" };
+  });
+  serve(app, ctx, machinesApi.createWithdrawal, async (c, { body: readBody, idempotencyKey: key }) => {
+    const user = c.get("user");
+    requireAgreements(user);
+    const body = await readBody();
+    const request = isLegacyWithdrawalBody(body)
+      ? upgradeLegacyWithdrawal(body as WithdrawalCreateLegacyRequest, SOURCE)
+      : (body as WithdrawalCreateRequest);
+    const destination = requireDestination(ctx, request.destination.currency, request.destination.network);
+    if (!EVM_ADDRESS_PATTERN.test(request.destination.address)) {
+      throw invalidRequest("destination.address must be an EVM address", "destination.address");
+    }
+    checkAmountInRange(request.amountCents);
+    let collateral;
+    try {
+      collateral = await ensureCollateral(ctx, user);
+    } catch {
+      collateral = null;
+    }
+    if (!collateral) throw missingContract();
+    checkSource(ctx, request.source, collateral.contractId);
+    const adminAddress = await resolveAdminAddress(ctx, user, collateral, request.adminAddress);
+    const fingerprint = withdrawalFingerprint(user.userId, request, adminAddress);
 
-      const destination = requireDestination(ctx, request.destination.currency, request.destination.network);
-      if (!EVM_ADDRESS_PATTERN.test(request.destination.address)) {
-        throw invalidRequest("destination.address must be an EVM address", "destination.address");
-      }
-      checkAmountInRange(request.amountCents);
-      let collateral;
-      try {
-        collateral = await ensureCollateral(ctx, user);
-      } catch {
-        collateral = null;
-      }
-      if (!collateral) throw missingContract();
-      checkSource(ctx, request.source, collateral.contractId);
-      const adminAddress = await resolveAdminAddress(ctx, user, collateral, request.adminAddress);
-      const fingerprint = withdrawalFingerprint(user.userId, request, adminAddress);
-
-      let created = false;
-      const { value: record } = await idempotentCreate(ctx, {
-        userId: user.userId,
-        method: "POST",
-        path: "/withdrawals",
-        key,
-        body: { ...request, adminAddress },
-        // A fresh key for a withdrawal that is still open reaches that same withdrawal.
-        create: async () => {
-          const open = findOpenWithdrawal(ctx, user.userId, fingerprint);
-          if (open) return open.id;
-          created = true;
-          return (await createWithdrawal(ctx, { user, collateral, request, adminAddress, fingerprint, destination })).id;
-        },
-        load: (id) => ctx.store.withdrawal(id)!,
-      });
-      // The request that created it always answers `pending`; later ones see the current state.
-      if (!created) await advanceWithdrawal(ctx, record);
-      return reply(c, await withdrawalReply(ctx, record), "withdrawal signature");
+    let created = false;
+    const { value: record } = await idempotentCreate(ctx, {
+      userId: user.userId,
+      method: "POST",
+      path: "/withdrawals",
+      key,
+      body: { ...request, adminAddress },
+      // A fresh key for a withdrawal that is still open reaches that same withdrawal.
+      create: async () => {
+        const open = findOpenWithdrawal(ctx, user.userId, fingerprint);
+        if (open) return open.id;
+        created = true;
+        return (await createWithdrawal(ctx, { user, collateral, request, adminAddress, fingerprint, destination })).id;
+      },
+      load: (id) => ctx.store.withdrawal(id)!,
     });
+    // The request that created it always answers `pending`; later ones see the current state.
+    if (!created) await advanceWithdrawal(ctx, record);
+    return { data: await withdrawalReply(ctx, record), summary: "withdrawal signature" };
+  });
+  return app;
 }
