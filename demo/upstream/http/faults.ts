@@ -5,11 +5,24 @@ import { ids } from "../crypto/encoding";
 
 /**
  * Fault injection for tests of the Worker and the widget: added latency, 5xx replies, malformed JSON,
- * and 429 with `Retry-After`, matched by method and path, for the next N matching requests or with a
+ * 429 with `Retry-After`, and replies rewritten field by field (the real service sending other shapes or
+ * values than the simulator), matched by method and path, for the next N matching requests or with a
  * probability. Rules come from `SANDBOX_FAULTS` (JSON) at start and from `/sandbox/faults` at run time.
  */
 
-export const FAULT_KINDS = ["latency", "error", "malformed", "rate_limit"] as const;
+export const FAULT_KINDS = ["latency", "error", "malformed", "rate_limit", "rewrite"] as const;
+
+/**
+ * `rewrite`: changes to the real reply's JSON (the whole envelope), by dotted path from its root
+ * (`data.cards.*.status`, `errors.0.message`, `summary`). `*` stands for every element of an array (or
+ * every member of an object); a number for one element. `set` writes values (creating missing objects on
+ * the way), `remove` deletes members. The HTTP status stays unless `status` is given.
+ */
+export const ReplyRewrite = z.object({
+  set: z.optional(z.record(z.string().check(z.minLength(1)), z.unknown())),
+  remove: z.optional(z.array(z.string().check(z.minLength(1)))),
+});
+export type ReplyRewrite = z.infer<typeof ReplyRewrite>;
 
 export const FaultRuleInput = z.object({
   /** `GET`, `POST`, … or `*` (default). */
@@ -17,8 +30,10 @@ export const FaultRuleInput = z.object({
   /** Path under `/partner/v1` (the prefix may be included); `*` matches any run of characters. Default `*`. */
   path: z.optional(z.string().check(z.minLength(1))),
   kind: z.enum(FAULT_KINDS),
-  /** `error`: the HTTP status (default 503). */
-  status: z.optional(z.int().check(z.minimum(500), z.maximum(599))),
+  /** `error`: the HTTP status (default 503); `rewrite`: the status to answer with instead of the real one. */
+  status: z.optional(z.int().check(z.minimum(200), z.maximum(599))),
+  /** `rewrite`: what to change in the reply. */
+  rewrite: z.optional(ReplyRewrite),
   /** `latency`: the delay before the request is handled (default 1000 ms). */
   latencyMs: z.optional(z.int().check(z.minimum(0), z.maximum(120_000))),
   /** `rate_limit`: the `Retry-After` value (default 1). */
@@ -38,7 +53,10 @@ export const FaultRuleInput = z.object({
    * `malformed` answers `after` it (the change happened, the reply is unreadable). Either can be overridden.
    */
   phase: z.optional(z.enum(["before", "after"])),
-});
+}).check(
+  z.refine((rule) => rule.kind !== "rewrite" || rule.rewrite !== undefined, { error: "a rewrite rule needs `rewrite`", path: ["rewrite"] }),
+  z.refine((rule) => rule.kind !== "error" || rule.status === undefined || rule.status >= 500, { error: "an error fault answers 5xx", path: ["status"] }),
+);
 export type FaultRuleInput = z.infer<typeof FaultRuleInput>;
 export type FaultRule = FaultRuleInput & { id: string; remaining: number | null; hits: number };
 
@@ -115,6 +133,65 @@ export function parseFaultRules(text: string | undefined): FaultRuleInput[] {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+type Json = unknown;
+
+/** Every container a path's parent segments reach (several where a segment is `*`). */
+function containers(root: Json, segments: string[], create: boolean): Record<string, Json>[] {
+  let level: Json[] = [root];
+  for (const segment of segments) {
+    const next: Json[] = [];
+    for (const node of level) {
+      if (typeof node !== "object" || node === null) continue;
+      const record = node as Record<string, Json>;
+      if (segment === "*") next.push(...Object.values(record));
+      else {
+        if (create && (typeof record[segment] !== "object" || record[segment] === null)) record[segment] = {};
+        next.push(record[segment]);
+      }
+    }
+    level = next;
+  }
+  return level.filter((node): node is Record<string, Json> => typeof node === "object" && node !== null);
+}
+
+/** Applies a rewrite to a parsed reply, in place: `remove` first, then `set`. */
+export function applyRewrite(body: Json, rewrite: ReplyRewrite): Json {
+  const split = (path: string) => {
+    const segments = path.split(".");
+    return { parents: segments.slice(0, -1), last: segments.at(-1)! };
+  };
+  for (const path of rewrite.remove ?? []) {
+    const { parents, last } = split(path);
+    for (const container of containers(body, parents, false)) {
+      if (last === "*") for (const key of Object.keys(container)) delete container[key];
+      else if (Array.isArray(container)) container.splice(Number(last), 1);
+      else delete container[last];
+    }
+  }
+  for (const [path, value] of Object.entries(rewrite.set ?? {})) {
+    const { parents, last } = split(path);
+    for (const container of containers(body, parents, true)) {
+      const keys = last === "*" ? Object.keys(container) : [last];
+      for (const key of keys) container[key] = structuredClone(value);
+    }
+  }
+  return body;
+}
+
+/** The real reply with the rule's rewrite applied (a reply that is not JSON stays as it is). */
+async function rewritten(res: Response, rule: FaultRule): Promise<Response> {
+  let body: Json;
+  try {
+    body = JSON.parse(await res.clone().text());
+  } catch {
+    return res;
+  }
+  const headers = new Headers(res.headers);
+  headers.delete("content-length");
+  headers.set("X-Sandbox-Fault", "rewrite");
+  return new Response(JSON.stringify(applyRewrite(body, rule.rewrite ?? {})), { status: rule.status ?? res.status, headers });
+}
+
 function faultResponse(rule: FaultRule): Response {
   const headers: Record<string, string> = { "Content-Type": "application/json", "X-Sandbox-Fault": rule.kind };
   if (rule.kind === "rate_limit") {
@@ -168,6 +245,13 @@ export function injectFaults(book: FaultBook): MiddlewareHandler {
       await sleep(rule.latencyMs ?? 1000);
       await next();
       c.header("X-Sandbox-Fault", "latency");
+      return;
+    }
+    if (rule.kind === "rewrite") {
+      await next();
+      const changed = await rewritten(c.res, rule);
+      c.res = undefined as unknown as Response;
+      c.res = changed;
       return;
     }
     const phase = rule.phase ?? (rule.kind === "malformed" ? "after" : "before");

@@ -33,6 +33,41 @@ describe("fault injection", () => {
     await expect(session("fault-target", ["kyc.read"])).rejects.toThrow(/session failed/);
   });
 
+  it("rewrites the real reply: values set and members removed by path, * for every element, the status kept or replaced", async () => {
+    const { call, onboard } = createHarness();
+    const { token } = await onboard("rewritten");
+    await call("POST", "/cards", { token, body: {} });
+    await call("POST", "/cards", { token, body: {} });
+    const rule = {
+      method: "GET",
+      path: "/cards",
+      kind: "rewrite",
+      times: 1,
+      rewrite: { set: { "data.cards.*.status": "frozen_by_issuer", "data.cards.0.extra": { a: 1 } }, remove: ["data.cards.*.folderId", "data.nextCursor"] },
+    };
+    expect((await call("POST", "/sandbox/faults", { body: rule })).status).toBe(201);
+    const reply = await call("GET", "/cards", { token });
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get("x-sandbox-fault")).toBe("rewrite");
+    expect(reply.json.data.cards.map((c: { status: string }) => c.status)).toEqual(["frozen_by_issuer", "frozen_by_issuer"]);
+    expect(reply.json.data.cards[0].extra).toEqual({ a: 1 });
+    expect(reply.json.data.cards.some((c: object) => "folderId" in c)).toBe(false);
+    expect(reply.json.data).not.toHaveProperty("nextCursor");
+    // Used up: the next reply is the simulator's own.
+    expect((await call("GET", "/cards", { token })).json.data.cards[0].status).toBe("active");
+
+    await call("POST", "/sandbox/faults", { body: { path: "/balances", kind: "rewrite", status: 409, times: 1, rewrite: { set: { ok: false, summary: "kyc required" } } } });
+    const refused = await call("GET", "/balances", { token });
+    expect(refused.status).toBe(409);
+    expect(refused.json.summary).toBe("kyc required");
+  });
+
+  it("refuses a rewrite rule without its rewrite", async () => {
+    const { call } = createHarness();
+    const reply = await call("POST", "/sandbox/faults", { body: { path: "/cards", kind: "rewrite" } });
+    expect(reply.status).toBe(400);
+  });
+
   it("429 with Retry-After", async () => {
     const { call, onboard } = createHarness();
     const { token } = await onboard("limited");

@@ -23,12 +23,16 @@ export async function control<T = any>(s: ProvidedSandbox, method: string, path:
 export interface FaultRule {
   method?: string;
   path?: string;
-  kind: "latency" | "error" | "malformed" | "rate_limit";
+  kind: "latency" | "error" | "malformed" | "rate_limit" | "rewrite";
   status?: number;
   latencyMs?: number;
   retryAfterSeconds?: number;
   times?: number;
   phase?: "before" | "after";
+  /** Only this partner user's requests (`data.user.id` of `getMe`). */
+  userId?: string;
+  /** For `rewrite`: values to set and members to remove in the real reply, by dotted path (`data.cards.*.status`). */
+  rewrite?: { set?: Record<string, unknown>; remove?: string[] };
 }
 
 /** Sandbox controls (`/sandbox/*`): fault injection, money movements, KYC decisions. */
@@ -37,6 +41,7 @@ export const controls = (s: ProvidedSandbox = sandbox()) => ({
   /** How many requests a rule has affected so far (rules with `times` disappear once used up). */
   faultHits: async (id: string) => (await control<{ faults: { id: string; hits: number }[] }>(s, "GET", "/faults")).faults.find((f) => f.id === id)?.hits ?? null,
   clearFaults: () => control(s, "DELETE", "/faults"),
+  removeFault: (id: string) => control(s, "DELETE", `/faults/${encodeURIComponent(id)}`),
   setKyc: (machinesUserId: string, status: string) => control(s, "POST", `/users/${encodeURIComponent(machinesUserId)}/kyc`, { status }),
   completeDeposit: (depositId: string, amountCents?: number) =>
     control(s, "POST", `/deposits/${encodeURIComponent(depositId)}/complete`, amountCents === undefined ? {} : { amountCents }),
