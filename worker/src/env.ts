@@ -48,7 +48,7 @@ export interface Variables {
   identity: VerifiedIdentity;
   /** The partner user, their wallet and cached partner sessions (routes with `auth: true`). */
   user: UserContext;
-  /** The validated request (`routing/validate.ts`); handlers receive it typed as their second argument. */
+  /** The validated request (`http/validate.ts`); handlers receive it typed as their second argument. */
   input: unknown;
 }
 

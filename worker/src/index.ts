@@ -1,11 +1,11 @@
 import { Hono } from "hono";
 import type { AppEnv, Bindings } from "./env";
-import { bodyLimit } from "./middleware/body-limit";
-import { cors } from "./middleware/cors";
-import { edge } from "./middleware/edge";
-import { settings } from "./middleware/settings";
+import { bodyLimit } from "./http/body-limit";
+import { cors } from "./http/cors";
+import { edge } from "./http/edge";
+import { settings } from "./settings/settings-middleware";
 import { openApiRoutes } from "./openapi/openapi.routes";
-import { notFound, onError } from "./routing/on-error";
+import { notFound, onError } from "./http/on-error";
 import { agreementsApp } from "./routes/agreements/agreements.routes";
 import { balancesApp } from "./routes/balances/balances.routes";
 import { cardsApp } from "./routes/cards/cards.routes";

@@ -1,7 +1,7 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
 import worker from "./index";
-import { claimCardRequest } from "./routes/cards/card-requests.queries";
+import { claimCardRequest } from "./cards/card-requests.queries";
 import { runScheduledJobs } from "./scheduled";
 
 const HOUR = 60 * 60_000;

@@ -1,6 +1,6 @@
 import type { Bindings } from "./env";
 import { log } from "./logging/log";
-import { purgeCardRequests } from "./routes/cards/card-requests.queries";
+import { purgeCardRequests } from "./cards/card-requests.queries";
 import { reconcileWithdrawals } from "./withdrawals/reconcile-withdrawals";
 import { purgeRejectedWithdrawals } from "./withdrawals/withdrawals.queries";
 

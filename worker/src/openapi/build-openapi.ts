@@ -3,7 +3,7 @@ import type { RouteContract } from "../../../shared/api/define-route";
 import { routes } from "../../../shared/api/routes";
 import { ErrorEnvelope, okEnvelope } from "../../../shared/envelope";
 import { ERROR_STATUS } from "../../../shared/errors";
-import { MAX_BODY_BYTES } from "../middleware/body-limit";
+import { MAX_BODY_BYTES } from "../http/body-limit";
 import { jsonSchemaOf, parametersOf, type JsonSchema } from "./json-schema";
 
 /** Error replies every route can give, by status, and the ones that depend on what the route takes. */

@@ -35,7 +35,7 @@ function update(db: D1Database, crossmintUserId: string, change: (found: UserWit
 
 /**
  * The signed-in user's row and sealed partner sessions, kept per isolate so a warm read makes no D1 query
- * (`middleware/user`). What makes it safe:
+ * (`users/user-middleware.ts`). What makes it safe:
  * - only users whose KYC is approved are kept. Before approval every request reads D1, so an approval that
  *   any isolate recorded is seen on the next request (the status picks the partner session kind: a stale
  *   "pending" would send card-scoped calls with the KYC session);

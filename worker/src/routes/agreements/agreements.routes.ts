@@ -3,7 +3,7 @@ import { routes } from "../../../../shared/api/routes";
 import { machinesApi } from "../../../../shared/machines/endpoints";
 import type { AppEnv } from "../../env";
 import { AppError } from "../../errors";
-import { mount } from "../../routing/mount";
+import { mount } from "../../http/mount";
 import { machinesFor } from "../../sessions/machines-for";
 import { MachinesApiError } from "../../upstream/machines/errors";
 

@@ -3,7 +3,7 @@ import { Balances } from "../../../../shared/api/balances";
 import { routes } from "../../../../shared/api/routes";
 import { machinesApi } from "../../../../shared/machines/endpoints";
 import type { AppEnv } from "../../env";
-import { mount } from "../../routing/mount";
+import { mount } from "../../http/mount";
 import { machinesFor } from "../../sessions/machines-for";
 import { conform } from "../../upstream/machines/conform";
 

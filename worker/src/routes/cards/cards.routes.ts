@@ -2,14 +2,14 @@ import { Hono } from "hono";
 import { routes } from "../../../../shared/api/routes";
 import { machinesApi } from "../../../../shared/machines/endpoints";
 import type { AppEnv } from "../../env";
-import { mount } from "../../routing/mount";
+import { mount } from "../../http/mount";
 import { machinesFor } from "../../sessions/machines-for";
 import type { CardUpdateRequest } from "../../../../shared/machines/cards";
-import { inOurFieldNames } from "./card-fields";
-import { decryptLabel, rememberLabel } from "./card-labels";
-import { toCard } from "./card-view";
-import { createCardOnce } from "./create-card-once";
-import { revealCard } from "./reveal-card";
+import { inOurFieldNames } from "../../cards/card-fields";
+import { decryptLabel, rememberLabel } from "../../cards/card-labels";
+import { toCard } from "../../cards/card-view";
+import { createCardOnce } from "../../cards/create-card-once";
+import { revealCard } from "../../cards/reveal-card";
 
 export const cardsApp = new Hono<AppEnv>();
 

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { routes } from "../../../../shared/api/routes";
 import type { AppEnv } from "../../env";
-import { mount } from "../../routing/mount";
+import { mount } from "../../http/mount";
 import { VERSION } from "../../version";
 
 export const configApp = new Hono<AppEnv>();

@@ -1,16 +1,20 @@
 import { Hono } from "hono";
 import * as z from "zod/mini";
-import { Asset, DepositEstimate, DepositRange } from "../../../../shared/api/deposits";
+import { Asset, Deposit, DepositEstimate, DepositRange } from "../../../../shared/api/deposits";
 import { routes } from "../../../../shared/api/routes";
+import type { Deposit as MachinesDeposit } from "../../../../shared/machines/deposits";
 import { machinesApi } from "../../../../shared/machines/endpoints";
 import type { AppEnv } from "../../env";
-import { mount } from "../../routing/mount";
+import { mount } from "../../http/mount";
 import { machinesFor } from "../../sessions/machines-for";
 import { conform } from "../../upstream/machines/conform";
 import { MachinesApiError } from "../../upstream/machines/errors";
-import { toDeposit } from "./deposit-view";
 
 export const depositsApp = new Hono<AppEnv>();
+
+/** A Machines deposit as the contract shows it: the fields Machines may leave out are present, null when absent. */
+const toDeposit = (d: MachinesDeposit): Deposit =>
+  conform(Deposit, { ...d, changeNowId: d.changeNowId ?? null, payinExtraId: d.payinExtraId ?? null, maxAmount: d.maxAmount ?? null }, "deposit");
 
 /** Machines creates the collateral contract on first use; a deposit created in that moment is retried once (as the public example does). */
 const MISSING_CONTRACT_RETRY_MS = 1_500;

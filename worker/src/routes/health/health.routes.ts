@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../env";
-import { okReply } from "../../routing/reply";
+import { okReply } from "../../http/reply";
 import { VERSION } from "../../version";
 
 /** `GET /healthz`: the Worker runs and D1 answers. Needs no settings, so it answers even when they are broken. */

@@ -2,11 +2,11 @@ import { Hono } from "hono";
 import { routes } from "../../../../shared/api/routes";
 import { machinesApi } from "../../../../shared/machines/endpoints";
 import type { AppEnv } from "../../env";
-import { mount } from "../../routing/mount";
+import { mount } from "../../http/mount";
 import { machinesFor } from "../../sessions/machines-for";
 import { recordAudit } from "../../audit/audit.queries";
-import { toKycState } from "./kyc-state";
-import { readKycState, rememberKycStatus } from "./read-kyc-state";
+import { toKycState } from "../../kyc/kyc-state";
+import { readKycState, rememberKycStatus } from "../../kyc/read-kyc-state";
 
 export const kycApp = new Hono<AppEnv>();
 

@@ -3,11 +3,11 @@ import { Balances } from "../../../../shared/api/balances";
 import { routes } from "../../../../shared/api/routes";
 import { machinesApi } from "../../../../shared/machines/endpoints";
 import type { AppEnv } from "../../env";
-import { mount } from "../../routing/mount";
+import { mount } from "../../http/mount";
 import { machinesFor } from "../../sessions/machines-for";
 import { conform } from "../../upstream/machines/conform";
-import { readKycState } from "../kyc/read-kyc-state";
-import { nextStep } from "./next-step";
+import { readKycState } from "../../kyc/read-kyc-state";
+import { nextStep } from "../../users/next-step";
 
 export const meApp = new Hono<AppEnv>();
 

@@ -4,7 +4,7 @@ import { routes } from "../../../../shared/api/routes";
 import { machinesApi } from "../../../../shared/machines/endpoints";
 import { Transaction } from "../../../../shared/api/transactions";
 import type { AppEnv } from "../../env";
-import { mount } from "../../routing/mount";
+import { mount } from "../../http/mount";
 import { machinesFor } from "../../sessions/machines-for";
 import { conform } from "../../upstream/machines/conform";
 

@@ -4,7 +4,7 @@ import { machinesApi } from "../../../../shared/machines/endpoints";
 import { recordAudit } from "../../audit/audit.queries";
 import type { AppEnv } from "../../env";
 import { AppError } from "../../errors";
-import { mount } from "../../routing/mount";
+import { mount } from "../../http/mount";
 import { machinesFor } from "../../sessions/machines-for";
 import { advanceWithdrawal } from "../../withdrawals/advance-withdrawal";
 import { prepareWithdrawal } from "../../withdrawals/prepare-withdrawal";

@@ -1,6 +1,6 @@
-import { Card } from "../../../../shared/api/cards";
-import type { CardCreateData } from "../../../../shared/machines/cards";
-import { conform } from "../../upstream/machines/conform";
+import { Card } from "../../../shared/api/cards";
+import type { CardCreateData } from "../../../shared/machines/cards";
+import { conform } from "../upstream/machines/conform";
 
 /**
  * A Machines card as the cardholder sees it: the label in clear text, `notActivated` (the user API's

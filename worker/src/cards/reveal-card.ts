@@ -1,13 +1,13 @@
 import type { Context } from "hono";
-import { CardSecrets } from "../../../../shared/api/cards";
-import { machinesApi } from "../../../../shared/machines/endpoints";
-import { recordAudit } from "../../audit/audit.queries";
-import type { AppEnv } from "../../env";
-import { AppError } from "../../errors";
-import { log } from "../../logging/log";
-import { enforceRateLimit } from "../../rate-limit/rate-limit";
-import { machinesFor } from "../../sessions/machines-for";
-import { conform } from "../../upstream/machines/conform";
+import { CardSecrets } from "../../../shared/api/cards";
+import { machinesApi } from "../../../shared/machines/endpoints";
+import { recordAudit } from "../audit/audit.queries";
+import type { AppEnv } from "../env";
+import { AppError } from "../errors";
+import { log } from "../logging/log";
+import { enforceRateLimit } from "../rate-limit/rate-limit";
+import { machinesFor } from "../sessions/machines-for";
+import { conform } from "../upstream/machines/conform";
 import { decryptCardSecret } from "./card-secret";
 
 /**

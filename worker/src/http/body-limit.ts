@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit as honoBodyLimit } from "hono/body-limit";
-import type { AppEnv } from "../../env";
-import { AppError } from "../../errors";
-import { errorReply } from "../../routing/reply";
+import type { AppEnv } from "../env";
+import { AppError } from "../errors";
+import { errorReply } from "./reply";
 
 /** The largest body any route takes (a KYC application is the biggest, well under 4 KB). */
 export const MAX_BODY_BYTES = 32 * 1024;

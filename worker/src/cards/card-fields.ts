@@ -1,4 +1,4 @@
-import { MachinesApiError } from "../../upstream/machines/errors";
+import { MachinesApiError } from "../upstream/machines/errors";
 
 /** Machines names the label `encryptedName`; the cardholder sent `label`. */
 const OUR_NAMES: Record<string, string> = { encryptedName: "label" };

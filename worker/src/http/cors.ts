@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../../env";
-import { AppError } from "../../errors";
+import type { AppEnv } from "../env";
+import { AppError } from "../errors";
 
 /** Routes any page may read: they carry no user data. */
 const PUBLIC_PATHS = new Set(["/v1/config"]);

@@ -1,5 +1,5 @@
-import type { KycState } from "../../../../shared/api/kyc";
-import { kycLinkUrl, type KycStatusData } from "../../../../shared/machines/kyc";
+import type { KycState } from "../../../shared/api/kyc";
+import { kycLinkUrl, type KycStatusData } from "../../../shared/machines/kyc";
 
 /**
  * Machines' KYC payload as the widget reads it: the two hosted-verification links (a string or

@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from "hono";
-import { verifiedTokens } from "../../auth/verified-tokens";
-import { verifyUserToken } from "../../auth/verify-user-token";
-import type { AppEnv } from "../../env";
-import { AppError } from "../../errors";
+import { verifiedTokens } from "./verified-tokens";
+import { verifyUserToken } from "./verify-user-token";
+import type { AppEnv } from "../env";
+import { AppError } from "../errors";
 
 const BEARER = /^Bearer\s+([A-Za-z0-9._~+/=-]+)\s*$/i;
 

@@ -3,7 +3,7 @@ import type { RouteContract } from "../../../shared/api/define-route";
 import { routes, type OperationId } from "../../../shared/api/routes";
 import { BASE, call, expectError, send } from "../../test/helpers/api";
 import { signIn } from "../../test/helpers/users";
-import "../index";
+import "..";
 import { mountedOperations } from "./mount";
 
 const all = Object.entries(routes) as [OperationId, RouteContract][];

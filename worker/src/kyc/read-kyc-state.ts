@@ -1,12 +1,12 @@
 import type { Context } from "hono";
-import type { KycState } from "../../../../shared/api/kyc";
-import { machinesApi } from "../../../../shared/machines/endpoints";
-import type { AppEnv } from "../../env";
-import { log } from "../../logging/log";
-import { machinesFor } from "../../sessions/machines-for";
-import { MachinesApiError } from "../../upstream/machines/errors";
-import { userCache } from "../../users/user-cache";
-import { saveKycStatus } from "../../users/users.queries";
+import type { KycState } from "../../../shared/api/kyc";
+import { machinesApi } from "../../../shared/machines/endpoints";
+import type { AppEnv } from "../env";
+import { log } from "../logging/log";
+import { machinesFor } from "../sessions/machines-for";
+import { MachinesApiError } from "../upstream/machines/errors";
+import { userCache } from "../users/user-cache";
+import { saveKycStatus } from "../users/users.queries";
 import { NOT_SUBMITTED, toKycState } from "./kyc-state";
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bytesToBase64, bytesToHex } from "../../crypto/base64";
-import { AppError } from "../../errors";
+import { bytesToBase64, bytesToHex } from "../crypto/base64";
+import { AppError } from "../errors";
 import { decryptCardSecret } from "./card-secret";
 
 /** Encrypts the way Machines documents it: AES-128-GCM, 16-byte IV in base64, base64(ciphertext ‖ tag). */

@@ -1,9 +1,9 @@
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../../env";
-import { log } from "../../logging/log";
-import { linkUser } from "../../users/link-user";
-import { userCache } from "../../users/user-cache";
-import { findUserWithSessions, touchUser } from "../../users/users.queries";
+import type { AppEnv } from "../env";
+import { log } from "../logging/log";
+import { linkUser } from "./link-user";
+import { userCache } from "./user-cache";
+import { findUserWithSessions, touchUser } from "./users.queries";
 
 /** `last_used_at` is advanced at most once per this window, after the reply, so reads stay one query. */
 export const LAST_USED_WINDOW_MS = 5 * 60_000;

@@ -1,7 +1,7 @@
-import type { EncryptedBlob } from "../../../../shared/machines/encryption";
-import { machinesApi } from "../../../../shared/machines/endpoints";
-import { BoundedMap } from "../../memory/isolate-memory";
-import type { MachinesCaller } from "../../upstream/machines/machines-caller";
+import type { EncryptedBlob } from "../../../shared/machines/encryption";
+import { machinesApi } from "../../../shared/machines/endpoints";
+import { BoundedMap } from "../memory/isolate-memory";
+import type { MachinesCaller } from "../upstream/machines/machines-caller";
 
 /**
  * Decrypted card labels, per user and ciphertext, for this isolate's life. A label's blob only changes when

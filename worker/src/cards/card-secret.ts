@@ -1,5 +1,5 @@
-import { base64ToBytes, hexToBytes } from "../../crypto/base64";
-import { UpstreamInvalidResponseError } from "../../upstream/machines/errors";
+import { base64ToBytes, hexToBytes } from "../crypto/base64";
+import { UpstreamInvalidResponseError } from "../upstream/machines/errors";
 
 /**
  * Decrypts one card secret (PAN or CVC) as Machines encrypts it: AES-128-GCM under the secrets session's

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { call, expectError, expectOk } from "../../../test/helpers/api";
-import { newUser } from "../../../test/helpers/users";
-import { listAudit } from "../../audit/audit.queries";
+import { call, expectError, expectOk } from "../../test/helpers/api";
+import { newUser } from "../../test/helpers/users";
+import { listAudit } from "../audit/audit.queries";
 
 function luhn(pan: string): boolean {
   let sum = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
-import { call, expectError, expectOk } from "../../../test/helpers/api";
-import { workerWith } from "../../../test/helpers/worker-with";
+import { call, expectError, expectOk } from "../../test/helpers/api";
+import { workerWith } from "../../test/helpers/worker-with";
 
 const tokens = () => inject("sandbox").tokens;
 

@@ -1,1 +1,0 @@
-export { bodyLimit, MAX_BODY_BYTES } from "./body-limit";

@@ -1,1 +1,0 @@
-export { cors } from "./cors";

@@ -1,1 +1,0 @@
-export { edge } from "./edge";

@@ -1,1 +1,0 @@
-export { LAST_USED_WINDOW_MS, user } from "./user";
