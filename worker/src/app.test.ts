@@ -1,6 +1,7 @@
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { BASE, call, expectError, expectOk, send } from "../test/helpers/api";
-import { newUser } from "../test/helpers/users";
+import { kycApplication, newUser } from "../test/helpers/users";
 import { workerWith } from "../test/helpers/worker-with";
 
 const ALLOWED = "https://shop.example";
@@ -21,6 +22,27 @@ describe("every reply", () => {
   it("keeps a caller's well-formed request id, and replaces a malformed one", async () => {
     expect((await call("getConfig", { headers: { "X-Request-Id": "partner-trace-0001" } })).headers.get("X-Request-Id")).toBe("partner-trace-0001");
     expect((await call("getConfig", { headers: { "X-Request-Id": "bad id with spaces" } })).headers.get("X-Request-Id")).not.toContain("bad");
+  });
+
+  it("keeps a caller's request id beside its own: the reply and the audit row carry the Worker's id", async () => {
+    const { token, email } = await newUser();
+    const reply = await call("submitKycApplication", { token, body: kycApplication({ email }), headers: { "X-Request-Id": "partner-trace-audit-01" } });
+    // Not `expectOk`: it holds the header and the envelope's id equal, as they are without a caller's id.
+    expect(reply.status).toBe(200);
+    expect(reply.body.data.status).toBe("approved");
+    expect(reply.headers.get("X-Request-Id")).toBe("partner-trace-audit-01");
+    expect(reply.body.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    const row = await env.DB.prepare("SELECT request_id, client_request_id FROM audit_events WHERE client_request_id = ?1")
+      .bind("partner-trace-audit-01")
+      .first<{ request_id: string; client_request_id: string }>();
+    expect(row).toEqual({ request_id: reply.body.requestId, client_request_id: "partner-trace-audit-01" });
+  });
+
+  it("never lets a caller's id stand in for the Worker's, even one it made itself", async () => {
+    const first = await call("getConfig");
+    const replayed = await call("getConfig", { headers: { "X-Request-Id": first.body.requestId } });
+    expect(replayed.headers.get("X-Request-Id")).toBe(first.body.requestId);
+    expect(replayed.body.requestId).not.toBe(first.body.requestId);
   });
 
   it("answers an unknown route with a 404 envelope", async () => {

@@ -40,8 +40,10 @@ export interface Bindings {
  * object of every variable on each `c.var` access, which the hot path would pay several times a request.
  */
 export interface Variables {
-  /** Echoed in `X-Request-Id` and in every envelope. */
+  /** Made by the Worker for every request: in every envelope, log line and audit row. */
   requestId: string;
+  /** The caller's well-formed `X-Request-Id`, if any: echoed back and kept beside `requestId`, never instead of it. */
+  clientRequestId: string | null;
   /** Parsed settings (every route but /healthz and /openapi.json). */
   settings: Settings;
   /** The verified bearer token's subject (routes with `auth: true`). */

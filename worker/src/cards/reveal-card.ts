@@ -3,6 +3,7 @@ import { CardSecrets } from "../../../shared/api/cards";
 import { machinesApi } from "../../../shared/machines/endpoints";
 import { recordAudit } from "../audit/audit.queries";
 import type { AppEnv } from "../env";
+import { requestIdsOf } from "../http/edge";
 import { AppError } from "../errors";
 import { log } from "../logging/log";
 import { enforceRateLimit } from "../rate-limit/rate-limit";
@@ -23,7 +24,7 @@ export async function revealCard(c: Context<AppEnv>, cardId: string): Promise<Ca
       action: "card.reveal",
       resourceId: cardId,
       outcome,
-      requestId: c.get("requestId"),
+      ...requestIdsOf(c),
       createdAt: new Date().toISOString(),
     }).catch((e: unknown) => log.error("audit_failed", { requestId: c.get("requestId"), error: (e as Error)?.name }));
     c.executionCtx.waitUntil(write);

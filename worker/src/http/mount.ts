@@ -47,7 +47,7 @@ export const mountedOperations = new Set<string>();
  * validation → handler. The handler's `data` is sent in the envelope with the contract's success status.
  *
  * @example
- * mount(app, routes.getKycStatus, async (c) => ({ data: toKycState(await getKycStatus(machinesFor(c, "kyc"))), summary: "kyc status" }));
+ * mount(app, routes.getBalances, async (c) => ({ data: (await machinesFor(c, "any").call(machinesApi.getBalances)).balances, summary: "balances" }));
  */
 export function mount<R extends RouteContract>(app: Hono<AppEnv>, route: R, handler: RouteHandler<R>, options: MountOptions = {}): void {
   mountedOperations.add(route.operationId);

@@ -4,6 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { log } from "../logging/log";
+import { requestIdsOf } from "./edge";
 import { errorReply } from "./reply";
 
 /**
@@ -14,7 +15,7 @@ import { errorReply } from "./reply";
 export function onError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof AppError) {
     if (err.status >= 500) {
-      log.warn("request_failed", { requestId: c.get("requestId"), code: err.code, status: err.status, path: c.req.routePath });
+      log.warn("request_failed", { ...requestIdsOf(c), code: err.code, status: err.status, path: c.req.routePath });
     }
     return errorReply(c, err);
   }
@@ -22,7 +23,7 @@ export function onError(err: Error, c: Context<AppEnv>): Response {
     return errorReply(c, new AppError("invalid_request", "the request could not be read", { status: err.status }));
   }
   log.error("internal_error", {
-    requestId: c.get("requestId"),
+    ...requestIdsOf(c),
     path: c.req.routePath,
     error: err?.name ?? "unknown",
     message: err?.message?.slice(0, 200),

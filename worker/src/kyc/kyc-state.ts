@@ -1,15 +1,18 @@
 import type { KycState } from "../../../shared/api/kyc";
 import { kycLinkUrl, type KycStatusData } from "../../../shared/machines/kyc";
+import { followableLink, type LinkCheck } from "../upstream/machines/links";
 
 /**
  * Machines' KYC payload as the widget reads it: the two hosted-verification links (a string or
- * `{url, params}`, and usually the same page) become one URL to open, and `reason: ""` becomes null.
+ * `{url, params}`, and usually the same page) become one URL to open, if it is one the widget may offer
+ * (`followableLink`: https, or the local sandbox's loopback page), and `reason: ""` becomes null.
  */
-export function toKycState(data: KycStatusData): KycState {
+export function toKycState(data: KycStatusData, links: Omit<LinkCheck, "what">): KycState {
+  const completion = followableLink(kycLinkUrl(data.completionLink), { ...links, what: "kyc.completionLink" });
   return {
     status: data.status,
     reason: data.reason ? data.reason : null,
-    verificationUrl: kycLinkUrl(data.completionLink) ?? kycLinkUrl(data.externalVerificationLink),
+    verificationUrl: completion ?? followableLink(kycLinkUrl(data.externalVerificationLink), { ...links, what: "kyc.externalVerificationLink" }),
     isActive: data.isActive,
     isTermsOfServiceAccepted: data.isTermsOfServiceAccepted,
   };

@@ -25,11 +25,14 @@ export function rememberKycStatus(c: Context<AppEnv>, state: KycState): void {
   );
 }
 
+/** What `toKycState` needs to check Machines' links in this request. */
+export const linkCheckFor = (c: Context<AppEnv>) => ({ environment: c.get("settings").environment, requestId: c.get("requestId") });
+
 /** The user's KYC state from Machines (404: never applied, as the Machines CLI reads it). */
 export async function readKycState(c: Context<AppEnv>): Promise<KycState> {
   let state: KycState;
   try {
-    state = toKycState(await machinesFor(c, "kyc").call(machinesApi.getKycStatus));
+    state = toKycState(await machinesFor(c, "kyc").call(machinesApi.getKycStatus), linkCheckFor(c));
   } catch (e) {
     if (!(e instanceof MachinesApiError && e.upstreamStatus === 404)) throw e;
     state = NOT_SUBMITTED;

@@ -4,7 +4,7 @@ export type LogFields = Record<string, string | number | boolean | null | undefi
 
 const knownSecrets = new Set<string>();
 
-/** Called when settings are parsed, so every later line is scrubbed of the configured secrets too. */
+/** Called when settings are parsed (`settingsFrom`), so every later line is scrubbed of the configured secrets too. */
 export function registerSecrets(secrets: readonly string[]): void {
   for (const secret of secrets) knownSecrets.add(secret);
 }

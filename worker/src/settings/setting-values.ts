@@ -1,4 +1,4 @@
-import { Scope } from "../../../shared/machines/sessions";
+import { REQUESTABLE_SCOPES, type RequestableScope, Scope } from "../../../shared/machines/sessions";
 
 /**
  * Readers for the kinds of value a setting holds. Each returns the value, or a message that ends the
@@ -63,14 +63,21 @@ export function readInt(text: string, min: number, max: number): Read<number> {
   return n >= min && n <= max ? ok(n) : bad(`must be a whole number from ${min} to ${max}`);
 }
 
-/** Comma- or space-separated partner session scopes, each from the documented list. */
-export function readScopes(text: string): Read<Scope[]> {
+/**
+ * Comma- or space-separated partner session scopes, each one a partner should request (reference §12: the
+ * partner enum, plus `transactions.read`). Scopes seen elsewhere but outside the enum (`balances.read`,
+ * `crypto.*`) are refused by name: balances need no scope, and `encryption.*` is the enum's spelling.
+ */
+export function readScopes(text: string): Read<RequestableScope[]> {
   const scopes = text.split(/[\s,]+/).filter(Boolean);
   if (scopes.length === 0) return bad("must list at least one scope");
   for (const scope of scopes) {
     if (!Scope.safeParse(scope).success) return bad(`has an unknown scope: ${scope}`);
+    if (!(REQUESTABLE_SCOPES as readonly string[]).includes(scope)) {
+      return bad(`has a scope outside the partner enum: ${scope} (balances need no scope; use encryption.* for crypto.*)`);
+    }
   }
-  return ok([...new Set(scopes)] as Scope[]);
+  return ok([...new Set(scopes)] as RequestableScope[]);
 }
 
 /** 32 random bytes, base64 (standard or url-safe): the AES-256-GCM key for data at rest. */

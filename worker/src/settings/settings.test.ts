@@ -37,6 +37,7 @@ function productionEnv(overrides: Partial<Record<keyof Bindings, string | undefi
     CROSSMINT_CLIENT_API_KEY: "ck_production_key",
     CHAIN_RPC_URL: "https://mainnet.base.org",
     CHAIN_ID: "8453",
+    ALLOWED_ORIGINS: "https://shop.example",
     ...overrides,
   });
 }
@@ -151,6 +152,54 @@ describe("settings", () => {
       MACHINES_API_BASE: "MACHINES_API_BASE must use https in production",
     });
     expect(settingsFrom(productionEnv({ SANDBOX_URL: undefined })).sandboxUrl).toBeNull();
+  });
+
+  it("refuses the published sandbox secrets in production, naming each setting and never the value", () => {
+    const found = problems(
+      productionEnv({
+        MACHINES_PARTNER_KEY: "sk_sandbox_machines_partner_key",
+        CROSSMINT_SERVER_KEY: " sk_sandbox_crossmint_server_key",
+        // The published data key, written url-safe and unpadded: the same key.
+        DATA_ENCRYPTION_KEY: "c2FuZGJveC1kYXRhLWtleS0zMi1ieXRlcy1sb25nISE",
+      }),
+    );
+    expect(Object.keys(found).sort()).toEqual(["CROSSMINT_SERVER_KEY", "DATA_ENCRYPTION_KEY", "MACHINES_PARTNER_KEY"]);
+    expect(found.MACHINES_PARTNER_KEY).toBe("MACHINES_PARTNER_KEY is the published sandbox value; set your own secret in production");
+    expect(JSON.stringify(found)).not.toContain("sk_sandbox_machines_partner_key");
+    // The sandbox itself runs on them.
+    expect(problems(sandboxEnv({ MACHINES_PARTNER_KEY: "sk_sandbox_machines_partner_key", DATA_ENCRYPTION_KEY: "c2FuZGJveC1kYXRhLWtleS0zMi1ieXRlcy1sb25nISE=" }))).toEqual({});
+  });
+
+  it("refuses loopback origins in ALLOWED_ORIGINS in production (and only there)", () => {
+    for (const origin of ["http://localhost:5173", "http://127.0.0.1:8787", "https://127.0.0.2", "http://[::1]:8080"]) {
+      const found = problems(productionEnv({ ALLOWED_ORIGINS: `https://shop.example,${origin}` }));
+      expect(Object.keys(found)).toEqual(["ALLOWED_ORIGINS"]);
+      expect(found.ALLOWED_ORIGINS).toMatch(/loopback/);
+    }
+    expect(problems(productionEnv({ ALLOWED_ORIGINS: "https://shop.example,https://localhost.shop.example" }))).toEqual({});
+    expect([...settingsFrom(sandboxEnv({ ALLOWED_ORIGINS: "http://localhost:5173" })).allowedOrigins]).toEqual(["http://localhost:5173"]);
+  });
+
+  it("requests only scopes of the partner enum (and transactions.read): balances.read and crypto.* are refused by name", () => {
+    expect(settingsFrom(sandboxEnv()).sessions.cardScopes).not.toContain("balances.read");
+    expect(settingsFrom(sandboxEnv()).sessions.cardScopes).toContain("transactions.read");
+    expect(problems(sandboxEnv({ CARD_SCOPES: "cards.read,balances.read" }))).toEqual({
+      CARD_SCOPES: "CARD_SCOPES has a scope outside the partner enum: balances.read (balances need no scope; use encryption.* for crypto.*)",
+    });
+    expect(problems(sandboxEnv({ KYC_SCOPES: "kyc.read crypto.read" }))).toHaveProperty("KYC_SCOPES");
+  });
+
+  it("has the logger redact CHAIN_RPC_URL in every form it may appear in (provider keys live there)", () => {
+    const s = settingsFrom(sandboxEnv({ CHAIN_RPC_URL: "https://base-mainnet.g.alchemy.com/v2/KEY_abcdef0123456789/?apikey=QUERYKEY99" }));
+    expect(s.logRedactions).toEqual(
+      expect.arrayContaining([
+        "https://base-mainnet.g.alchemy.com/v2/KEY_abcdef0123456789/?apikey=QUERYKEY99",
+        "base-mainnet.g.alchemy.com",
+        "/v2/KEY_abcdef0123456789",
+        "apikey=QUERYKEY99",
+      ]),
+    );
+    expect(s.logRedactions).toEqual(expect.arrayContaining([...s.secrets]));
   });
 
   it("accepts scopes separated by commas or spaces, once each", () => {

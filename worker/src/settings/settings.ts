@@ -1,8 +1,10 @@
 import type { ErrorItem } from "../../../shared/envelope";
 import type { Environment } from "../../../shared/api/config";
-import type { Scope } from "../../../shared/machines/sessions";
+import type { RequestableScope } from "../../../shared/machines/sessions";
 import type { Bindings } from "../env";
 import { ConfigurationError } from "../errors";
+import { registerSecrets } from "../logging/log";
+import { productionProblems } from "./production-checks";
 import {
   readInt,
   readKey32,
@@ -32,13 +34,15 @@ export interface Settings {
   };
   chain: { rpcUrl: string; id: number; name: string; explorerUrl: string | null };
   allowedOrigins: ReadonlySet<string>;
-  sessions: { ttlSeconds: number; kycScopes: Scope[]; cardScopes: Scope[] };
+  sessions: { ttlSeconds: number; kycScopes: RequestableScope[]; cardScopes: RequestableScope[] };
   /** Raw AES-256-GCM key for data at rest (partner session tokens). */
   dataEncryptionKey: Uint8Array;
   /** Sandbox only: where the identity issuer and the wallet signer live. */
   sandboxUrl: string | null;
-  /** Values that must never appear in a log line (the logger redacts them). */
+  /** The secrets proper: partner key, Crossmint server key, data key. */
   secrets: readonly string[];
+  /** Every value that must never appear in a log line (the secrets, and CHAIN_RPC_URL's forms: provider keys live in RPC URLs). */
+  logRedactions: readonly string[];
 }
 
 export type WalletSigner = "api-key" | "email";
@@ -51,7 +55,7 @@ export const SETTING_DEFAULTS = {
   KYC_SCOPES: "kyc.read,kyc.write",
   CARD_SCOPES:
     "users.read,kyc.read,cards.read,cards.write,cards.secrets.read,encryption.read,encryption.write," +
-    "deposits.read,deposits.write,balances.read,transactions.read,withdrawals.write",
+    "deposits.read,deposits.write,transactions.read,withdrawals.write",
 } as const;
 
 type Name = keyof Omit<Bindings, "DB" | "REVEAL_RATE_LIMIT" | "KYC_SUBMIT_RATE_LIMIT" | "WITHDRAWAL_CREATE_RATE_LIMIT">;
@@ -115,9 +119,33 @@ function parseSettings(env: Bindings): Settings {
     secrets: [env.MACHINES_PARTNER_KEY, env.CROSSMINT_SERVER_KEY, env.DATA_ENCRYPTION_KEY].filter(
       (s): s is string => typeof s === "string" && s.length >= 4,
     ),
+    logRedactions: [] as string[],
   };
+  settings.logRedactions = [...settings.secrets, ...rpcUrlForms(env.CHAIN_RPC_URL)];
+  if (production) {
+    problems.push(...productionProblems(env, settings.allowedOrigins ?? []));
+  }
   if (problems.length) throw new ConfigurationError(problems);
   return settings as Settings;
+}
+
+/**
+ * CHAIN_RPC_URL as it may appear in a log line: whole (as set, and without a trailing slash), its host
+ * (some providers put the key in a subdomain), its path and its query (most put it there).
+ */
+function rpcUrlForms(raw: string | undefined): string[] {
+  const text = raw?.trim();
+  if (!text) return [];
+  const forms = new Set([text, text.replace(/\/+$/, "")]);
+  try {
+    const url = new URL(text);
+    forms.add(url.host);
+    if (url.pathname.replace(/\/+$/, "").length > 1) forms.add(url.pathname.replace(/\/+$/, ""));
+    if (url.search.length > 1) forms.add(url.search.slice(1));
+  } catch {
+    // Not a URL: the settings parser reports it; the text itself is still redacted.
+  }
+  return [...forms].filter((form) => form.length >= 4);
 }
 
 const cache = new WeakMap<object, Settings | ConfigurationError>();
@@ -131,6 +159,7 @@ export function settingsFrom(env: Bindings): Settings {
   if (!entry) {
     try {
       entry = parseSettings(env);
+      registerSecrets(entry.logRedactions);
     } catch (e) {
       if (!(e instanceof ConfigurationError)) throw e;
       entry = e;

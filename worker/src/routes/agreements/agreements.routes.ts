@@ -1,11 +1,13 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { routes } from "../../../../shared/api/routes";
+import type { AgreementsData } from "../../../../shared/machines/agreements";
 import { machinesApi } from "../../../../shared/machines/endpoints";
 import type { AppEnv } from "../../env";
 import { AppError } from "../../errors";
 import { mount } from "../../http/mount";
 import { machinesFor } from "../../sessions/machines-for";
 import { MachinesApiError } from "../../upstream/machines/errors";
+import { followableLink } from "../../upstream/machines/links";
 
 export const agreementsApp = new Hono<AppEnv>();
 
@@ -21,12 +23,24 @@ async function beforeApproval<T>(call: Promise<T>): Promise<T> {
   }
 }
 
+/** The agreements with only the document links the widget may offer (https; see `followableLink`). */
+function withFollowableLinks(c: Context<AppEnv>, data: AgreementsData): AgreementsData {
+  const check = { environment: c.get("settings").environment, requestId: c.get("requestId"), what: "agreements.links" };
+  return {
+    ...data,
+    agreements: data.agreements.map((agreement) => ({
+      ...agreement,
+      links: agreement.links.filter((link) => followableLink(link.url, check) !== null),
+    })),
+  };
+}
+
 mount(agreementsApp, routes.getAgreements, async (c) => ({
-  data: await beforeApproval(machinesFor(c, "kyc").call(machinesApi.getAgreements)),
+  data: withFollowableLinks(c, await beforeApproval(machinesFor(c, "kyc").call(machinesApi.getAgreements))),
   summary: "agreements",
 }));
 
 mount(agreementsApp, routes.acceptAgreements, async (c) => ({
-  data: await beforeApproval(machinesFor(c, "kyc").call(machinesApi.acceptAgreements, { body: { accepted: true } })),
+  data: withFollowableLinks(c, await beforeApproval(machinesFor(c, "kyc").call(machinesApi.acceptAgreements, { body: { accepted: true } }))),
   summary: "agreements accepted",
 }));

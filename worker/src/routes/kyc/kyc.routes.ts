@@ -2,11 +2,12 @@ import { Hono } from "hono";
 import { routes } from "../../../../shared/api/routes";
 import { machinesApi } from "../../../../shared/machines/endpoints";
 import type { AppEnv } from "../../env";
+import { requestIdsOf } from "../../http/edge";
 import { mount } from "../../http/mount";
 import { machinesFor } from "../../sessions/machines-for";
 import { recordAudit } from "../../audit/audit.queries";
 import { toKycState } from "../../kyc/kyc-state";
-import { readKycState, rememberKycStatus } from "../../kyc/read-kyc-state";
+import { linkCheckFor, readKycState, rememberKycStatus } from "../../kyc/read-kyc-state";
 
 export const kycApp = new Hono<AppEnv>();
 
@@ -22,9 +23,9 @@ mount(
   async (c, { body }) => {
     const { user } = c.get("user");
     const audit = (outcome: string) =>
-      recordAudit(c.env.DB, { partnerUserId: user.partnerUserId, action: "kyc.submit", resourceId: null, outcome, requestId: c.get("requestId"), createdAt: new Date().toISOString() });
+      recordAudit(c.env.DB, { partnerUserId: user.partnerUserId, action: "kyc.submit", resourceId: null, outcome, ...requestIdsOf(c), createdAt: new Date().toISOString() });
     try {
-      const state = toKycState(await machinesFor(c, "kyc").call(machinesApi.submitKycApplication, { body }));
+      const state = toKycState(await machinesFor(c, "kyc").call(machinesApi.submitKycApplication, { body }), linkCheckFor(c));
       rememberKycStatus(c, state);
       c.executionCtx.waitUntil(audit(state.status));
       return { data: state, summary: "kyc submitted" };

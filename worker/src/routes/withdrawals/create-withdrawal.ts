@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { getAddress } from "viem";
 import { recordAudit } from "../../audit/audit.queries";
 import type { AppEnv } from "../../env";
+import { requestIdsOf } from "../../http/edge";
 import { AppError } from "../../errors";
 import { enforceRateLimit } from "../../rate-limit/rate-limit";
 import { advanceWithdrawal } from "../../withdrawals/advance-withdrawal";
@@ -71,7 +72,7 @@ function audit(c: Context<AppEnv>, deps: WithdrawalRequestDeps, e: { partnerUser
   return recordAudit(deps.db, {
     ...e,
     action: "withdrawal.create",
-    requestId: c.get("requestId"),
+    ...requestIdsOf(c),
     createdAt: new Date(deps.now()).toISOString(),
   });
 }

@@ -3,6 +3,7 @@ import { routes } from "../../../../shared/api/routes";
 import { machinesApi } from "../../../../shared/machines/endpoints";
 import { recordAudit } from "../../audit/audit.queries";
 import type { AppEnv } from "../../env";
+import { requestIdsOf } from "../../http/edge";
 import { AppError } from "../../errors";
 import { mount } from "../../http/mount";
 import { machinesFor } from "../../sessions/machines-for";
@@ -74,7 +75,7 @@ mount(withdrawalsApp, routes.submitWithdrawal, async (c, { params, body }) => {
     action: "withdrawal.submit",
     resourceId: record.id,
     outcome: "succeeded",
-    requestId: c.get("requestId"),
+    ...requestIdsOf(c),
     createdAt: new Date(deps.now()).toISOString(),
   });
   return { data: { withdrawal: withdrawalView(submitted, deps.now()) }, summary: "withdrawal submitted" };
