@@ -9,8 +9,8 @@ import { sandbox } from "../../../test/helpers/sandbox";
 import { newUser, type TestUser } from "../../../test/helpers/users";
 import { workerWith } from "../../../test/helpers/worker-with";
 import { reconcileWithdrawals } from "../../withdrawals/reconcile-withdrawals";
-import { call, fundCollateral, PATIENT_UPSTREAM_TIMEOUT_MS, patchSandboxSettings, patientWorker, type SandboxSettingsPatch, sandboxUserId } from "./test-helpers";
-import { chainOf, sandboxWallet } from "./wallet-helpers";
+import { call, fundCollateral, PATIENT_UPSTREAM_TIMEOUT_MS, patchSandboxSettings, patientWorker, type SandboxSettingsPatch, sandboxUserId } from "../../../test/helpers/withdrawal-suites";
+import { chainOf, sandboxWallet } from "../../../test/helpers/sandbox-wallet";
 
 /**
  * Withdrawals end to end through the Worker, against the sandbox: Machines simulator, and a real anvil

@@ -3,8 +3,8 @@
  * HTTP with the user's identity token) and the sandbox chain, read with viem. No private key here.
  */
 import { type Address, createPublicClient, erc20Abi, type Hash, type Hex, http } from "viem";
-import type { ProvidedSandbox } from "../../../test/provided-context";
-import { sandbox } from "../../../test/helpers/sandbox";
+import type { ProvidedSandbox } from "../provided-context";
+import { sandbox } from "./sandbox";
 
 async function signerCall<T>(s: ProvidedSandbox, token: string, path: string, body: unknown): Promise<T> {
   const res = await fetch(`${s.url}/sandbox/wallet${path}`, {

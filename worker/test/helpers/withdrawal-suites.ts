@@ -1,12 +1,12 @@
 /**
- * Test-only helpers for the withdrawal suites: the sandbox controls they need beyond
+ * Helpers for the withdrawal suites: the sandbox controls they need beyond
  * `worker/test/helpers/sandbox.ts` (find a user, fund their collateral, switch encodings).
  */
-import type { ProvidedSandbox } from "../../../test/provided-context";
-import { call as callWorker, type CallOptions } from "../../../test/helpers/api";
-import { control, sandbox } from "../../../test/helpers/sandbox";
-import { upstreamBindings, workerWith } from "../../../test/helpers/worker-with";
-import type { OperationId } from "../../../../shared/api/routes";
+import type { ProvidedSandbox } from "../provided-context";
+import { call as callWorker, type CallOptions } from "./api";
+import { control, sandbox } from "./sandbox";
+import { upstreamBindings, workerWith } from "./worker-with";
+import type { OperationId } from "../../../shared/api/routes";
 
 /**
  * The Worker with a patient Machines budget (10 s instead of the suite's 2.5 s). These suites test
