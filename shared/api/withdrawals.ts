@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { WithdrawalEstimate, WithdrawalRange } from "../machines/withdrawals";
+import { CallPath, WithdrawalEstimate, WithdrawalRange } from "../machines/withdrawals";
 import { defineRoute } from "./define-route";
 import { Asset } from "./deposits";
 import { Address, AssetCode, Hex, PositiveCents, TxHash } from "./primitives";
@@ -22,8 +22,7 @@ export { WithdrawalEstimate, WithdrawalRange } from "../machines/withdrawals";
 export const WithdrawalStatus = z.enum(["pending", "ready", "submitted", "confirmed", "failed", "expired"]);
 export type WithdrawalStatus = z.infer<typeof WithdrawalStatus>;
 
-export const CallPath = z.enum(["controller_v1", "coordinator_v2", "solana_v2_02", "unknown"]);
-export type CallPath = z.infer<typeof CallPath>;
+export { CallPath } from "../machines/withdrawals";
 
 export const Withdrawal = z.object({
   id: z.string(),

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { openEnum, PositiveCents, requiredMessage, Timestamp } from "./common";
+import { openEnum, PositiveCents, requiredMessage, Timestamp, wholeNumberText } from "./common";
 import { EncryptedBlob } from "./encryption";
 
 /**
@@ -82,13 +82,7 @@ export const CardId = z.string().check(z.minLength(CARD_ID_MIN_LENGTH, { error: 
 export const CardParams = z.object({ cardId: CardId });
 
 export const CardsQuery = z.object({
-  limit: z.optional(
-    z.string().check(
-      z.refine((value) => /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 100, {
-        error: "must be a whole number from 1 to 100",
-      }),
-    ),
-  ),
+  limit: z.optional(wholeNumberText(1, 100)),
   cursor: z.optional(z.string().check(z.minLength(1, { error: "must not be empty" }))),
 });
 export type CardsQuery = z.infer<typeof CardsQuery>;

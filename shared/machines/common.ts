@@ -36,6 +36,17 @@ export const boundedText = (max: number) =>
     z.maxLength(max, { error: `must be at most ${max} characters` }),
   );
 
+/** A required, non-empty code: a currency or network (`usdc`, `base`). */
+export const Ticker = z.string({ error: requiredMessage }).check(z.minLength(1, { error: "is required" }));
+
+/** A query value holding a whole number from `min` to `max` (queries arrive as text). */
+export const wholeNumberText = (min: number, max: number) =>
+  z.string().check(
+    z.refine((value) => /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max, {
+      error: `must be a whole number from ${min} to ${max}`,
+    }),
+  );
+
 /** A whole number of cents, at least 1. */
 export const PositiveCents = z.int({ error: requiredMessage }).check(z.minimum(1, { error: "must be at least 1 cent" }));
 

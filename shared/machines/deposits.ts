@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { openEnum, requiredMessage, Timestamp } from "./common";
+import { openEnum, requiredMessage, Ticker, Timestamp, wholeNumberText } from "./common";
 
 /**
  * Deposits: `GET /deposits/assets`, `POST /deposits/range`, `POST /deposits/estimate`, `POST /deposits`,
@@ -25,20 +25,13 @@ export type DepositAsset = z.infer<typeof DepositAsset>;
 
 export const AssetsQuery = z.object({
   q: z.optional(z.string()),
-  limit: z.optional(
-    z.string().check(
-      z.refine((value) => /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 100, {
-        error: "must be a whole number from 1 to 100",
-      }),
-    ),
-  ),
+  limit: z.optional(wholeNumberText(1, 100)),
 });
 export type AssetsQuery = z.infer<typeof AssetsQuery>;
 
 export const DepositAssetsData = z.object({ assets: z.array(DepositAsset) });
 export type DepositAssetsData = z.infer<typeof DepositAssetsData>;
 
-const Ticker = z.string({ error: requiredMessage }).check(z.minLength(1, { error: "is required" }));
 const PositiveAmount = z.number({ error: (issue) => requiredMessage(issue) ?? "must be a number" }).check(
   z.gt(0, { error: "must be greater than 0" }),
 );

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { openEnum, Timestamp } from "./common";
+import { openEnum, Timestamp, wholeNumberText } from "./common";
 
 /** `GET /transactions` (`transactions.read`), with `type`, `cardId`, `limit` and `cursor` filters. */
 
@@ -21,13 +21,7 @@ export const TransactionsQuery = z.object({
     ),
   ),
   cardId: z.optional(z.uuid({ error: "must be a card id (uuid)" })),
-  limit: z.optional(
-    z.string().check(
-      z.refine((value) => /^\d+$/.test(value) && Number(value) >= TRANSACTIONS_LIMIT.min && Number(value) <= TRANSACTIONS_LIMIT.max, {
-        error: `must be a whole number from ${TRANSACTIONS_LIMIT.min} to ${TRANSACTIONS_LIMIT.max}`,
-      }),
-    ),
-  ),
+  limit: z.optional(wholeNumberText(TRANSACTIONS_LIMIT.min, TRANSACTIONS_LIMIT.max)),
   cursor: z.optional(z.string().check(z.minLength(1, { error: "must not be empty" }))),
 });
 export type TransactionsQuery = z.infer<typeof TransactionsQuery>;

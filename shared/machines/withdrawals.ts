@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { PositiveCents, requiredMessage } from "./common";
+import { PositiveCents, requiredMessage, Ticker } from "./common";
 import { DepositAsset } from "./deposits";
 
 /**
@@ -8,7 +8,6 @@ import { DepositAsset } from "./deposits";
  * The on-chain half (`execution`, the 7 `parameters`) is in `evm-withdrawals.md`.
  */
 
-const Ticker = z.string({ error: requiredMessage }).check(z.minLength(1, { error: "is required" }));
 const ChainId = z.int({ error: "must be a whole-number chain id" });
 
 export const WithdrawalSource = z.object({
