@@ -3,7 +3,7 @@ import type { KycState } from "../../../../shared/api/kyc";
 import type { WorkerClient } from "../../api/client";
 import { getKycStatus } from "../../api/get-kyc-status";
 import { PollController } from "../../components/poll-controller";
-import { WATCHED_STATUSES } from "./kyc-status-view";
+import { shownKycStatus, WATCHED_STATUSES } from "./kyc-status-view";
 
 /** Why the state changed: first known, the user's own submission, or the watch saw it move. */
 export type KycChangeCause = "known" | "submitted" | "watched";
@@ -74,7 +74,7 @@ export class KycStatusController implements ReactiveController {
   async refresh(signal?: AbortSignal): Promise<boolean> {
     const kyc = await getKycStatus(this.o.api(), signal ? { signal } : {});
     this.set(kyc, "watched");
-    return WATCHED_STATUSES.has(kyc.status);
+    return WATCHED_STATUSES.has(shownKycStatus(kyc.status));
   }
 
   /** Takes a state (known, submitted or watched) and watches while it can change. */
@@ -82,7 +82,7 @@ export class KycStatusController implements ReactiveController {
     const before = this.kyc;
     this.kyc = next;
     this.o.changed(next, before, cause);
-    if (!WATCHED_STATUSES.has(next.status)) this.watch.stop();
+    if (!WATCHED_STATUSES.has(shownKycStatus(next.status))) this.watch.stop();
     else if (!this.watch.active) this.watch.start();
     this.host.requestUpdate();
   }
