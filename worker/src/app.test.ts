@@ -24,25 +24,20 @@ describe("every reply", () => {
     expect((await call("getConfig", { headers: { "X-Request-Id": "bad id with spaces" } })).headers.get("X-Request-Id")).not.toContain("bad");
   });
 
-  it("keeps a caller's request id beside its own: the reply and the audit row carry the Worker's id", async () => {
+  it("records a caller's request id beside its own, never as the audit row's only id", async () => {
     const { token, email } = await newUser();
-    const reply = await call("submitKycApplication", { token, body: kycApplication({ email }), headers: { "X-Request-Id": "partner-trace-audit-01" } });
-    // Not `expectOk`: it holds the header and the envelope's id equal, as they are without a caller's id.
-    expect(reply.status).toBe(200);
-    expect(reply.body.data.status).toBe("approved");
-    expect(reply.headers.get("X-Request-Id")).toBe("partner-trace-audit-01");
-    expect(reply.body.requestId).toMatch(/^[0-9a-f-]{36}$/);
-    const row = await env.DB.prepare("SELECT request_id, client_request_id FROM audit_events WHERE client_request_id = ?1")
-      .bind("partner-trace-audit-01")
-      .first<{ request_id: string; client_request_id: string }>();
-    expect(row).toEqual({ request_id: reply.body.requestId, client_request_id: "partner-trace-audit-01" });
-  });
-
-  it("never lets a caller's id stand in for the Worker's, even one it made itself", async () => {
-    const first = await call("getConfig");
-    const replayed = await call("getConfig", { headers: { "X-Request-Id": first.body.requestId } });
-    expect(replayed.headers.get("X-Request-Id")).toBe(first.body.requestId);
-    expect(replayed.body.requestId).not.toBe(first.body.requestId);
+    const traceId = `partner-trace-${crypto.randomUUID()}`;
+    const headers = { "X-Request-Id": traceId };
+    const approved = expectOk("submitKycApplication", await call("submitKycApplication", { token, body: kycApplication({ email }), headers }));
+    expect(approved.status).toBe("approved");
+    // The same caller id again (a partner may reuse one, or send someone else's): a second, separate row.
+    expectError(await call("submitKycApplication", { token, body: kycApplication({ email }), headers }), 409, "invalid_state");
+    const { results } = await env.DB.prepare("SELECT request_id, client_request_id, outcome FROM audit_events WHERE client_request_id = ?1")
+      .bind(traceId)
+      .all<{ request_id: string; client_request_id: string; outcome: string }>();
+    expect(results.map((r) => r.outcome).sort()).toEqual(["approved", "failed"]);
+    for (const row of results) expect(row.request_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(new Set(results.map((r) => r.request_id)).size).toBe(2);
   });
 
   it("answers an unknown route with a 404 envelope", async () => {

@@ -40,7 +40,7 @@ export interface Bindings {
  * object of every variable on each `c.var` access, which the hot path would pay several times a request.
  */
 export interface Variables {
-  /** Made by the Worker for every request: in every envelope, log line and audit row. */
+  /** Made by the Worker for every request: in every log line and audit row, and in the reply unless the caller sent its own. */
   requestId: string;
   /** The caller's well-formed `X-Request-Id`, if any: echoed back and kept beside `requestId`, never instead of it. */
   clientRequestId: string | null;

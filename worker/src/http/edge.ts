@@ -17,9 +17,16 @@ const SECURITY_HEADERS: readonly (readonly [string, string])[] = [
 export const requestIdsOf = (c: Context<AppEnv>) => ({ requestId: c.get("requestId"), clientRequestId: c.get("clientRequestId") });
 
 /**
- * First middleware of the app: gives the request an id of the Worker's own making (envelopes, logs and
- * audit rows carry it). A caller's well-formed `X-Request-Id` is kept beside it and echoed in the header,
- * so a partner can correlate, but never replaces it: anyone can send any id, even someone else's. Stamps
+ * The id the reply shows (header and envelope alike): the caller's own when it sent a well-formed one, so
+ * it can correlate, else the Worker's. What the Worker records (audit rows, log lines) is always its own
+ * id, with the caller's beside it.
+ */
+export const replyIdOf = (c: Context<AppEnv>) => c.get("clientRequestId") ?? c.get("requestId");
+
+/**
+ * First middleware of the app: gives the request an id of the Worker's own making (logs and audit rows
+ * carry it). A caller's well-formed `X-Request-Id` is kept beside it and echoed (`replyIdOf`), so a partner
+ * can correlate, but never replaces it where it is recorded: anyone can send any id, even someone else's. Stamps
  * every reply, errors included, with the id, the environment, the security headers and
  * `Cache-Control: no-store` unless a route chose its own caching.
  */
@@ -32,7 +39,7 @@ export function edge(): MiddlewareHandler<AppEnv> {
     c.set("clientRequestId", clientRequestId);
     await next();
     const headers = c.res.headers;
-    headers.set("X-Request-Id", clientRequestId ?? requestId);
+    headers.set("X-Request-Id", replyIdOf(c));
     // Read the raw binding: the header must be there even when the settings are broken.
     const environment = c.env.ENVIRONMENT === "production" ? "production" : c.env.ENVIRONMENT === "sandbox" ? "sandbox" : null;
     if (environment) headers.set("X-Machines-Environment", environment);

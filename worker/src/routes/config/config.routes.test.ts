@@ -31,6 +31,8 @@ describe("GET /v1/config", () => {
       CHAIN_ID: "8453",
       CHAIN_NAME: "Base",
       CHAIN_EXPLORER_URL: "https://basescan.org",
+      // Production refuses loopback origins (the suite's default list has one).
+      ALLOWED_ORIGINS: "https://shop.example",
     });
     const reply = await call("getConfig", { fetcher: production, origin: "https://shop.example" });
     const config = expectOk("getConfig", reply);
