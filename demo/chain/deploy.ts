@@ -1,7 +1,7 @@
 /**
- * Deploys the sandbox contracts: the test dollar (minter = deployer), the v1 controller and the v2
- * coordinator (both registering the sandbox executor), and the collateral factory that provisions one
- * proxy per user. Runs anywhere fetch exists; the bytecode comes in through `artifacts`.
+ * Deploys the sandbox contracts: the test dollar (minter = deployer), the v1 controller (the sandbox
+ * executor as its controller admin) and the v2 coordinator (the executor registered), and the collateral
+ * factory that provisions one proxy per user. Runs anywhere fetch exists; the bytecode comes in through `artifacts`.
  */
 import { type Abi, type Address, type Hex, getContractAddress } from "viem";
 import { privateKeyToAddress } from "viem/accounts";
@@ -64,7 +64,9 @@ export async function deploySandboxContracts(p: DeploySandboxContractsParameters
     });
   const hashes = [
     await deploy(p.artifacts.TestDollar, [deployerAddress], 0),
-    await deploy(p.artifacts.Controller, [executorAddress], 1),
+    // Rain's v1 constructor takes the controller admin (the executor) and the treasury; the sandbox
+    // deployer is the owner and the treasury.
+    await deploy(p.artifacts.Controller, [executorAddress, deployerAddress, deployerAddress], 1),
     await deploy(p.artifacts.Coordinator, [executorAddress], 2),
     await deploy(
       p.artifacts.CollateralFactory,

@@ -5,8 +5,9 @@ import erc1271WalletArtifact from "../../../demo/chain/artifacts/Erc1271Wallet.j
 import { sandbox } from "../../test/helpers/sandbox";
 import { adminTypedData } from "../withdrawals/admin-typed-data";
 import { chainClient } from "./chain-client";
-import { getWithdrawalReceipt } from "./get-withdrawal-receipt";
-import { getWithdrawalTransaction } from "./get-withdrawal-transaction";
+import { findTransferLogs } from "./find-transfer-logs";
+import { findUserOperation } from "./find-user-operation";
+import { readTransactionFacts } from "./read-transaction-facts";
 import { readAdminNonce } from "./read-admin-nonce";
 import { readIsAdmin } from "./read-is-admin";
 import { readLatestBlock } from "./read-latest-block";
@@ -87,29 +88,42 @@ describe("verifyAdminSignature", () => {
 });
 
 describe("reads", () => {
-  it("reads the head block, and a missing transaction or receipt as null", async () => {
+  it("reads the head block, and an unknown transaction as null", async () => {
     const head = await readLatestBlock(client);
     expect(head.number).toBeGreaterThan(0n);
     expect(head.timestamp).toBeGreaterThan(1_600_000_000);
-    const unknown = `0x${"12".repeat(32)}` as const;
-    expect(await getWithdrawalTransaction(client, { hash: unknown })).toBeNull();
-    expect(
-      await getWithdrawalReceipt(client, { hash: unknown, callTarget: "0x1111111111111111111111111111111111111111", executorSalt: `0x${"ee".repeat(32)}` }),
-    ).toBeNull();
+    expect(await readTransactionFacts(client, `0x${"12".repeat(32)}`)).toBeNull();
   });
 
-  it("reports a mined transaction that is not a withdrawal as such", async () => {
+  it("reads a mined transaction's sender, target, calldata, outcome and logs", async () => {
     const sender = await fundedAccount();
     const wallet = createWalletClient({ account: sender, transport: http(s.rpcUrl) });
-    const hash = await wallet.sendTransaction({ to: "0x3333333333333333333333333333333333333333", value: 1n, chain: null });
+    const hash = await wallet.sendTransaction({ to: "0x3333333333333333333333333333333333333333", value: 1n, data: "0xabcdef", chain: null });
     await client.waitForTransactionReceipt({ hash });
-    expect(await getWithdrawalTransaction(client, { hash })).toMatchObject({
+    expect(await readTransactionFacts(client, hash)).toMatchObject({
+      hash,
       from: sender.address.toLowerCase(),
       to: "0x3333333333333333333333333333333333333333",
+      input: "0xabcdef",
+      receipt: { status: "success", logs: [] },
     });
+  });
+
+  it("finds nothing for a user operation or transfer that never happened, searching in bounded windows", async () => {
+    const head = await readLatestBlock(client);
+    const nowhere = privateKeyToAccount(generatePrivateKey()).address;
     expect(
-      await getWithdrawalReceipt(client, { hash, callTarget: "0x3333333333333333333333333333333333333333", executorSalt: `0x${"ee".repeat(32)}` }),
-    ).toMatchObject({ status: "success", executedThisWithdrawal: false });
+      await findUserOperation(client, {
+        userOpHash: `0x${"77".repeat(32)}`,
+        entryPoints: [nowhere],
+        fromBlock: 0n,
+        toBlock: head.number,
+        maxBlocks: 5,
+        maxWindows: 3,
+      }),
+    ).toBeNull();
+    const window = await findTransferLogs(client, { token: nowhere, from: nowhere, to: nowhere, fromBlock: 0n, toBlock: head.number, maxBlocks: 3 });
+    expect(window).toEqual({ logs: [], toBlock: head.number < 2n ? head.number : 2n });
   });
 
   it("names an address without a contract as Machines' bad data, not a chain outage", async () => {
@@ -120,6 +134,6 @@ describe("reads", () => {
 
   it("turns an unreachable RPC into 502 chain_unavailable", async () => {
     await expect(readLatestBlock(dead)).rejects.toMatchObject({ code: "chain_unavailable", status: 502 });
-    await expect(getWithdrawalTransaction(dead, { hash: `0x${"12".repeat(32)}` })).rejects.toMatchObject({ code: "chain_unavailable" });
+    await expect(readTransactionFacts(dead, `0x${"12".repeat(32)}`)).rejects.toMatchObject({ code: "chain_unavailable" });
   });
 });
