@@ -54,7 +54,7 @@ export async function createSandboxChain(options: CreateSandboxChainOptions): Pr
     return connectSandboxChain({ ...options, deployment: options.deployment });
   }
   // Imported lazily so that connecting never pulls the compiler (or node:fs) in.
-  const artifacts = options.artifacts ?? (await (await import("./compile")).loadArtifacts());
+  const artifacts = options.artifacts ?? (await loadDeployArtifacts());
   const executorPrivateKey = options.executorPrivateKey ?? SANDBOX_EXECUTOR_PRIVATE_KEY;
   const deployment = await deploySandboxContracts({
     rpcUrl: options.rpcUrl,
@@ -65,10 +65,17 @@ export async function createSandboxChain(options: CreateSandboxChainOptions): Pr
   return connectSandboxChain({ ...options, deployment });
 }
 
+async function loadDeployArtifacts(): Promise<DeployArtifacts> {
+  const { entryPointArtifact, loadArtifacts } = await import("./compile");
+  return { ...(await loadArtifacts()), EntryPoint: entryPointArtifact() };
+}
+
 async function isDeployed(rpcUrl: string, d: SandboxDeployment): Promise<boolean> {
   if ((await readChainId(rpcUrl)) !== d.chainId) return false;
   const { publicClient } = createSandboxClients({ rpcUrl, chainId: d.chainId, privateKey: SANDBOX_DEPLOYER_PRIVATE_KEY, pollingIntervalMs: 50 });
-  const addresses = [d.tokenAddress, d.controllerAddress, d.coordinatorAddress, d.collateralFactoryAddress];
+  // A deployment saved by an older sandbox (no EntryPoint, no account factory) is not this one.
+  if (!d.entryPointAddress || !d.accountFactoryAddress) return false;
+  const addresses = [d.tokenAddress, d.controllerAddress, d.coordinatorAddress, d.collateralFactoryAddress, d.entryPointAddress, d.accountFactoryAddress];
   const codes = await Promise.all(addresses.map((address) => publicClient.getCode({ address })));
   return codes.every((code) => code !== undefined && code !== "0x");
 }
@@ -121,6 +128,8 @@ export async function connectSandboxChain(options: SandboxChainOptions & { deplo
     controllerAddress: deployment.controllerAddress,
     coordinatorAddress: deployment.coordinatorAddress,
     executorAddress: deployment.executorAddress,
+    entryPointAddress: deployment.entryPointAddress,
+    accountFactoryAddress: deployment.accountFactoryAddress,
     deployment,
 
     async provisionCollateral({ admin, version }) {

@@ -19,6 +19,10 @@ export interface SandboxChain {
   readonly coordinatorAddress: Address;
   /** Address of the sandbox executor key: the controller's `controllerAdmin()` and the coordinator's `executor()`. */
   readonly executorAddress: Address;
+  /** The ERC-4337 EntryPoint v0.7 (canonical address) the sandbox's smart accounts and bundler use. */
+  readonly entryPointAddress: Address;
+  /** Creates the sandbox's smart accounts (`createAccount(owner, salt)`, `getAddress(owner, salt)`). */
+  readonly accountFactoryAddress: Address;
   /** Every address above (plus the collateral factory and deployer), to persist and `connectSandboxChain` later. */
   readonly deployment: SandboxDeployment;
 

@@ -14,6 +14,7 @@ import {
 } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { type AnvilNode, startAnvil } from "../anvil";
+import { type BundlerNode, startBundler } from "../bundler";
 import { sandboxChainDefinition } from "../clients";
 import { executorWithdrawalDigest } from "../executor-message";
 import { type SandboxChain, createSandboxChain } from "../sandbox-chain";
@@ -21,6 +22,8 @@ import { type SandboxChain, createSandboxChain } from "../sandbox-chain";
 export interface ChainFixture {
   anvil: AnvilNode;
   chain: SandboxChain;
+  /** The ERC-4337 bundler, when asked for (`startChainFixture({ bundler: true })`). */
+  bundler: BundlerNode | null;
   publicClient: ReturnType<typeof createPublicClient>;
   /** A new key with gas money, and a wallet client that sends from it. */
   newWallet(): Promise<ReturnType<typeof walletFor>>;
@@ -43,10 +46,12 @@ function walletFor(rpcUrl: string, chainId: number, key: Hex) {
 }
 export type TestWallet = ReturnType<typeof walletFor>;
 
-export async function startChainFixture(): Promise<ChainFixture> {
+export async function startChainFixture(options: { bundler?: boolean } = {}): Promise<ChainFixture> {
   const anvil = await startAnvil();
+  let bundler: BundlerNode | null = null;
   try {
     const chain = await createSandboxChain({ rpcUrl: anvil.rpcUrl, pollIntervalMs: 50 });
+    if (options.bundler) bundler = await startBundler({ rpcUrl: anvil.rpcUrl, entryPoint: chain.entryPointAddress });
     const publicClient = createPublicClient({
       chain: sandboxChainDefinition(chain.chainId, anvil.rpcUrl),
       transport: http(anvil.rpcUrl),
@@ -55,6 +60,7 @@ export async function startChainFixture(): Promise<ChainFixture> {
     return {
       anvil,
       chain,
+      bundler,
       publicClient,
       async newWallet() {
         const wallet = walletFor(anvil.rpcUrl, chain.chainId, generatePrivateKey());
@@ -73,9 +79,13 @@ export async function startChainFixture(): Promise<ChainFixture> {
       async now() {
         return (await publicClient.getBlock({ blockTag: "latest" })).timestamp;
       },
-      stop: () => anvil.stop(),
+      async stop() {
+        await bundler?.stop();
+        await anvil.stop();
+      },
     };
   } catch (error) {
+    await bundler?.stop();
     await anvil.stop();
     throw error;
   }
