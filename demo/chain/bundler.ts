@@ -46,8 +46,11 @@ export interface BundlerNode {
   executorAddress: Address;
   mode(): BundlingMode;
   setMode(mode: BundlingMode): Promise<void>;
-  /** Bundles every held operation now (one `handleOps` transaction). */
-  flush(): Promise<void>;
+  /**
+   * Bundles every held operation now: one `handleOps` transaction for as many as fit (several senders'
+   * operations together), more only if they do not fit in one. Returns how many bundles it sent.
+   */
+  flush(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -125,7 +128,15 @@ export async function startBundler(options: StartBundlerOptions): Promise<Bundle
         mode = next;
       },
       async flush() {
-        await rpc(url, "debug_bundler_sendBundleNow", []);
+        for (let bundles = 0; bundles < 100; bundles++) {
+          try {
+            await rpc(url, "debug_bundler_sendBundleNow", []);
+          } catch (error) {
+            if (/no userOps in mempool/i.test(String((error as Error).message))) return bundles;
+            throw error;
+          }
+        }
+        return 100;
       },
       stop,
     };

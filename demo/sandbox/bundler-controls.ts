@@ -11,7 +11,7 @@ import type { BundlerNode } from "../chain/bundler";
  *
  *   GET  /        { mode, url, entryPoint, executor }
  *   PUT  /        { mode: "auto" | "manual" }
- *   POST /flush   bundles every held operation now
+ *   POST /flush   bundles every held operation now → { bundles: how many transactions it took }
  */
 export function bundlerControls(bundler: BundlerNode | null, entryPoint: string): Hono {
   const app = new Hono();
@@ -33,8 +33,8 @@ export function bundlerControls(bundler: BundlerNode | null, entryPoint: string)
     return reply(c, state(bundler!), body.mode === "manual" ? "operations are held until flushed" : "operations are bundled as they come");
   });
   app.post("/flush", async (c) => {
-    await bundler!.flush();
-    return reply(c, state(bundler!), "held operations bundled");
+    const bundles = await bundler!.flush();
+    return reply(c, { ...state(bundler!), bundles }, bundles ? "held operations bundled" : "nothing was held");
   });
   app.notFound((c) => refuse(c, 404, "not_found", `no bundler control at ${c.req.method} ${new URL(c.req.url).pathname}`));
   app.onError((error, c) => refuse(c, 502, "bundler_unavailable", `the bundler did not do it: ${error.message}`));

@@ -104,6 +104,21 @@ async function waitForOperation(userOpHash: Hash): Promise<Hash> {
   throw new Error(`user operation ${userOpHash} was not included`);
 }
 
+/** Resolves once the bundler holds `count` operations (manual mode). */
+async function waitForMempool(count: number): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const res = await fetch(f.bundler!.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "debug_bundler_dumpMempool", params: [f.chain.entryPointAddress] }),
+    });
+    const { result } = (await res.json()) as { result?: unknown[] };
+    if ((result?.length ?? 0) >= count) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the bundler never held ${count} operations`);
+}
+
 describe("the sandbox wallet", () => {
   it("answers the signed-in user's wallet: the one the Worker gets from the wallets API", async () => {
     const { user, jwt } = await identity.signIn("ada@example.com");
@@ -225,20 +240,42 @@ describe("the sandbox wallet", () => {
     expect(await f.publicClient.getBalance({ address: to })).toBe(10n ** 19n + 15n);
   });
 
-  it("with bundling held (manual), answers the user-operation hash at once; a flush puts two users' operations in one bundle", async () => {
+  it("with bundling held (manual), waits for the flush: two users' operations go out in one bundle", async () => {
     const [dan, fay] = [await signedIn("dan@example.com"), await signedIn("fay@example.com")];
     const to = (await f.newWallet()).account.address;
     await f.bundler!.setMode("manual");
     try {
-      const [a, b] = await Promise.all([send(dan.jwt, { to, value: "7" }), send(fay.jwt, { to, value: "8" })]);
-      for (const held of [a, b]) expect(held).toMatchObject({ transactionHash: null, hash: held.userOperationHash });
+      const sending = Promise.all([send(dan.jwt, { to, value: "7" }), send(fay.jwt, { to, value: "8" })]);
+      await waitForMempool(2);
       expect(await f.publicClient.getBalance({ address: to })).toBe(10n ** 19n);
       await f.bundler!.flush();
-      const [first, second] = await Promise.all([a, b].map((op) => waitForOperation(op.userOperationHash)));
-      expect(first).toBe(second);
-      const { operations } = await operationsIn(first!);
+      const [a, b] = await sending;
+      expect(a.transactionHash).not.toBeNull();
+      expect(b.transactionHash).toBe(a.transactionHash);
+      const { operations } = await operationsIn(a.transactionHash!);
       expect(operations.map((o) => o.sender).sort()).toEqual([dan.address, fay.address].sort());
       expect(await f.publicClient.getBalance({ address: to })).toBe(10n ** 19n + 15n);
+    } finally {
+      await f.bundler!.setMode("auto");
+    }
+  });
+
+  it("answers with the user-operation hash alone when the bundle does not come in time; the operation is bundled later", async () => {
+    const gil = await signedIn("gil@example.com");
+    const impatient = createSandboxSigner({ wallets, verifyToken: identity.verifyToken, chain: f.chain, bundler: f.bundler, inclusionTimeoutMs: 300 }).app;
+    const to = (await f.newWallet()).account.address;
+    await f.bundler!.setMode("manual");
+    try {
+      const res = await impatient.request("/send-transaction", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${gil.jwt}` },
+        body: JSON.stringify({ to, value: "9" }),
+      });
+      const held = (await res.json()) as Sent;
+      expect(held).toMatchObject({ transactionHash: null, hash: held.userOperationHash });
+      await f.bundler!.flush();
+      const { operations } = await operationsIn(await waitForOperation(held.userOperationHash));
+      expect(operations).toEqual([expect.objectContaining({ sender: gil.address, success: true })]);
     } finally {
       await f.bundler!.setMode("auto");
     }

@@ -15,6 +15,8 @@ export interface SandboxSignerOptions {
   chain: Pick<SandboxChain, "chainId" | "rpcUrl" | "fundGas" | "entryPointAddress" | "accountFactoryAddress">;
   /** The ERC-4337 bundler user operations go to; null: this sandbox sends nothing (signing still works). */
   bundler: SignerBundler | null;
+  /** How long `/send-transaction` waits for the operation's bundle before answering without it (default 30 s). */
+  inclusionTimeoutMs?: number;
   /** Below this native balance a wallet is topped up before sending (default 0.01 ETH). */
   minGasWei?: bigint;
   /** What a top-up sets the balance to (default 1 ETH). */
@@ -39,6 +41,7 @@ export function createSandboxSigner(o: SandboxSignerOptions): { app: Hono } {
       bundler: o.bundler,
       minGasWei: o.minGasWei ?? 10n ** 16n,
       topUpGasWei: o.topUpGasWei ?? 10n ** 18n,
+      ...(o.inclusionTimeoutMs !== undefined && { inclusionTimeoutMs: o.inclusionTimeoutMs }),
     });
   const client = createPublicClient({
     chain: defineChain({
@@ -123,7 +126,7 @@ export function createSandboxSigner(o: SandboxSignerOptions): { app: Hono } {
         data: (body.value.data ?? "0x") as Hex,
         value: BigInt(body.value.value ?? 0),
       });
-      // `hash`: the bundle transaction once included, else (held by manual bundling) the user operation's.
+      // `hash`: the bundle transaction once included, else (bundling held past the wait) the user operation's.
       return c.json({ hash: sent.transactionHash ?? sent.userOperationHash, ...sent, from: wallet.address });
     } catch (e) {
       if (e instanceof SendTransactionError) {

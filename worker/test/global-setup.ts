@@ -1,5 +1,6 @@
 /// <reference path="./provided-context.d.ts" />
 import type { TestProject } from "vitest/node";
+import { startRpcProxy } from "./rpc-proxy";
 import { startTestSandbox, type TestSandbox } from "./test-sandbox";
 import { TEST_CROSSMINT_SERVER_KEY, TEST_PARTNER_KEY } from "./test-keys";
 
@@ -23,7 +24,11 @@ export default async function setup(project: TestProject) {
   project.provide("sandbox", info(sandbox));
   project.provide("faultSandbox", info(faultSandbox));
   project.provide("withdrawalsFaultSandbox", info(withdrawalsFaultSandbox));
+  // The main sandbox's chain behind an RPC that refuses wide log ranges and fails reads of chosen hashes.
+  const rpcProxy = await startRpcProxy(sandbox.rpcUrl);
+  project.provide("rpcProxy", rpcProxy.url);
   return async () => {
+    await rpcProxy.stop();
     await Promise.all([sandbox.stop(), faultSandbox.stop(), withdrawalsFaultSandbox.stop()]);
   };
 }

@@ -29,10 +29,9 @@ export class SendTransactionError extends Error {
   }
 }
 
-/** The bundler as the signer needs it: where it answers, and whether it bundles by itself right now. */
+/** The bundler as the signer needs it: where it answers. */
 export interface SignerBundler {
   url: string;
-  mode(): "auto" | "manual";
 }
 
 export interface UserOperationSenderOptions {
@@ -42,13 +41,17 @@ export interface UserOperationSenderOptions {
   minGasWei: bigint;
   /** What a top-up sets the balance to (default 1 ETH). */
   topUpGasWei: bigint;
-  /** How long to wait for the bundle while the bundler bundles by itself (default 30 s). */
+  /**
+   * How long to wait for the operation's bundle (default 30 s). The bundler includes an operation within a
+   * second, unless bundling is held (manual mode) and nobody flushes in time: then the answer carries the
+   * user-operation hash only, and the operation stays in the bundler's mempool.
+   */
   inclusionTimeoutMs?: number;
 }
 
 export interface SentOperation {
   userOperationHash: Hash;
-  /** The bundle transaction, once included; null while the operation waits (manual bundling). */
+  /** The bundle transaction, once included; null when it was not included in time (bundling held). */
   transactionHash: Hash | null;
 }
 
@@ -57,8 +60,9 @@ export interface SentOperation {
  * the Crossmint SDK sends from an embedded wallet: viem builds the operation (with the account's factory
  * call while it has no code), the owner key signs it, the bundler simulates it (a call that would revert
  * is refused, not sent) and puts it in a `handleOps` bundle. Gas is sponsored by topping up the account's
- * own balance. One operation per account at a time; each gets a fresh nonce key (ERC-4337 2D nonces), so
- * operations held by manual bundling never collide.
+ * own balance. One operation per account at a time (the next waits for the previous one's bundle, or its
+ * timeout); each gets a fresh nonce key (ERC-4337 2D nonces), so operations held by manual bundling never
+ * collide.
  */
 export function createUserOperationSender(o: UserOperationSenderOptions) {
   const chain = defineChain({
@@ -92,9 +96,13 @@ export function createUserOperationSender(o: UserOperationSenderOptions) {
       });
       const nonce = await account.getNonce({ key: randomNonceKey() });
       const userOperationHash = await bundler.sendUserOperation({ calls: [call], nonce });
-      if (o.bundler.mode() === "manual") return { userOperationHash, transactionHash: null };
-      const receipt = await bundler.waitForUserOperationReceipt({ hash: userOperationHash, timeout: o.inclusionTimeoutMs ?? 30_000 });
-      return { userOperationHash, transactionHash: receipt.receipt.transactionHash };
+      try {
+        const receipt = await bundler.waitForUserOperationReceipt({ hash: userOperationHash, timeout: o.inclusionTimeoutMs ?? 30_000 });
+        return { userOperationHash, transactionHash: receipt.receipt.transactionHash };
+      } catch (error) {
+        if (error instanceof WaitForUserOperationReceiptTimeoutError) return { userOperationHash, transactionHash: null };
+        throw error;
+      }
     } catch (e) {
       throw asSendError(e);
     }
@@ -132,9 +140,6 @@ async function bundlerGasPrice(url: string): Promise<{ maxFeePerGas: bigint; max
 
 function asSendError(e: unknown): unknown {
   if (!(e instanceof BaseError)) return e;
-  if (e.walk((x) => x instanceof WaitForUserOperationReceiptTimeoutError)) {
-    return new SendTransactionError("chain_unavailable", "the bundler took the operation but did not get it mined in time");
-  }
   if (e.walk((x) => x instanceof HttpRequestError || x instanceof TimeoutError)) {
     return new SendTransactionError("chain_unavailable", "the local chain or its bundler did not answer");
   }

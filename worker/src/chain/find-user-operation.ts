@@ -32,8 +32,9 @@ export interface FoundUserOperation {
 export function findUserOperation(client: ChainClient, p: FindUserOperationParameters): Promise<FoundUserOperation | null> {
   return readChain("the user operation's logs", async () => {
     let from = p.fromBlock;
+    let maxBlocks = p.maxBlocks;
     for (let window = 0; window < p.maxWindows && from <= p.toBlock; window++) {
-      const { logs, toBlock } = await readLogsWindow({ fromBlock: from, toBlock: p.toBlock, maxBlocks: p.maxBlocks }, (fromBlock, toBlock) =>
+      const read = await readLogsWindow({ fromBlock: from, toBlock: p.toBlock, maxBlocks }, (fromBlock, toBlock) =>
         client.getLogs({
           address: [...p.entryPoints],
           event: entryPointEventsAbi[0],
@@ -43,11 +44,12 @@ export function findUserOperation(client: ChainClient, p: FindUserOperationParam
           strict: true,
         }),
       );
-      const found = logs.find((log) => !log.removed);
+      const found = read.logs.find((log) => !log.removed);
       if (found) {
         return { transactionHash: found.transactionHash, blockNumber: found.blockNumber, sender: found.args.sender, success: found.args.success };
       }
-      from = toBlock + 1n;
+      from = read.toBlock + 1n;
+      maxBlocks = read.maxBlocks;
     }
     return null;
   });

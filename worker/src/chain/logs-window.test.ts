@@ -18,13 +18,14 @@ const rpcError = (code: number, message: string) => new RpcRequestError({ body: 
 describe("readLogsWindow", () => {
   it("asks for at most maxBlocks and never past toBlock", async () => {
     const node = limitedNode(1000n, () => new Error("unreachable"));
-    expect(await readLogsWindow({ fromBlock: 10n, toBlock: 5000n, maxBlocks: 100 }, node.read)).toEqual({ logs: ["10-109"], toBlock: 109n });
-    expect(await readLogsWindow({ fromBlock: 10n, toBlock: 20n, maxBlocks: 100 }, node.read)).toEqual({ logs: ["10-20"], toBlock: 20n });
+    expect(await readLogsWindow({ fromBlock: 10n, toBlock: 5000n, maxBlocks: 100 }, node.read)).toEqual({ logs: ["10-109"], toBlock: 109n, maxBlocks: 100 });
+    expect(await readLogsWindow({ fromBlock: 10n, toBlock: 20n, maxBlocks: 100 }, node.read)).toEqual({ logs: ["10-20"], toBlock: 20n, maxBlocks: 100 });
   });
 
   it("halves the range while the node says it is too wide, then reads", async () => {
     const node = limitedNode(30n, (span) => new InvalidParamsRpcError(rpcError(-32602, `block range too large: ${span} > 30`)));
-    expect(await readLogsWindow({ fromBlock: 0n, toBlock: 10_000n, maxBlocks: 200 }, node.read)).toEqual({ logs: ["0-24"], toBlock: 24n });
+    // The range the node took is what the next window asks for.
+    expect(await readLogsWindow({ fromBlock: 0n, toBlock: 10_000n, maxBlocks: 200 }, node.read)).toEqual({ logs: ["0-24"], toBlock: 24n, maxBlocks: 25 });
     expect(node.asked.map(([from, to]) => to - from + 1n)).toEqual([200n, 100n, 50n, 25n]);
   });
 

@@ -25,6 +25,8 @@ export interface LogsWindow<T> {
   logs: T[];
   /** The last block this window covered. */
   toBlock: bigint;
+  /** The widest range the node accepted: ask the next window for no more. */
+  maxBlocks: number;
 }
 
 /**
@@ -37,14 +39,15 @@ export async function readLogsWindow<T>(
   read: (fromBlock: bigint, toBlock: bigint) => Promise<T[]>,
 ): Promise<LogsWindow<T>> {
   const span = p.toBlock - p.fromBlock + 1n;
-  let size = BigInt(Math.max(1, p.maxBlocks)) < span ? BigInt(Math.max(1, p.maxBlocks)) : span;
+  let allowed = BigInt(Math.max(1, p.maxBlocks));
   for (;;) {
+    const size = allowed < span ? allowed : span;
     const toBlock = p.fromBlock + size - 1n;
     try {
-      return { logs: await read(p.fromBlock, toBlock), toBlock };
+      return { logs: await read(p.fromBlock, toBlock), toBlock, maxBlocks: Number(allowed) };
     } catch (error) {
       if (size > 1n && isLogRangeTooWide(error)) {
-        size /= 2n;
+        allowed = size / 2n;
         continue;
       }
       throw error;

@@ -146,6 +146,7 @@ async function searchLogs(
   const p = record.parameters!;
   let from = searchStart(record, head);
   let searchedTo = from - 1n;
+  let maxBlocks = deps.logsMaxBlocks;
   for (let window = 0; window < MAX_LOG_WINDOWS && from <= head.number; window++) {
     const found = await findTransferLogs(deps.chain, {
       token: p.asset,
@@ -153,8 +154,9 @@ async function searchLogs(
       to: p.recipient,
       fromBlock: from,
       toBlock: head.number,
-      maxBlocks: deps.logsMaxBlocks,
+      maxBlocks,
     });
+    maxBlocks = found.maxBlocks;
     for (const log of found.logs) {
       const hash = log.transactionHash.toLowerCase() as Hash;
       if (log.value !== p.amount || checked.has(hash)) continue;
