@@ -3,7 +3,9 @@ import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { describe, expect, it } from "vitest";
 import erc1271WalletArtifact from "../../../demo/chain/artifacts/Erc1271Wallet.json";
 import { sandbox } from "../../test/helpers/sandbox";
-import { adminTypedData } from "../withdrawals/admin-typed-data";
+import { signIn } from "../../test/helpers/users";
+import { sandboxWallet } from "../routes/withdrawals/wallet-helpers";
+import { adminTypedData, adminTypedDataJson } from "../withdrawals/admin-typed-data";
 import { chainClient } from "./chain-client";
 import { findTransferLogs } from "./find-transfer-logs";
 import { findUserOperation } from "./find-user-operation";
@@ -74,6 +76,32 @@ describe("verifyAdminSignature", () => {
     expect(await verifyAdminSignature(client, { admin: smartWallet, typedData: data, signature: await owner.signTypedData(data) })).toBe(true);
     const stranger = privateKeyToAccount(generatePrivateKey());
     expect(await verifyAdminSignature(client, { admin: smartWallet, typedData: data, signature: await stranger.signTypedData(data) })).toBe(false);
+  });
+
+  it("accepts a smart account's ERC-6492 signature while the account is not deployed, and refuses it for other data", async () => {
+    const wallet = sandboxWallet(await signIn(), s);
+    const account = await wallet.address();
+    expect(await client.getCode({ address: account })).toBeUndefined();
+    const input = {
+      parameters: {
+        collateralProxy: "0x1111111111111111111111111111111111111111",
+        asset: "0x2222222222222222222222222222222222222222",
+        amount: 5_000_000n,
+        recipient: "0x3333333333333333333333333333333333333333",
+        expiresAt: 1_900_000_000,
+        executorSalt: `0x${"ee".repeat(32)}`,
+        executorSignature: `0x${"ab".repeat(65)}`,
+      },
+      chainId: s.chainId,
+      admin: account,
+      adminSalt: `0x${"5a".repeat(32)}`,
+      nonce: 3n,
+    } as const;
+    const signature = await wallet.signTypedData(adminTypedDataJson(input));
+    expect(signature.endsWith("6492".repeat(16))).toBe(true);
+    expect(await verifyAdminSignature(client, { admin: account, typedData: adminTypedData(input), signature })).toBe(true);
+    expect(await verifyAdminSignature(client, { admin: account, typedData: adminTypedData({ ...input, nonce: 4n }), signature })).toBe(false);
+    expect(await client.getCode({ address: account })).toBeUndefined(); // checking deployed nothing
   });
 
   it("needs the chain for a signature it cannot check offline: chain_unavailable when the RPC is down", async () => {
