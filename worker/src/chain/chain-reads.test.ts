@@ -1,4 +1,4 @@
-import { createWalletClient, type Hex, http, parseEther } from "viem";
+import { createWalletClient, type Hex, http, parseErc6492Signature, parseEther } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { describe, expect, it } from "vitest";
 import erc1271WalletArtifact from "../../../demo/chain/artifacts/Erc1271Wallet.json";
@@ -10,6 +10,7 @@ import { chainClient } from "./chain-client";
 import { findTransferLogs } from "./find-transfer-logs";
 import { findUserOperation } from "./find-user-operation";
 import { readTransactionFacts } from "./read-transaction-facts";
+import { simulateWithdrawal } from "./simulate-withdrawal";
 import { readAdminNonce } from "./read-admin-nonce";
 import { readIsAdmin } from "./read-is-admin";
 import { readLatestBlock } from "./read-latest-block";
@@ -102,6 +103,17 @@ describe("verifyAdminSignature", () => {
     expect(await verifyAdminSignature(client, { admin: account, typedData: adminTypedData(input), signature })).toBe(true);
     expect(await verifyAdminSignature(client, { admin: account, typedData: adminTypedData({ ...input, nonce: 4n }), signature })).toBe(false);
     expect(await client.getCode({ address: account })).toBeUndefined(); // checking deployed nothing
+
+    // The dry run of an undeployed account: its factory call (from the ERC-6492 wrapper), then the call as it.
+    const { address: factory, data: factoryData } = parseErc6492Signature(signature);
+    const ownerCall = "0x8da5cb5b"; // owner(): answers only once the account exists
+    const asAccount = { from: account, to: account, data: ownerCall } as const;
+    expect(await simulateWithdrawal(client, { ...asAccount, deployFirst: { factory: factory!, factoryData: factoryData! } })).toEqual({ ok: true });
+    expect(await simulateWithdrawal(client, { ...asAccount, deployFirst: { factory: factory!, factoryData: "0xdeadbeef" } })).toEqual({
+      ok: false,
+      error: "the wallet's factory call failed",
+    });
+    expect(await client.getCode({ address: account })).toBeUndefined();
   });
 
   it("needs the chain for a signature it cannot check offline: chain_unavailable when the RPC is down", async () => {

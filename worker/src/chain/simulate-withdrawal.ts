@@ -1,4 +1,4 @@
-import type { Address, Hex } from "viem";
+import { type Address, BaseError, type Hex, MethodNotFoundRpcError, MethodNotSupportedRpcError } from "viem";
 import type { ChainClient } from "./chain-client";
 import { readChain } from "./chain-failure";
 import { asWithdrawalRevert } from "./revert-error";
@@ -29,22 +29,7 @@ export type SimulateWithdrawalReturnType = { ok: true } | { ok: false; error: st
  */
 export function simulateWithdrawal(client: ChainClient, p: SimulateWithdrawalParameters): Promise<SimulateWithdrawalReturnType> {
   return readChain("a simulation of the withdrawal", async () => {
-    if (p.deployFirst) {
-      const [block] = await client.simulateBlocks({
-        blocks: [
-          {
-            calls: [
-              { to: p.deployFirst.factory, data: p.deployFirst.factoryData },
-              { account: p.from, to: p.to, data: p.data },
-            ],
-          },
-        ],
-      });
-      const [deploy, withdraw] = block?.calls ?? [];
-      if (deploy?.status !== "success") return { ok: false, error: "the wallet's factory call failed" } as const;
-      if (withdraw?.status === "success") return { ok: true } as const;
-      return { ok: false, error: asWithdrawalRevert(withdraw?.error)?.reason ?? null } as const;
-    }
+    if (p.deployFirst) return simulateDeployingFirst(client, p, p.deployFirst);
     try {
       await client.call({ account: p.from, to: p.to, data: p.data });
       return { ok: true } as const;
@@ -54,4 +39,28 @@ export function simulateWithdrawal(client: ChainClient, p: SimulateWithdrawalPar
       return { ok: false, error: revert.reason };
     }
   });
+}
+
+/** The account's factory call, then the withdrawal as the account, in one simulated block (`eth_simulateV1`). */
+async function simulateDeployingFirst(
+  client: ChainClient,
+  p: SimulateWithdrawalParameters,
+  deploy: { factory: Address; factoryData: Hex },
+): Promise<SimulateWithdrawalReturnType> {
+  let blocks: Awaited<ReturnType<ChainClient["simulateBlocks"]>>;
+  try {
+    blocks = await client.simulateBlocks({
+      blocks: [{ calls: [{ to: deploy.factory, data: deploy.factoryData }, { account: p.from, to: p.to, data: p.data }] }],
+    });
+  } catch (error) {
+    // A node without eth_simulateV1: the signature was verified (ERC-6492), expiry and admin checked; go without.
+    if (error instanceof BaseError && error.walk((e) => e instanceof MethodNotFoundRpcError || e instanceof MethodNotSupportedRpcError)) {
+      return { ok: true };
+    }
+    throw error;
+  }
+  const [created, withdrawal] = blocks[0]?.calls ?? [];
+  if (created?.status !== "success") return { ok: false, error: "the wallet's factory call failed" };
+  if (withdrawal?.status === "success") return { ok: true };
+  return { ok: false, error: asWithdrawalRevert(withdrawal?.error)?.reason ?? null };
 }
