@@ -107,6 +107,26 @@ describe("a fresh smart account", () => {
     await expectPaid(h, w, recipient, sent.transactionHash!);
   });
 
+  it("v2 again from the account once deployed: a plain ERC-1271 signature, no factory call in the operation", async () => {
+    const h = await holder(2);
+    const first = await readyWithdrawal(h, 500, newRecipient());
+    const sent = await h.wallet.send(await transactionFor(h, first));
+    expectOk("submitWithdrawal", await submit(h.token, first.id, sent.hash));
+    expect(await chain.hasCode(h.address)).toBe(true);
+
+    const recipient = newRecipient();
+    const second = await readyWithdrawal(h, 600, recipient);
+    const prepared = expectOk("prepareWithdrawal", await prepare(h.token, second.id));
+    if (prepared.kind !== "typedData") throw new Error("v2 starts with typed data");
+    const signature = await h.wallet.signTypedData(prepared.typedData);
+    expect(signature).toMatch(/^0x[0-9a-f]{130}$/i); // 65 bytes: no ERC-6492 wrapper once deployed
+    const tx = expectOk("prepareWithdrawal", await prepare(h.token, second.id, { adminSalt: prepared.adminSalt, adminSignature: signature }));
+    if (tx.kind !== "transaction") throw new Error("then the transaction");
+    const again = await h.wallet.send({ to: tx.transaction.to, data: tx.transaction.data });
+    expectOk("submitWithdrawal", await submit(h.token, second.id, again.hash));
+    await expectPaid(h, second, recipient, again.transactionHash!);
+  });
+
   it("accepts the user operation's hash instead of the transaction's, and records which it was", async () => {
     const h = await holder(1);
     const recipient = newRecipient();
