@@ -65,7 +65,7 @@ try {
   const watcher: ChildProcess = spawn(process.execPath, [...vite, "--watch", "--logLevel", "warn"], { stdio: "inherit" });
   stops.push(async () => void watcher.kill("SIGTERM"));
 
-  step("starting the sandbox (anvil, contracts, Machines simulator, identity issuer, wallets)");
+  step("starting the sandbox (anvil, contracts, ERC-4337 bundler, Machines simulator, identity issuer, wallets)");
   const { partnerKey, ...simulator } = simulatorOptionsFromEnv(process.env);
   const sandbox = await startSandbox({ port: SANDBOX_DEFAULTS.port, anvilPort: SANDBOX_DEFAULTS.anvilPort, partnerKey, stateDir: SANDBOX_STATE, simulator });
   stops.push(() => sandbox.stop());
@@ -88,6 +88,7 @@ machines-card is running (sandbox: no network, no accounts needed)
   Machines simulator     ${sandbox.partnerApiUrl}
   Identity issuer        ${sandbox.identity.issuer}
   Local chain (anvil)    ${sandbox.rpcUrl}   chain id ${sandbox.chainId}
+  ERC-4337 bundler       ${sandbox.bundlerUrl}   (hold and flush bundles: ${sandbox.controlsUrl}/bundler)
 
 Sign-in codes appear below (and on the demo page's sandbox panel). Ctrl-C stops everything;
 the next \`npm run dev\` resumes, \`npm run dev -- --fresh\` starts clean.

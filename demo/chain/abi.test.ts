@@ -16,7 +16,7 @@ import {
   coordinatorV2Abi,
   erc20Abi,
   withdrawalErrorsAbi,
-  withdrawnEventAbi,
+  withdrawalEventAbi,
 } from "../../shared/abi";
 import { type ContractArtifacts, type ContractName, loadArtifacts } from "./compile";
 import { collateralAdminsAbi, collateralFactoryAbi, testDollarMintAbi } from "./sandbox-abi";
@@ -75,25 +75,28 @@ describe("selectors (evm-withdrawals.md)", () => {
 });
 
 describe("shared ABIs match the compiled contracts", () => {
-  it("controller v1", () => expectAbiIn("Controller", controllerV1Abi.filter((i) => i.type !== "error")));
+  it("controller v1", () => expectAbiIn("Controller", controllerV1Abi));
   it("coordinator v2", () => expectAbiIn("Coordinator", coordinatorV2Abi.filter((i) => i.type !== "error")));
   it("collateral reads", () => expectAbiIn("CollateralProxy", collateralAbi));
   it("ERC-20", () => expectAbiIn("TestDollar", erc20Abi));
-  it("Withdrawn event, emitted by both call targets", () => {
-    expectAbiIn("Controller", withdrawnEventAbi);
-    expectAbiIn("Coordinator", withdrawnEventAbi);
+  it("Withdrawal event, emitted by the v1 controller only (nothing in any artifact is called Withdrawn)", () => {
+    expectAbiIn("Controller", withdrawalEventAbi);
+    for (const name of Object.keys(artifacts) as ContractName[]) {
+      expect(artifacts[name].abi.some((i) => i.type === "event" && i.name === "Withdrawn"), name).toBe(false);
+    }
   });
 
-  it("withdrawal errors: exactly the errors a withdrawal can revert with", () => {
+  it("withdrawal errors: exactly the custom errors the v2 coordinator and the collateral can revert with (v1 reverts with strings)", () => {
+    expect(artifacts.Controller.abi.filter((i) => i.type === "error")).toEqual([]);
     const reachable = new Set(
-      (["Controller", "Coordinator", "CollateralProxy"] as const).flatMap((c) =>
+      (["Coordinator", "CollateralProxy"] as const).flatMap((c) =>
         artifacts[c].abi.filter((i) => i.type === "error").map((i) => i.name),
       ),
     );
     reachable.delete("NotOwner"); // only the owner-only admin functions raise it
     expect(new Set(withdrawalErrorsAbi.map((e) => e.name))).toEqual(reachable);
     for (const error of withdrawalErrorsAbi) {
-      const compiled = ["Controller", "Coordinator", "CollateralProxy"]
+      const compiled = ["Coordinator", "CollateralProxy"]
         .map((c) => compiledItem(c as ContractName, "error", error.name))
         .find(Boolean);
       expect(withoutInternalType(compiled)).toEqual(error);

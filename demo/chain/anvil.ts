@@ -8,6 +8,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { trackChild } from "./processes";
 
 export interface StartAnvilOptions {
   /** 0 or omitted: any free port. */
@@ -27,32 +28,6 @@ export interface AnvilNode {
 }
 
 const HOST = "127.0.0.1";
-const running = new Set<ChildProcess>();
-let cleanupInstalled = false;
-
-/**
- * A node left running after its parent goes would hold its port forever. Kill ours when the process
- * exits, and on SIGINT/SIGTERM (which skip "exit" handlers); if nobody else handles the signal,
- * re-raise it so the process still ends the way it would have.
- */
-function installCleanup(): void {
-  if (cleanupInstalled) return;
-  cleanupInstalled = true;
-  process.once("exit", () => {
-    for (const child of running) child.kill("SIGKILL");
-  });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    const onSignal = () => {
-      for (const child of running) child.kill("SIGKILL");
-      if (process.listenerCount(signal) === 1) {
-        process.off(signal, onSignal);
-        process.kill(process.pid, signal);
-      }
-    };
-    process.on(signal, onSignal);
-  }
-}
-
 function anvilBinary(): string {
   const arch = ({ x64: "amd64", arm64: "arm64" } as Record<string, string>)[process.arch];
   const exe = process.platform === "win32" ? "anvil.exe" : "anvil";
@@ -80,30 +55,15 @@ export async function startAnvil(options: StartAnvilOptions = {}): Promise<Anvil
   // it carries the port anvil picked for port 0. Everything else it prints is discarded.
   const args = ["--host", HOST, "--port", String(requestedPort), "--chain-id", String(chainId)];
 
-  installCleanup();
   const child = spawn(anvilBinary(), args, { stdio: ["ignore", "pipe", "pipe"] });
-  running.add(child);
+  const { exited, stop } = trackChild(child, 2_000);
   let stderr = "";
-  const exited = new Promise<number | null>((resolve) => {
-    child.once("exit", (code) => resolve(code));
-    child.once("error", (error) => {
-      stderr += String(error); // e.g. the binary could not be executed
-      resolve(null);
-    });
+  child.once("error", (error) => {
+    stderr += String(error); // e.g. the binary could not be executed
   });
-  void exited.then(() => running.delete(child));
-
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
-
-  const stop = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 2_000);
-    await exited;
-    clearTimeout(timer);
-  };
 
   try {
     const port = await readListeningPort(child, exited, timeoutMs, () => stderr);

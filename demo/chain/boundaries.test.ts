@@ -45,6 +45,19 @@ describe("sandbox keys stay in the sandbox", () => {
   });
 });
 
+describe("the bundler stays a separate sandbox process", () => {
+  it("nothing outside demo/chain/bundler.ts names @pimlico/alto or @account-abstraction (GPL, sandbox only)", async () => {
+    const offenders: string[] = [];
+    for (const folder of ["worker", "widget", "shared"]) {
+      for (const file of await sourceFiles(join(root, folder))) {
+        const code = await readFile(file, "utf8");
+        if (/@pimlico\/alto|@account-abstraction\//.test(code)) offenders.push(relative(root, file));
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
+
 describe("sandbox-chain.ts needs only fetch", () => {
   it("has no Node built-in, anvil.ts or compile.ts in its static import graph", async () => {
     const nodeBuiltins = new Set(builtinModules);
@@ -57,7 +70,7 @@ describe("sandbox-chain.ts needs only fetch", () => {
         if (specifier.startsWith("node:") || nodeBuiltins.has(specifier)) problems.push(`${relative(root, file)} imports ${specifier}`);
         if (!specifier.startsWith(".")) continue;
         const target = resolve(dirname(file), specifier.endsWith(".ts") ? specifier : `${specifier}.ts`);
-        if (/\/chain\/(anvil|compile)\.ts$/.test(target)) problems.push(`${relative(root, file)} imports ${specifier}`);
+        if (/\/chain\/(anvil|compile|bundler|processes)\.ts$/.test(target)) problems.push(`${relative(root, file)} imports ${specifier}`);
         await visit(target);
       }
     };

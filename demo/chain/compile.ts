@@ -3,14 +3,18 @@
  * (abi + bytecode). Run by `npm run build:contracts`; everything else goes through `loadArtifacts()`,
  * which compiles on demand, so a fresh clone needs no manual step.
  *
- * Re-runs are cheap: the artifacts carry a hash of the sources, compiler version and settings,
- * and nothing is recompiled (nor solc even loaded) while that hash matches.
+ * Re-runs are cheap: the artifacts carry a hash of the sources (ours, and every file they import from
+ * `node_modules`: `@account-abstraction/contracts`, `@openzeppelin/contracts`), compiler version and
+ * settings, and nothing is recompiled (nor solc even loaded) while that hash matches.
+ *
+ * The ERC-4337 EntryPoint is not compiled: `entryPointArtifact()` reads the canonical v0.7 build that
+ * `@account-abstraction/contracts` ships, which `deploy.ts` puts at its canonical address.
  */
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { realpathSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, join, posix, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Abi, Hex } from "viem";
 
@@ -22,6 +26,8 @@ export const contractNames = [
   "Controller",
   "Coordinator",
   "Erc1271Wallet",
+  "SandboxAccountFactory",
+  "SandboxAccount",
 ] as const;
 export type ContractName = (typeof contractNames)[number];
 
@@ -59,7 +65,34 @@ async function readSources(): Promise<Record<string, { content: string }>> {
     .sort();
   const sources: Record<string, { content: string }> = {};
   for (const file of files) sources[file] = { content: await readFile(join(contractsDir, file), "utf8") };
-  return sources;
+  await addImportedPackages(sources);
+  return Object.fromEntries(Object.entries(sources).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+const IMPORT = /^\s*import\s+(?:[^"';]*?\s+from\s+)?["']([^"']+)["']\s*;/gm;
+const requireHere = createRequire(import.meta.url);
+
+/**
+ * Follows the imports into `node_modules` (solc gets every file up front, no import callback), keyed by
+ * the unit names solc uses: `@scope/pkg/path.sol`, with relative imports resolved against the importer.
+ */
+async function addImportedPackages(sources: Record<string, { content: string }>): Promise<void> {
+  const pending = Object.keys(sources);
+  while (pending.length) {
+    const unit = pending.pop()!;
+    for (const [, path] of sources[unit]!.content.matchAll(IMPORT)) {
+      const imported = path!.startsWith(".") ? posix.normalize(posix.join(posix.dirname(unit), path!)) : path!;
+      if (sources[imported]) continue;
+      if (imported.startsWith(".") || !imported.startsWith("@")) throw new Error(`${unit} imports ${path}, which is not in contracts/ or a package`);
+      sources[imported] = { content: await readFile(requireHere.resolve(imported), "utf8") };
+      pending.push(imported);
+    }
+  }
+}
+
+/** The canonical EntryPoint v0.7 creation code, as `@account-abstraction/contracts` ships it (solc 0.8.23). */
+export function entryPointArtifact(): { bytecode: Hex } {
+  return requireHere("@account-abstraction/contracts/artifacts/EntryPoint.json") as { bytecode: Hex };
 }
 
 function hashInputs(sources: Record<string, { content: string }>, solcVersion: string): string {

@@ -1,7 +1,8 @@
-import { type Abi, type Address, type Hex, encodeFunctionData, parseEventLogs } from "viem";
+import { type Abi, type Address, type Hex, encodeFunctionData, getAddress, parseEventLogs } from "viem";
 import { generatePrivateKey } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { coordinatorV2Abi } from "../../shared/abi/coordinator-v2";
+import { erc20Abi } from "../../shared/abi/erc20";
 import { withdrawalErrorsAbi } from "../../shared/abi/withdrawal-errors";
 import { loadArtifacts } from "./compile";
 import {
@@ -81,8 +82,12 @@ describe("coordinator v2 withdrawAsset, EOA admin", () => {
     expect(await f.chain.tokenBalance(collateral)).toBe(60n * USD);
     expect(await f.chain.tokenBalance(recipient)).toBe(40n * USD);
     expect(await f.chain.adminNonce(collateral)).toBe(1n);
-    const [event] = parseEventLogs({ abi: coordinatorV2Abi, eventName: "Withdrawn", logs: receipt.logs });
-    expect(event?.args).toMatchObject({ collateral, amount: 40n * USD, recipient, executorSalt: payload.salt });
+    // What the Worker confirms a v2 withdrawal by: the token's Transfer out of the collateral (no coordinator event).
+    const transfers = parseEventLogs({ abi: erc20Abi, eventName: "Transfer", logs: receipt.logs });
+    expect(transfers.map((t) => ({ token: getAddress(t.address), ...t.args }))).toEqual([
+      { token: f.chain.tokenAddress, from: collateral, to: recipient, value: 40n * USD },
+    ]);
+    expect(receipt.logs.every((log) => getAddress(log.address) === f.chain.tokenAddress)).toBe(true);
   });
 
   it("encodes the call with selector 0x4b268241", async () => {

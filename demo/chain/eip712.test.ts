@@ -2,16 +2,19 @@
  * The EIP-712 messages: typehashes from the reference, and the digests the contracts verify equal
  * what viem (that is, a wallet) signs for the same typed data.
  */
-import { type Abi, type Address, hashTypedData, keccak256, recoverTypedDataAddress, toHex } from "viem";
+import { type Abi, type Address, hashTypedData, keccak256, recoverAddress, toHex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collateralWithdrawTypedData } from "../../shared/abi/collateral-withdraw-typed-data";
 import { type ContractArtifacts, loadArtifacts } from "./compile";
-import { executorWithdrawTypedData } from "./executor-message";
+import { CONTROLLER_V1_WITHDRAW_TYPE, coordinatorExecutorTypedData, executorWithdrawalDigest } from "./executor-message";
 import { type ChainFixture, randomSalt, startChainFixture } from "./testing/chain-fixture";
 
 const DOMAIN_TYPEHASH = "0xd87cd6ef79d4e2b95e15ce8abf732db51ec771f1ca2edccf22a46c729ac56472";
 const ADMIN_WITHDRAW_TYPEHASH = "0x74d63e4bf441631d053a425b91bbce942ae34ae3030c75e327b65b729f9ef9d5";
+/** The sandbox coordinator's executor message ([sandbox choice], Rain's Solana form on EVM). */
 const EXECUTOR_WITHDRAW_TYPEHASH = "0x947f5e3b95089db2a80a00e383947991b50e131febda16f519522edd0af91cc8";
+/** Rain's v1 controller: section 7's type string, with `uint`. */
+const RAIN_V1_WITHDRAW_TYPE = "Withdraw(address user,address collateral,address asset,uint amount,address recipient,uint nonce,uint expiresAt)";
 
 let f: ChainFixture;
 let artifacts: ContractArtifacts;
@@ -45,8 +48,9 @@ describe("typehashes (evm-withdrawals.md sections 5 and 7)", () => {
 
   it("are the constants the deployed contracts use", async () => {
     const { Controller, Coordinator } = artifacts;
-    expect(await read(f.chain.controllerAddress, Controller.abi, "DOMAIN_TYPEHASH")).toBe(DOMAIN_TYPEHASH);
-    expect(await read(f.chain.controllerAddress, Controller.abi, "EXECUTOR_WITHDRAW_TYPEHASH")).toBe(EXECUTOR_WITHDRAW_TYPEHASH);
+    expect(CONTROLLER_V1_WITHDRAW_TYPE).toBe(RAIN_V1_WITHDRAW_TYPE);
+    expect(await read(f.chain.controllerAddress, Controller.abi, "EIP712_DOMAIN_TYPE_HASH")).toBe(DOMAIN_TYPEHASH);
+    expect(await read(f.chain.controllerAddress, Controller.abi, "WITHDRAW_TYPE_HASH")).toBe(keccak256(toHex(RAIN_V1_WITHDRAW_TYPE)));
     expect(await read(f.chain.coordinatorAddress, Coordinator.abi, "DOMAIN_TYPEHASH")).toBe(DOMAIN_TYPEHASH);
     expect(await read(f.chain.coordinatorAddress, Coordinator.abi, "EXECUTOR_WITHDRAW_TYPEHASH")).toBe(EXECUTOR_WITHDRAW_TYPEHASH);
     expect(await read(f.chain.coordinatorAddress, Coordinator.abi, "ADMIN_WITHDRAW_TYPEHASH")).toBe(ADMIN_WITHDRAW_TYPEHASH);
@@ -89,17 +93,28 @@ describe("digests", () => {
     expect(fromShared).toBe(fromReference);
   });
 
-  it.each([1, 2] as const)("executor (v%i): the call target's digest is the sandbox executor message", async (version) => {
+  it("executor (v2, sandbox choice): the coordinator's digest is the sandbox executor message", async () => {
     const salt = randomSalt();
-    const [address, abi] = version === 1
-      ? [f.chain.controllerAddress, artifacts.Controller.abi]
-      : [f.chain.coordinatorAddress, artifacts.Coordinator.abi];
-    const onChain = await read(address, abi, "hashExecutorWithdrawal", [withdrawal(salt), sample.user, sample.nonce]);
-    const typedData = executorWithdrawTypedData({ version, chainId: f.chain.chainId, verifyingContract: address, salt, ...sample });
-    expect(typedData.domain).toMatchObject(version === 1 ? { name: "Controller", version: "1" } : { name: "Coordinator", version: "2" });
+    const onChain = await read(f.chain.coordinatorAddress, artifacts.Coordinator.abi, "hashExecutorWithdrawal", [withdrawal(salt), sample.user, sample.nonce]);
+    const typedData = coordinatorExecutorTypedData({ version: 2, chainId: f.chain.chainId, verifyingContract: f.chain.coordinatorAddress, salt, ...sample });
+    expect(typedData.domain).toMatchObject({ name: "Coordinator", version: "2" });
     expect(onChain).toBe(hashTypedData(typedData));
+    expect(executorWithdrawalDigest({ version: 2, chainId: f.chain.chainId, verifyingContract: f.chain.coordinatorAddress, salt, ...sample })).toBe(onChain);
+  });
 
-    const signature = await f.chain.signExecutorWithdrawal({ version, salt, ...sample });
-    expect(await recoverTypedDataAddress({ ...typedData, signature })).toBe(f.chain.executorAddress);
+  it("executor (v1, Rain's): 'Rain Collateral'/'1' on the controller, salt in the domain, the literal uint type string", async () => {
+    const salt = randomSalt();
+    const message = { version: 1, chainId: f.chain.chainId, verifyingContract: f.chain.controllerAddress, salt, ...sample } as const;
+    const digest = executorWithdrawalDigest(message);
+    // The standard spelling (uint256) is another digest: Rain's controller would refuse it.
+    const canonical = hashTypedData({
+      ...coordinatorExecutorTypedData({ ...message, version: 2 }),
+      domain: { name: "Rain Collateral", version: "1", chainId: f.chain.chainId, verifyingContract: f.chain.controllerAddress, salt },
+    });
+    expect(digest).not.toBe(canonical);
+    expect(executorWithdrawalDigest({ ...message, salt: randomSalt() })).not.toBe(digest);
+
+    const signature = await f.chain.signExecutorWithdrawal({ salt, ...sample, version: 1 });
+    expect(await recoverAddress({ hash: digest, signature })).toBe(f.chain.executorAddress);
   });
 });

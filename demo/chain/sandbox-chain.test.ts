@@ -2,6 +2,7 @@ import { type Address, type Hash, parseEther } from "viem";
 import { generatePrivateKey, privateKeyToAddress } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { controllerV1Abi } from "../../shared/abi/controller-v1";
+import { coordinatorV2Abi } from "../../shared/abi/coordinator-v2";
 import { erc20Abi } from "../../shared/abi/erc20";
 import { startAnvil } from "./anvil";
 import { loadArtifacts } from "./compile";
@@ -37,9 +38,12 @@ describe("createSandboxChain", () => {
     expect(await publicClient.readContract({ address: chain.tokenAddress, abi: TestDollar.abi, functionName: "name" })).toBe("Test Dollar");
     expect(await publicClient.readContract({ address: chain.tokenAddress, abi: TestDollar.abi, functionName: "symbol" })).toBe("rUSD");
     expect(chain.executorAddress).toBe(privateKeyToAddress(SANDBOX_EXECUTOR_PRIVATE_KEY));
-    for (const address of [chain.controllerAddress, chain.coordinatorAddress]) {
-      expect(await publicClient.readContract({ address, abi: controllerV1Abi, functionName: "executor" })).toBe(chain.executorAddress);
-    }
+    expect(await publicClient.readContract({ address: chain.controllerAddress, abi: controllerV1Abi, functionName: "controllerAdmin" })).toBe(
+      chain.executorAddress,
+    );
+    expect(await publicClient.readContract({ address: chain.coordinatorAddress, abi: coordinatorV2Abi, functionName: "executor" })).toBe(
+      chain.executorAddress,
+    );
   });
 
   it("reuses a deployment that is live, and connectSandboxChain binds to it", async () => {

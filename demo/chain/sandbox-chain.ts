@@ -7,10 +7,11 @@ import { type Address, type Hash, type Hex, type TransactionReceipt, parseEventL
 import { privateKeyToAccount } from "viem/accounts";
 import { collateralAbi } from "../../shared/abi/collateral";
 import { controllerV1Abi } from "../../shared/abi/controller-v1";
+import { coordinatorV2Abi } from "../../shared/abi/coordinator-v2";
 import { erc20Abi } from "../../shared/abi/erc20";
 import { createSandboxClients, readChainId } from "./clients";
 import { type DeployArtifacts, type SandboxDeployment, deploySandboxContracts } from "./deploy";
-import { executorWithdrawTypedData } from "./executor-message";
+import { executorWithdrawalDigest } from "./executor-message";
 import { SANDBOX_DEPLOYER_PRIVATE_KEY, SANDBOX_EXECUTOR_PRIVATE_KEY } from "./keys";
 import type { SandboxChain } from "./sandbox-chain.types";
 import { collateralAdminsAbi, collateralFactoryAbi, testDollarMintAbi } from "./sandbox-abi";
@@ -53,7 +54,7 @@ export async function createSandboxChain(options: CreateSandboxChainOptions): Pr
     return connectSandboxChain({ ...options, deployment: options.deployment });
   }
   // Imported lazily so that connecting never pulls the compiler (or node:fs) in.
-  const artifacts = options.artifacts ?? (await (await import("./compile")).loadArtifacts());
+  const artifacts = options.artifacts ?? (await loadDeployArtifacts());
   const executorPrivateKey = options.executorPrivateKey ?? SANDBOX_EXECUTOR_PRIVATE_KEY;
   const deployment = await deploySandboxContracts({
     rpcUrl: options.rpcUrl,
@@ -64,10 +65,17 @@ export async function createSandboxChain(options: CreateSandboxChainOptions): Pr
   return connectSandboxChain({ ...options, deployment });
 }
 
+async function loadDeployArtifacts(): Promise<DeployArtifacts> {
+  const { entryPointArtifact, loadArtifacts } = await import("./compile");
+  return { ...(await loadArtifacts()), EntryPoint: entryPointArtifact() };
+}
+
 async function isDeployed(rpcUrl: string, d: SandboxDeployment): Promise<boolean> {
   if ((await readChainId(rpcUrl)) !== d.chainId) return false;
   const { publicClient } = createSandboxClients({ rpcUrl, chainId: d.chainId, privateKey: SANDBOX_DEPLOYER_PRIVATE_KEY, pollingIntervalMs: 50 });
-  const addresses = [d.tokenAddress, d.controllerAddress, d.coordinatorAddress, d.collateralFactoryAddress];
+  // A deployment saved by an older sandbox (no EntryPoint, no account factory) is not this one.
+  if (!d.entryPointAddress || !d.accountFactoryAddress) return false;
+  const addresses = [d.tokenAddress, d.controllerAddress, d.coordinatorAddress, d.collateralFactoryAddress, d.entryPointAddress, d.accountFactoryAddress];
   const codes = await Promise.all(addresses.map((address) => publicClient.getCode({ address })));
   return codes.every((code) => code !== undefined && code !== "0x");
 }
@@ -86,13 +94,14 @@ export async function connectSandboxChain(options: SandboxChainOptions & { deplo
     pollingIntervalMs: 50,
   });
   const executor = privateKeyToAccount(options.executorPrivateKey ?? SANDBOX_EXECUTOR_PRIVATE_KEY);
-  const registered = await publicClient.readContract({
-    address: deployment.controllerAddress,
-    abi: controllerV1Abi,
-    functionName: "executor",
-  });
-  if (registered.toLowerCase() !== executor.address.toLowerCase()) {
-    throw new SandboxChainError(`executor key ${executor.address} is not the one registered on chain (${registered})`);
+  const registered = await Promise.all([
+    publicClient.readContract({ address: deployment.controllerAddress, abi: controllerV1Abi, functionName: "controllerAdmin" }),
+    publicClient.readContract({ address: deployment.coordinatorAddress, abi: coordinatorV2Abi, functionName: "executor" }),
+  ]);
+  for (const address of registered) {
+    if (address.toLowerCase() !== executor.address.toLowerCase()) {
+      throw new SandboxChainError(`executor key ${executor.address} is not the one registered on chain (${address})`);
+    }
   }
   const tokenDecimals = await publicClient.readContract({ address: deployment.tokenAddress, abi: erc20Abi, functionName: "decimals" });
 
@@ -119,6 +128,8 @@ export async function connectSandboxChain(options: SandboxChainOptions & { deplo
     controllerAddress: deployment.controllerAddress,
     coordinatorAddress: deployment.coordinatorAddress,
     executorAddress: deployment.executorAddress,
+    entryPointAddress: deployment.entryPointAddress,
+    accountFactoryAddress: deployment.accountFactoryAddress,
     deployment,
 
     async provisionCollateral({ admin, version }) {
@@ -170,11 +181,15 @@ export async function connectSandboxChain(options: SandboxChainOptions & { deplo
       await testClient.setBalance({ address, value: wei });
     },
 
+    executorNonce({ version, collateral }) {
+      return version === 1
+        ? publicClient.readContract({ address: deployment.controllerAddress, abi: controllerV1Abi, functionName: "nonce", args: [collateral] })
+        : publicClient.readContract({ address: collateral, abi: collateralAbi, functionName: "adminNonce" });
+    },
+
     signExecutorWithdrawal({ version, ...message }) {
       const verifyingContract = version === 1 ? deployment.controllerAddress : deployment.coordinatorAddress;
-      return executor.signTypedData(
-        executorWithdrawTypedData({ version, chainId: deployment.chainId, verifyingContract, ...message }),
-      );
+      return executor.sign({ hash: executorWithdrawalDigest({ version, chainId: deployment.chainId, verifyingContract, ...message }) });
     },
 
     watchTokenTransfers(onTransfer, watchOptions = {}) {

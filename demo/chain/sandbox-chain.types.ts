@@ -17,8 +17,12 @@ export interface SandboxChain {
   readonly controllerAddress: Address;
   /** v2 coordinator (10-argument withdrawAsset). */
   readonly coordinatorAddress: Address;
-  /** Address of the sandbox executor key registered in controller and coordinator. */
+  /** Address of the sandbox executor key: the controller's `controllerAdmin()` and the coordinator's `executor()`. */
   readonly executorAddress: Address;
+  /** The ERC-4337 EntryPoint v0.7 (canonical address) the sandbox's smart accounts and bundler use. */
+  readonly entryPointAddress: Address;
+  /** Creates the sandbox's smart accounts (`createAccount(owner, salt)`, `getAddress(owner, salt)`). */
+  readonly accountFactoryAddress: Address;
   /** Every address above (plus the collateral factory and deployer), to persist and `connectSandboxChain` later. */
   readonly deployment: SandboxDeployment;
 
@@ -29,7 +33,10 @@ export interface SandboxChain {
   /** Removes an admin (for example when a wallet is unlinked); it can no longer withdraw. */
   removeCollateralAdmin(p: { proxyAddress: Address; admin: Address }): Promise<void>;
   isCollateralAdmin(p: { proxyAddress: Address; admin: Address }): Promise<boolean>;
+  /** v2: the collateral's `adminNonce()`. */
   adminNonce(proxyAddress: Address): Promise<bigint>;
+  /** The nonce the executor signature is bound to: the controller's `nonce(collateral)` (v1), the collateral's `adminNonce()` (v2). */
+  executorNonce(p: { version: 1 | 2; collateral: Address }): Promise<bigint>;
   /** Test-dollar balance in the token's smallest unit. */
   tokenBalance(owner: Address): Promise<bigint>;
   /** Mints test dollars (the faucet); returns the mined transaction hash. */
@@ -37,7 +44,7 @@ export interface SandboxChain {
   /** Gives an address native gas money (anvil_setBalance). */
   fundGas(p: { address: Address; wei: bigint }): Promise<void>;
 
-  /** Signs the executor payload (evm-withdrawals.md section 7) with the sandbox executor key. */
+  /** Signs the executor payload (evm-withdrawals.md section 7: Rain's v1 message, or the sandbox's v2 one) with the sandbox executor key. */
   signExecutorWithdrawal(p: {
     version: 1 | 2;
     user: Address;

@@ -40,6 +40,7 @@ machines-card sandbox (offline stand-ins; state in ${stateDir}/${fresh ? ", star
   sandbox wallet signer  ${sandbox.signerUrl}
   controls               ${sandbox.controlsUrl}
   local chain (anvil)    ${sandbox.rpcUrl}    chain id ${sandbox.chainId}
+  ERC-4337 bundler       ${sandbox.bundlerUrl}    EntryPoint ${sandbox.chain.entryPointAddress} (hold/flush: ${sandbox.controlsUrl}/bundler)
 Sign-in codes are printed here. Ctrl-C stops everything.
 `);
 

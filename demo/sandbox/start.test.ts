@@ -66,11 +66,35 @@ describe("the sandbox server", () => {
     }
   }, 60_000);
 
-  it("starts clean without a state directory, on free ports", async () => {
+  it("starts clean without a state directory, on free ports, with the EntryPoint and a bundler its control can hold and flush", async () => {
     const sandbox = await startSandbox({ port: 0, anvilPort: 0, logger: null });
     try {
       expect(sandbox.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect((await json(`${sandbox.controlsUrl}/users`)).body.data.users).toEqual([]);
+      expect(sandbox.chain.entryPointAddress).toBe("0x0000000071727De22E5E9d8BAf0edAc6f37da032");
+      const rpc = async (method: string) =>
+        (await (await fetch(sandbox.bundlerUrl!, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params: [] }) })).json()) as { result: unknown };
+      expect((await rpc("eth_supportedEntryPoints")).result).toEqual([sandbox.chain.entryPointAddress]);
+      expect(Number((await rpc("eth_chainId")).result)).toBe(sandbox.chainId);
+
+      const control = `${sandbox.controlsUrl}/bundler`;
+      expect((await json(control)).body.data).toMatchObject({ mode: "auto", url: sandbox.bundlerUrl, entryPoint: sandbox.chain.entryPointAddress });
+      const put = (mode: unknown) => fetch(control, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ mode }) });
+      expect((await (await put("manual")).json()).data.mode).toBe("manual");
+      expect((await json(control)).body.data.mode).toBe("manual");
+      expect((await put("sometimes")).status).toBe(400);
+      expect((await json(`${control}/flush`, { method: "POST" })).body.data).toMatchObject({ mode: "manual", bundles: 0 });
+      expect((await (await put("auto")).json()).data.mode).toBe("auto");
+    } finally {
+      await sandbox.stop();
+    }
+  }, 60_000);
+
+  it("runs without a bundler when asked: its wallets sign but cannot send, and the control says so", async () => {
+    const sandbox = await startSandbox({ port: 0, anvilPort: 0, logger: null, bundler: false });
+    try {
+      expect(sandbox.bundlerUrl).toBeNull();
+      expect((await json(`${sandbox.controlsUrl}/bundler`)).status).toBe(404);
     } finally {
       await sandbox.stop();
     }

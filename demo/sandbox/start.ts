@@ -1,12 +1,14 @@
 /**
- * The whole offline sandbox in one Node process: a local anvil chain with the withdrawal contracts,
- * the Machines partner API simulator, the development identity issuer, the Crossmint wallets API
- * stand-in, the sandbox wallet signer and the tester's controls, behind one HTTP server.
+ * The whole offline sandbox in one Node process: a local anvil chain with the withdrawal contracts and
+ * the ERC-4337 EntryPoint, a real bundler (alto, a child process) in front of it, the Machines partner
+ * API simulator, the development identity issuer, the Crossmint wallets API stand-in (smart-account
+ * wallets), the sandbox wallet signer and the tester's controls, behind one HTTP server.
  *
  *   /partner/v1/*              Machines partner API simulator   (Worker: MACHINES_API_BASE)
  *   /identity/*                identity issuer and its JWKS     (Worker: CROSSMINT_JWKS_URL, CROSSMINT_ISSUER)
  *   /crossmint/api/2025-06-09  Crossmint wallets API stand-in   (Worker: CROSSMINT_API_BASE)
- *   /sandbox/wallet            custodial signer behind the widget's sandbox wallet
+ *   /sandbox/wallet            custodial signer behind the widget's sandbox wallet (user operations)
+ *   /sandbox/bundler           bundling control: hold operations, then put them in one bundle
  *   /sandbox/*                 controls: KYC decisions, deposits, faucet, purchases, faults, settings
  */
 import { serve } from "@hono/node-server";
@@ -14,12 +16,14 @@ import { Hono } from "hono";
 import { mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { startAnvil } from "../chain/anvil";
+import { type BundlerNode, startBundler } from "../chain/bundler";
 import { createSandboxChain, type SandboxChain } from "../chain/sandbox-chain";
 import { createIdentityIssuer, type IdentityIssuer } from "../identity";
 import { fileIdentityStore } from "../identity/file-state";
 import { createMachinesSimulator, type MachinesSimulator, type MachinesSimulatorOptions } from "../upstream";
 import { createSandboxSigner, createWalletsStandIn } from "../wallets";
 import { fileWalletsStore } from "../wallets/file-state";
+import { bundlerControls } from "./bundler-controls";
 import { SANDBOX_DEFAULTS } from "./defaults";
 import { sandboxStateFiles } from "./state-files";
 
@@ -36,6 +40,11 @@ export interface SandboxOptions {
   simulator?: Omit<MachinesSimulatorOptions, "chain" | "partnerKey" | "publicBaseUrl" | "state">;
   /** Where sandbox messages go (sign-in codes among them); default the console. `null` silences them. */
   logger?: ((line: string) => void) | null;
+  /**
+   * Start the ERC-4337 bundler (default true). Without it the wallets still sign but cannot send: for
+   * test sandboxes that never send a transaction (it saves a few seconds and ~250 MB per sandbox).
+   */
+  bundler?: boolean;
 }
 
 export interface RunningSandbox {
@@ -46,6 +55,8 @@ export interface RunningSandbox {
   signerUrl: string;
   controlsUrl: string;
   rpcUrl: string;
+  /** The ERC-4337 bundler's JSON-RPC endpoint; null when started without one. */
+  bundlerUrl: string | null;
   chainId: number;
   partnerKey: string;
   crossmintServerKey: string;
@@ -88,10 +99,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     throw error;
   });
 
+  let bundler: BundlerNode | null = null;
   try {
-    await files?.chain.load(anvil.rpcUrl).catch(() => log("sandbox: previous chain state unreadable, starting a fresh chain"));
-    const chain = await createSandboxChain({ rpcUrl: anvil.rpcUrl, deployment: await files?.deployment.load().catch(() => undefined) });
+    const saved = await files?.deployment.load().catch(() => undefined);
+    const stale = Boolean(saved && !saved.entryPointAddress);
+    if (stale) {
+      // Saved by a sandbox from before smart-account wallets: its wallets were EOAs. Start clean.
+      log(`sandbox: the state in ${stateDir} is from an older sandbox (EOA wallets); starting fresh. Run with --fresh to clear it (npm run dev -- --fresh also clears the Worker's D1).`);
+    } else {
+      await files?.chain.load(anvil.rpcUrl).catch(() => log("sandbox: previous chain state unreadable, starting a fresh chain"));
+    }
+    const chain = await createSandboxChain({ rpcUrl: anvil.rpcUrl, deployment: saved?.entryPointAddress ? saved : undefined });
     await files?.deployment.save(chain.deployment);
+    if (options.bundler !== false) bundler = await startBundler({ rpcUrl: anvil.rpcUrl, entryPoint: chain.entryPointAddress });
 
     const identity = await createIdentityIssuer({
       issuer: `${url}/identity`,
@@ -105,13 +125,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       userIdForEmail: identity.userIdForEmail,
       store: stateDir ? fileWalletsStore(stateDir) : undefined,
     });
-    const signer = createSandboxSigner({ wallets: crossmint.wallets, verifyToken: identity.verifyToken, chain });
+    const signer = createSandboxSigner({ wallets: crossmint.wallets, verifyToken: identity.verifyToken, chain, bundler });
     const simulator = createMachinesSimulator({
       ...options.simulator,
       chain,
       partnerKey,
       publicBaseUrl: url,
-      state: await files?.simulator.load().catch(() => undefined),
+      state: stale ? undefined : await files?.simulator.load().catch(() => undefined),
       logger: options.logger === null ? { info() {}, warn() {}, error() {} } : undefined,
     });
 
@@ -120,6 +140,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       .route("/identity", identity.app)
       .route("/crossmint", crossmint.app)
       .route("/sandbox/wallet", signer.app)
+      .route("/sandbox/bundler", bundlerControls(bundler, chain.entryPointAddress))
       .route("/partner/v1", simulator.api)
       .route("/sandbox", simulator.controls);
     handle = (req) => app.fetch(req);
@@ -141,6 +162,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       signerUrl: `${url}/sandbox/wallet`,
       controlsUrl: `${url}/sandbox`,
       rpcUrl: anvil.rpcUrl,
+      bundlerUrl: bundler?.url ?? null,
       chainId: chain.chainId,
       partnerKey,
       crossmintServerKey,
@@ -154,11 +176,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         await save();
         simulator.close();
         await closeServer();
+        await bundler?.stop();
         await anvil.stop();
       },
     };
   } catch (error) {
     await closeServer();
+    await bundler?.stop();
     await anvil.stop();
     throw error;
   }

@@ -169,6 +169,16 @@ describe("sandbox tools on the partner page", () => {
     expect((await controls<{ settings: { collateralVersion: number } }>("/sandbox/settings")).settings.collateralVersion).toBe(2);
   });
 
+  it("holds the bundler's operations and sends them in one bundle", async () => {
+    const panel = section("Bundler");
+    await panel.getByRole("button", { name: "Hold operations" }).click();
+    await panel.getByRole("status").getByText("Held").waitFor();
+    expect((await controls<{ mode: string }>("/sandbox/bundler")).mode).toBe("manual");
+    await panel.getByRole("button", { name: "Send held operations in one bundle" }).click();
+    await panel.getByRole("status").getByText("bundling as they come again").waitFor();
+    expect((await controls<{ mode: string }>("/sandbox/bundler")).mode).toBe("auto");
+  });
+
   it("injects, lists, removes and clears faults", async () => {
     type Fault = { id: string; kind: string; method: string; path: string; remaining: number | null };
     const faults = async () => (await controls<{ faults: Fault[] }>("/sandbox/faults")).faults;

@@ -1,13 +1,26 @@
 import type { Hono } from "hono";
-import { encodeFunctionData, recoverTypedDataAddress, type Address, type Hex } from "viem";
+import {
+  decodeEventLog,
+  encodeFunctionData,
+  getAddress,
+  isErc6492Signature,
+  parseErc6492Signature,
+  recoverTypedDataAddress,
+  type Address,
+  type Hash,
+  type Hex,
+} from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collateralWithdrawTypedData } from "../../shared/abi/collateral-withdraw-typed-data";
 import { coordinatorV2Abi } from "../../shared/abi/coordinator-v2";
+import { entryPointEventsAbi } from "../../shared/abi/entry-point";
 import { erc20Abi } from "../../shared/abi/erc20";
 import { executorPayload, fundedCollateral, randomSalt, startChainFixture, type ChainFixture } from "../chain/testing/chain-fixture";
 import { createIdentityIssuer, type IdentityIssuer } from "../identity/identity-issuer";
 import { createTestTokens } from "../identity/test-tokens";
 import { createSandboxSigner } from "./sandbox-signer";
+import type { SandboxWallets } from "./sandbox-wallets";
+import { sandboxAccountFactoryAbi } from "./smart-account";
 import { createWalletsStandIn } from "./wallets-api";
 
 const API_KEY = "sk_sandbox_signer_test";
@@ -16,14 +29,17 @@ let f: ChainFixture;
 let identity: IdentityIssuer;
 let crossmint: Hono;
 let signer: Hono;
+let wallets: SandboxWallets;
+const standInWallets = async () => wallets.list();
 
 beforeAll(async () => {
-  f = await startChainFixture();
+  f = await startChainFixture({ bundler: true });
   identity = await createIdentityIssuer({ logger: () => {} });
   const standIn = await createWalletsStandIn({ chain: f.chain, apiKey: API_KEY, userIdForEmail: identity.userIdForEmail });
   crossmint = standIn.app;
-  signer = createSandboxSigner({ wallets: standIn.wallets, verifyToken: identity.verifyToken, chain: f.chain }).app;
-}, 60_000);
+  wallets = standIn.wallets;
+  signer = createSandboxSigner({ wallets: standIn.wallets, verifyToken: identity.verifyToken, chain: f.chain, bundler: f.bundler }).app;
+}, 120_000);
 afterAll(() => f?.stop());
 
 function call(path: string, jwt: string | undefined, body?: unknown) {
@@ -44,8 +60,64 @@ async function signedIn(email: string) {
   return { jwt, user, address: me.address };
 }
 
+interface Sent {
+  hash: Hash;
+  userOperationHash: Hash;
+  transactionHash: Hash | null;
+  from: Address;
+}
+
+async function send(jwt: string, tx: object): Promise<Sent> {
+  const res = await call("/send-transaction", jwt, tx);
+  const body = (await res.json()) as Sent;
+  expect(res.status, JSON.stringify(body)).toBe(200);
+  return body;
+}
+
+const hasCode = async (address: Address) => ((await f.publicClient.getCode({ address })) ?? "0x") !== "0x";
+
+/** The user operations a bundle transaction carried, from the EntryPoint's events. */
+async function operationsIn(hash: Hash) {
+  const receipt = await f.publicClient.waitForTransactionReceipt({ hash });
+  const operations = receipt.logs.flatMap((log) => {
+    if (getAddress(log.address) !== f.chain.entryPointAddress) return [];
+    try {
+      const event = decodeEventLog({ abi: entryPointEventsAbi, data: log.data, topics: log.topics });
+      return event.eventName === "UserOperationEvent" ? [event.args] : [];
+    } catch {
+      return []; // the EntryPoint's other events (Deposited, AccountDeployed, …)
+    }
+  });
+  return { receipt, operations };
+}
+
 /** JSON as eth_signTypedData_v4 carries it: bigints as decimal strings. */
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
+
+/** The transaction that included a user operation, from the EntryPoint's logs (no bundler needed). */
+async function waitForOperation(userOpHash: Hash): Promise<Hash> {
+  for (let i = 0; i < 100; i++) {
+    const [log] = await f.publicClient.getLogs({ address: f.chain.entryPointAddress, event: entryPointEventsAbi[0], args: { userOpHash }, fromBlock: 0n });
+    if (log) return log.transactionHash;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`user operation ${userOpHash} was not included`);
+}
+
+/** Resolves once the bundler holds `count` operations (manual mode). */
+async function waitForMempool(count: number): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const res = await fetch(f.bundler!.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "debug_bundler_dumpMempool", params: [f.chain.entryPointAddress] }),
+    });
+    const { result } = (await res.json()) as { result?: unknown[] };
+    if ((result?.length ?? 0) >= count) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the bundler never held ${count} operations`);
+}
 
 describe("the sandbox wallet", () => {
   it("answers the signed-in user's wallet: the one the Worker gets from the wallets API", async () => {
@@ -66,7 +138,21 @@ describe("the sandbox wallet", () => {
     expect(await f.publicClient.getBalance({ address: bob.address })).toBeGreaterThan(0n);
   });
 
-  it("signs EIP-712 typed data as eth_signTypedData_v4 sends it (object or string); the signature recovers to the wallet", async () => {
+  it("gives every user a smart account: a counterfactual address with no code until its first operation", async () => {
+    const eve = await signedIn("eve@example.com");
+    const wallet = (await standInWallets()).find((w) => w.address === eve.address)!;
+    expect(wallet.signerAddress).not.toBe(eve.address);
+    expect(await hasCode(eve.address)).toBe(false);
+    const counterfactual = await f.publicClient.readContract({
+      address: f.chain.accountFactoryAddress,
+      abi: sandboxAccountFactoryAbi,
+      functionName: "getAddress",
+      args: [wallet.signerAddress, 0n],
+    });
+    expect(counterfactual).toBe(eve.address);
+  });
+
+  it("signs EIP-712 typed data as eth_signTypedData_v4 sends it (object or string): ERC-6492 while undeployed, valid for the account", async () => {
     const ada = await signedIn("ada@example.com");
     const typedData = collateralWithdrawTypedData({
       chainId: f.chain.chainId,
@@ -83,12 +169,15 @@ describe("the sandbox wallet", () => {
       expect(res.status).toBe(200);
       const { signature, address } = (await res.json()) as { signature: Hex; address: Address };
       expect(address).toBe(ada.address);
-      expect(await recoverTypedDataAddress({ ...typedData, signature })).toBe(ada.address);
+      expect(isErc6492Signature(signature)).toBe(true);
+      expect(getAddress(parseErc6492Signature(signature).address!)).toBe(f.chain.accountFactoryAddress);
+      expect(await f.publicClient.verifyTypedData({ ...typedData, address: ada.address, signature })).toBe(true);
     }
   });
 
-  it("executes a v2 withdrawal end to end: admin signature and transaction both from the user's wallet; a replay is refused", async () => {
-    const ada = await signedIn("ada@example.com");
+  it("executes a v2 withdrawal from a fresh account in one user operation: it deploys the account, the coordinator checks the inner signature by ERC-1271", async () => {
+    const ada = await signedIn("ada-v2@example.com");
+    expect(await hasCode(ada.address)).toBe(false);
     const collateral = await fundedCollateral(f, { admin: ada.address, version: 2, balance: 100n * USD });
     const recipient = (await f.newWallet()).account.address;
     const executor = await executorPayload(f, { version: 2, collateral, admin: ada.address, amount: 40n * USD, recipient });
@@ -105,35 +194,91 @@ describe("the sandbox wallet", () => {
     });
     const signed = await call("/sign-typed-data", ada.jwt, { typedData: asJson(typedData) });
     const { signature } = (await signed.json()) as { signature: Hex };
-    const data = encodeFunctionData({
-      abi: coordinatorV2Abi,
-      functionName: "withdrawAsset",
-      args: [executor.collateral, executor.asset, executor.amount, recipient, executor.expiresAt, executor.salt, executor.signature, [adminSalt], [signature], true],
+    // Undeployed: ERC-6492-wrapped. The call carries the inner signature, which the account (deployed
+    // by this same operation before it runs the call) approves.
+    expect(isErc6492Signature(signature)).toBe(true);
+    const inner = parseErc6492Signature(signature).signature;
+    const withdrawal = (adminSignature: Hex) =>
+      encodeFunctionData({
+        abi: coordinatorV2Abi,
+        functionName: "withdrawAsset",
+        args: [executor.collateral, executor.asset, executor.amount, recipient, executor.expiresAt, executor.salt, executor.signature, [adminSalt], [adminSignature], true],
+      });
+    // The wrapped form would not pass the coordinator's ERC-1271 check: the bundler refuses it at simulation.
+    expect(await errorOf(await call("/send-transaction", ada.jwt, { to: f.chain.coordinatorAddress, data: withdrawal(signature) }))).toMatchObject({
+      status: 422,
+      code: "transaction_reverted",
     });
 
-    const sent = await call("/send-transaction", ada.jwt, { to: f.chain.coordinatorAddress, data, from: ada.address });
-    expect(sent.status).toBe(200);
-    const { hash, from } = (await sent.json()) as { hash: Hex; from: Address };
-    expect(from).toBe(ada.address);
-    const receipt = await f.publicClient.waitForTransactionReceipt({ hash });
-    expect(receipt).toMatchObject({ status: "success", from: ada.address.toLowerCase(), to: f.chain.coordinatorAddress.toLowerCase() });
+    const sent = await send(ada.jwt, { to: f.chain.coordinatorAddress, data: withdrawal(inner), from: ada.address });
+    expect(sent).toMatchObject({ from: ada.address, hash: sent.transactionHash });
+    const { receipt, operations } = await operationsIn(sent.transactionHash!);
+    expect(receipt).toMatchObject({ status: "success", from: f.bundler!.executorAddress.toLowerCase(), to: f.chain.entryPointAddress.toLowerCase() });
+    expect(operations).toEqual([expect.objectContaining({ userOpHash: sent.userOperationHash, sender: ada.address, success: true })]);
+    expect(await hasCode(ada.address)).toBe(true);
     const balance = await f.publicClient.readContract({ address: f.chain.tokenAddress, abi: erc20Abi, functionName: "balanceOf", args: [recipient] });
     expect(balance).toBe(40n * USD);
 
-    const replay = await call("/send-transaction", ada.jwt, { to: f.chain.coordinatorAddress, data });
+    // Deployed now: signatures are the plain 65 bytes the account approves (ERC-1271).
+    const again = (await (await call("/sign-typed-data", ada.jwt, { typedData: asJson(typedData) })).json()) as { signature: Hex };
+    expect(isErc6492Signature(again.signature)).toBe(false);
+    const wallet = (await standInWallets()).find((w) => w.address === ada.address)!;
+    expect(await recoverTypedDataAddress({ ...typedData, signature: again.signature })).toBe(wallet.signerAddress);
+    expect(await f.publicClient.verifyTypedData({ ...typedData, address: ada.address, signature: again.signature })).toBe(true);
+
+    const replay = await call("/send-transaction", ada.jwt, { to: f.chain.coordinatorAddress, data: withdrawal(inner) });
     expect(await errorOf(replay)).toMatchObject({ status: 422, code: "transaction_reverted" });
   });
 
-  it("sends concurrent transactions from one wallet with nonces in order, and sponsors gas when the wallet runs dry", async () => {
+  it("sends concurrent operations from one wallet one after the other, and sponsors gas when the account runs dry", async () => {
     const carol = await signedIn("carol@example.com");
     await f.chain.fundGas({ address: carol.address, wei: 0n });
     const to = (await f.newWallet()).account.address;
-    const replies = await Promise.all([1, 2, 3, 4, 5].map((n) => call("/send-transaction", carol.jwt, { to, value: String(n) })));
-    const hashes = await Promise.all(replies.map(async (r) => ((await r.json()) as { hash: Hex }).hash));
-    expect(new Set(hashes).size).toBe(5);
-    const receipts = await Promise.all(hashes.map((hash) => f.publicClient.waitForTransactionReceipt({ hash })));
-    expect(receipts.every((r) => r.status === "success")).toBe(true);
+    const sent = await Promise.all([1, 2, 3, 4, 5].map((n) => send(carol.jwt, { to, value: String(n) })));
+    expect(new Set(sent.map((s) => s.userOperationHash)).size).toBe(5);
+    for (const { transactionHash } of sent) expect((await operationsIn(transactionHash!)).receipt.status).toBe("success");
     expect(await f.publicClient.getBalance({ address: to })).toBe(10n ** 19n + 15n);
+  });
+
+  it("with bundling held (manual), waits for the flush: two users' operations go out in one bundle", async () => {
+    const [dan, fay] = [await signedIn("dan@example.com"), await signedIn("fay@example.com")];
+    const to = (await f.newWallet()).account.address;
+    await f.bundler!.setMode("manual");
+    try {
+      const sending = Promise.all([send(dan.jwt, { to, value: "7" }), send(fay.jwt, { to, value: "8" })]);
+      await waitForMempool(2);
+      expect(await f.publicClient.getBalance({ address: to })).toBe(10n ** 19n);
+      await f.bundler!.flush();
+      const [a, b] = await sending;
+      expect(a.transactionHash).not.toBeNull();
+      expect(b.transactionHash).toBe(a.transactionHash);
+      const { operations } = await operationsIn(a.transactionHash!);
+      expect(operations.map((o) => o.sender).sort()).toEqual([dan.address, fay.address].sort());
+      expect(await f.publicClient.getBalance({ address: to })).toBe(10n ** 19n + 15n);
+    } finally {
+      await f.bundler!.setMode("auto");
+    }
+  });
+
+  it("answers with the user-operation hash alone when the bundle does not come in time; the operation is bundled later", async () => {
+    const gil = await signedIn("gil@example.com");
+    const impatient = createSandboxSigner({ wallets, verifyToken: identity.verifyToken, chain: f.chain, bundler: f.bundler, inclusionTimeoutMs: 300 }).app;
+    const to = (await f.newWallet()).account.address;
+    await f.bundler!.setMode("manual");
+    try {
+      const res = await impatient.request("/send-transaction", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${gil.jwt}` },
+        body: JSON.stringify({ to, value: "9" }),
+      });
+      const held = (await res.json()) as Sent;
+      expect(held).toMatchObject({ transactionHash: null, hash: held.userOperationHash });
+      await f.bundler!.flush();
+      const { operations } = await operationsIn(await waitForOperation(held.userOperationHash));
+      expect(operations).toEqual([expect.objectContaining({ sender: gil.address, success: true })]);
+    } finally {
+      await f.bundler!.setMode("auto");
+    }
   });
 
   it("never lets one user use another user's wallet", async () => {

@@ -1,15 +1,19 @@
-import { getAddress, type Address } from "viem";
+import { createPublicClient, getAddress, http, type Address } from "viem";
 import type { PrivateKeyAccount } from "viem/accounts";
 import type { SandboxChain } from "../chain/sandbox-chain.types";
 import { adminSignerView, type AdminSignerInput } from "./create-wallet.schema";
 import { formatUserLocator, parseUserLocator, parseWalletLocator, type UserLocator } from "./locators";
+import { counterfactualAddress } from "./smart-account";
 import { DEFAULT_WALLET_SEED, deriveWalletAccount } from "./wallet-keys";
 import type { SandboxWalletRecord, WalletsState, WalletsStateStore } from "./wallets-state";
 
 export const DEFAULT_GAS_WEI = 10n ** 18n;
 
+/** What the wallets need of the chain: its id, the account factory (for counterfactual addresses), and gas. */
+export type WalletsChain = Pick<SandboxChain, "chainId" | "rpcUrl" | "fundGas" | "accountFactoryAddress">;
+
 export interface SandboxWalletsOptions {
-  chain: Pick<SandboxChain, "chainId" | "fundGas">;
+  chain: WalletsChain;
   /** Seed every wallet key is derived from (default: a public sandbox constant). */
   seed?: string;
   /** Native gas given to each new wallet (default 1 ETH). */
@@ -31,7 +35,12 @@ export interface CreateWalletInput {
 /**
  * The wallets the sandbox holds keys for: created through the wallets API stand-in (the Worker) or on
  * first use by the sandbox signer (the widget), found by Crossmint locator, and the only place that
- * hands out a wallet's signing account (to the sandbox signer, in the same process).
+ * hands out a wallet's owner key (to the sandbox signer, in the same process).
+ *
+ * Each wallet is an ERC-4337 smart account (`SandboxAccount`) owned by a key the sandbox derives: its
+ * address is the account's counterfactual address (`factory.getAddress(owner, 0)`), known before the
+ * account exists; its first user operation deploys it. Gas is sponsored: the account is given native
+ * gas money (which pays its operations' prefund), as Crossmint's paymaster pays for its smart wallets.
  */
 export interface SandboxWallets {
   readonly chainId: number;
@@ -41,7 +50,7 @@ export interface SandboxWallets {
   find(walletLocator: string): Promise<SandboxWalletRecord | undefined>;
   /** The signed-in user's EVM smart wallet, created on first use (as the embedded wallet is at login). */
   walletForUser(user: { id: string; email?: string }): Promise<SandboxWalletRecord>;
-  /** The private signing account of a wallet the sandbox holds. Sandbox signer only. */
+  /** The private owner key of a wallet the sandbox holds (its smart account's signer). Sandbox signer only. */
   accountFor(address: Address): Promise<PrivateKeyAccount | undefined>;
   list(): SandboxWalletRecord[];
 }
@@ -49,7 +58,13 @@ export interface SandboxWallets {
 export async function createSandboxWallets(o: SandboxWalletsOptions): Promise<SandboxWallets> {
   const seed = o.seed ?? DEFAULT_WALLET_SEED;
   const now = o.now ?? Date.now;
-  const state: WalletsState = (await o.store?.load()) ?? { wallets: [], idempotencyKeys: {} };
+  const reader = createPublicClient({ transport: http(o.chain.rpcUrl) });
+  const saved = await o.store?.load();
+  // Wallets computed with another account factory (an older sandbox's EOAs, another chain) are not these.
+  const state: WalletsState =
+    saved && saved.accountFactory?.toLowerCase() === o.chain.accountFactoryAddress.toLowerCase()
+      ? saved
+      : { accountFactory: o.chain.accountFactoryAddress, wallets: [], idempotencyKeys: {} };
   const byAddress = new Map(state.wallets.map((w) => [w.address.toLowerCase(), w]));
   const accounts = new Map<string, PrivateKeyAccount>();
   // Creates run one at a time: concurrent duplicates (a double click, a retried request) see the first.
@@ -75,21 +90,23 @@ export async function createSandboxWallets(o: SandboxWalletsOptions): Promise<Sa
         : input.idempotencyKey
           ? `idempotency:${input.idempotencyKey}:evm:${input.type}`
           : `wallet:${crypto.randomUUID()}:evm:${input.type}`;
-      const account = await deriveWalletAccount(seed, keyRef);
-      await o.chain.fundGas({ address: account.address, wei: o.gasWei ?? DEFAULT_GAS_WEI });
+      const signer = await deriveWalletAccount(seed, keyRef);
+      const address = await counterfactualAddress(reader, { factory: o.chain.accountFactoryAddress, owner: signer.address });
+      await o.chain.fundGas({ address, wei: o.gasWei ?? DEFAULT_GAS_WEI });
       wallet = {
         chainType: "evm",
         type: input.type,
-        address: account.address,
+        address,
+        signerAddress: signer.address,
         ...(owner && { owner: formatUserLocator(owner), ownerKey }),
         keyRef,
-        ...(input.adminSigner && { adminSigner: adminSignerView(input.adminSigner, account.address) }),
+        ...(input.adminSigner && { adminSigner: adminSignerView(input.adminSigner, signer.address) }),
         ...(input.alias && { alias: input.alias }),
         createdAt: new Date(now()).toISOString(),
       };
       state.wallets.push(wallet);
       byAddress.set(wallet.address.toLowerCase(), wallet);
-      accounts.set(wallet.address.toLowerCase(), account);
+      accounts.set(wallet.address.toLowerCase(), signer);
     }
     if (input.idempotencyKey) state.idempotencyKeys[input.idempotencyKey] = wallet.address;
     await o.store?.save(state);

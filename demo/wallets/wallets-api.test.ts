@@ -8,6 +8,7 @@ import { startAnvil, type AnvilNode } from "../chain/anvil";
 import { createSandboxChain, type SandboxChain } from "../chain/sandbox-chain";
 import { userIdForEmail } from "../identity/user-id";
 import { fileWalletsStore } from "./file-state";
+import { sandboxAccountFactoryAbi } from "./smart-account";
 import { deriveWalletKey } from "./wallet-keys";
 import { createWalletsStandIn } from "./wallets-api";
 
@@ -54,20 +55,26 @@ describe("Crossmint wallets API stand-in", () => {
     expect(res.status).toBe(401);
   });
 
-  it("creates an EVM smart wallet: 201, Crossmint's reply shape, an address with gas on the local chain", async () => {
-    const { app } = await standIn();
+  it("creates an EVM smart wallet: 201, Crossmint's reply shape, the smart account's counterfactual address, with gas", async () => {
+    const { app, wallets } = await standIn();
     const res = await createWallet(app, createBody("userId:user-1", { config: { adminSigner: { type: "email", email: "Ada@Example.com" } } }));
     expect(res.status).toBe(201);
     const wallet = (await res.json()) as Record<string, unknown> & { address: `0x${string}` };
+    const signer = wallets.list().find((w) => w.address === wallet.address)!.signerAddress;
     expect(wallet).toEqual({
       chainType: "evm",
       type: "smart",
       address: expect.stringMatching(/^0x[0-9a-fA-F]{40}$/),
       owner: "userId:user-1",
-      config: { adminSigner: { type: "email", email: "ada@example.com", address: wallet.address, locator: "email:ada@example.com" } },
+      config: { adminSigner: { type: "email", email: "ada@example.com", address: signer, locator: "email:ada@example.com" } },
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
     const client = createPublicClient({ transport: http(chain.rpcUrl) });
+    // An ERC-4337 account not deployed yet: no code, but its address is fixed (the factory says so) and holds gas.
+    expect(await client.getCode({ address: wallet.address })).toBeUndefined();
+    expect(await client.readContract({ address: chain.accountFactoryAddress, abi: sandboxAccountFactoryAbi, functionName: "getAddress", args: [signer, 0n] })).toBe(
+      wallet.address,
+    );
     expect(await client.getBalance({ address: wallet.address })).toBe(10n ** 18n);
   });
 

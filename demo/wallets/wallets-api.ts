@@ -1,17 +1,16 @@
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { SandboxChain } from "../chain/sandbox-chain.types";
 import { describeIssue, fieldOf } from "../../shared/validation";
 import { CreateWalletBody } from "./create-wallet.schema";
 import { LocatorError } from "./locators";
-import { createSandboxWallets, type SandboxWallets, type SandboxWalletsOptions } from "./sandbox-wallets";
+import { createSandboxWallets, type SandboxWallets, type SandboxWalletsOptions, type WalletsChain } from "./sandbox-wallets";
 import type { SandboxWalletRecord } from "./wallets-state";
 
 export const WALLETS_API_VERSION = "2025-06-09";
 
 export interface WalletsStandInOptions extends Omit<SandboxWalletsOptions, "chain"> {
-  chain: Pick<SandboxChain, "chainId" | "fundGas">;
+  chain: WalletsChain;
   /** The server key callers must send in `X-API-KEY`. */
   apiKey: string;
   /** Share a registry with the sandbox signer (created from these options otherwise). */
@@ -46,8 +45,9 @@ function sameSecret(a: string, b: string): boolean {
 
 /**
  * The Crossmint wallets REST API stand-in (create, and get by locator), to mount at `/crossmint` so the
- * Worker's base URL is `http://127.0.0.1:8788/crossmint`. Addresses are EOAs on the local chain whose
- * keys the sandbox derives from its seed and the owner; new wallets get gas.
+ * Worker's base URL is `http://127.0.0.1:8788/crossmint`. Addresses are ERC-4337 smart accounts'
+ * counterfactual addresses on the local chain (deployed by their first user operation), owned by keys the
+ * sandbox derives from its seed and the owner; new wallets get gas.
  *
  * @example
  * const crossmint = await createWalletsStandIn({ chain, apiKey: "sk_sandbox_…", userIdForEmail: identity.userIdForEmail });

@@ -5,7 +5,10 @@ import type { AdminSignerView } from "./create-wallet.schema";
 export interface SandboxWalletRecord {
   chainType: "evm";
   type: "smart" | "mpc";
+  /** The smart account's (counterfactual) address: the wallet's address everywhere. */
   address: Address;
+  /** The account's owner, the key the sandbox derives from `keyRef` (Crossmint's admin signer stand-in). */
+  signerAddress: Address;
   /** The owner as created (`userId:<id>`, `email:<email>`, …), normalised. */
   owner?: string;
   /** Who the wallet belongs to for look-ups (`userId:<id>` when an email resolves to a user id). */
@@ -17,6 +20,8 @@ export interface SandboxWalletRecord {
 }
 
 export interface WalletsState {
+  /** The account factory the addresses were computed with; records of another (an older sandbox's) are dropped. */
+  accountFactory?: Address;
   wallets: SandboxWalletRecord[];
   /** `x-idempotency-key` → address of the wallet it created or returned. */
   idempotencyKeys: Record<string, Address>;

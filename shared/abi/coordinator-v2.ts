@@ -1,5 +1,4 @@
 import { withdrawalErrorsAbi } from "./withdrawal-errors";
-import { withdrawnEventAbi } from "./withdrawn-event";
 
 /** `withdrawAsset(address,address,uint256,address,uint256,bytes32,bytes,bytes32[],bytes[],bool)`. */
 export const COORDINATOR_V2_WITHDRAW_SELECTOR = "0x4b268241";
@@ -8,6 +7,7 @@ export const COORDINATOR_V2_WITHDRAW_SELECTOR = "0x4b268241";
  * Rain-style v2 coordinator (`execution.callPath` "coordinator_v2", sent to `execution.callTarget`).
  * Arguments 0..6 are `parameters` (parameter 5 as bytes32); then `[adminSalt]`, `[adminSignature]`
  * made by the sending admin wallet (see `collateralWithdrawTypedData`), and `_directTransfer = true`.
+ * `executor()` and the custom errors are the sandbox coordinator's (Rain's v2 source is not public).
  */
 export const coordinatorV2Abi = [
   {
@@ -35,6 +35,5 @@ export const coordinatorV2Abi = [
     inputs: [],
     outputs: [{ name: "", type: "address" }],
   },
-  ...withdrawnEventAbi,
   ...withdrawalErrorsAbi,
 ] as const;

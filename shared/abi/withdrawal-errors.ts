@@ -1,7 +1,7 @@
 /**
- * Custom errors a withdrawal transaction can revert with (controller v1, coordinator v2, and the
- * collateral proxy they call). Add this ABI when simulating or decoding a failed `withdrawAsset`
- * so the revert surfaces by name (`errorName`), e.g. to tell an expired signature from a replay.
+ * Custom errors the sandbox's v2 coordinator and collateral proxy revert with (a sandbox choice: Rain's
+ * v2 source is not public; the v1 controller reverts with strings, `CONTROLLER_V1_REVERTS`). Only for
+ * turning a revert into a clearer message: nothing may depend on a name being there.
  */
 export const withdrawalErrorsAbi = [
   /** `block.timestamp` is past `expiresAt` (parameters[4]). */

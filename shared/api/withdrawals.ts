@@ -55,7 +55,11 @@ export const Withdrawal = z.object({
   relay: z.nullable(z.object({ payinAddress: z.string(), payinExtraId: z.nullable(z.string()) })),
   /** The wallet that must send the transaction (the user's own wallet). */
   adminAddress: Address,
+  /** The hash the wallet reported: a transaction's, or a smart account's user operation's. A candidate until confirmed. */
   submittedTxHash: z.nullable(TxHash),
+  /** What the chain says `submittedTxHash` is; null while it does not know the hash (yet). */
+  submittedHashKind: z.nullable(z.enum(["transaction", "user_operation"])),
+  /** The transaction that executed the withdrawal (a bundle, for a smart account). */
   confirmedTxHash: z.nullable(TxHash),
   failureReason: z.nullable(z.string()),
   createdAt: z.string(),
@@ -186,7 +190,7 @@ export const withdrawalRoutes = {
     path: "/v1/withdrawals/:withdrawalId/submit",
     operationId: "submitWithdrawal",
     tag: "withdrawals",
-    summary: "Record the hash of the transaction the wallet sent",
+    summary: "Record the hash the wallet reported: a transaction or a user-operation hash",
     auth: true,
     params: WithdrawalParams,
     body: z.strictObject({ txHash: TxHash }),

@@ -10,7 +10,7 @@
  */
 import { expect, type Page, test, type TestInfo } from "@playwright/test";
 import { CardWidget } from "./support/card-widget";
-import { freshAddress, sendTestDollars, testDollarBalance } from "./support/chain";
+import { freshAddress, hasCode, sendTestDollars, testDollarBalance, transactionEnds } from "./support/chain";
 import { e2e } from "./support/env";
 import { control, userByEmail, userDetail } from "./support/sandbox";
 import { SandboxTools } from "./support/sandbox-tools";
@@ -24,14 +24,14 @@ const runs = [
     callPath: "controller",
     theme: "light",
     person: { firstName: "Maya", lastName: "Ortiz", email: "maya.ortiz@example.com" },
-    pathText: "Collateral controller (v1): your wallet sends one transaction.",
+    pathText: "Collateral controller (v1): your wallet makes one call.",
   },
   {
     version: 2,
     callPath: "coordinator",
     theme: "dark",
     person: { firstName: "Lucia", lastName: "Gomez", email: "lucia.gomez@example.com" },
-    pathText: "Collateral coordinator (v2): your wallet signs an approval, then sends one transaction.",
+    pathText: "Collateral coordinator (v2): your wallet signs an approval, then makes one call.",
   },
 ] as const;
 
@@ -214,11 +214,23 @@ for (const run of runs) {
     await expect(preview).toContainText("$40.00");
     await expect(preview).toContainText(recipient);
     await expect(preview).toContainText(run.pathText);
+    // The user's wallet is a smart account: named in the preview, and not deployed before its first call.
+    await expect(preview).toContainText("From your wallet (smart account)");
+    const wallet = (await preview.textContent())!.match(/From your wallet \(smart account\)\s*(0x[0-9a-fA-F]{40})/)![1]!;
+    expect(await hasCode(wallet), "the wallet has no code before its first user operation").toBe(false);
     await shot("withdraw-preview");
     await card.button("Confirm in wallet").click();
     await expect(card.notice("Withdrawal confirmed")).toBeVisible({ timeout: 60_000 });
-    await expect(card.root.getByText(/^0x[0-9a-f]{64}$/)).toBeVisible();
+    const confirmedHash = card.root.getByText(/^0x[0-9a-f]{64}$/);
+    await expect(confirmedHash).toBeVisible();
     await shot("withdrawal-confirmed");
+    expect(await hasCode(wallet), "the withdrawal's user operation deployed the wallet").toBe(true);
+    const bundle = await transactionEnds((await confirmedHash.textContent())!);
+    expect(bundle, "the withdrawal went on chain as the bundler's handleOps call to the EntryPoint").toMatchObject({
+      to: "0x0000000071727de22e5e9d8baf0edac6f37da032",
+      selector: "0x765e827f",
+    });
+    expect(bundle.from.toLowerCase()).not.toBe(wallet.toLowerCase());
 
     expect(await testDollarBalance(recipient), "40 test dollars (6 decimals) reached the recipient on chain").toBe(40_000_000n);
     // Machines learns of the payout from its own chain watcher, a moment after the page does.
@@ -230,7 +242,7 @@ for (const run of runs) {
     await card.goToStep("Activity");
     const rows = card.root.getByRole("list", { name: "Transactions" }).getByRole("listitem");
     await expect(rows.filter({ hasText: "Corner Bookshop" })).toContainText("-$24.90");
-    await expect(rows.filter({ hasText: "Withdrawal" })).toContainText("-$40.00");
+    await expect(rows.filter({ hasText: "Withdrawal from your wallet" })).toContainText("-$40.00");
     await expect(rows.filter({ hasText: "Deposit" })).toContainText("+$250.00");
     await shot("activity");
 

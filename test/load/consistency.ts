@@ -42,10 +42,14 @@ export async function checkConsistency(o: {
   if (duplicateUsers) problems.push(`D1: ${duplicateUsers} people linked more than once`);
   const orphans = count("SELECT COUNT(*) AS n FROM withdrawals w LEFT JOIN users u ON u.partner_user_id = w.partner_user_id WHERE u.partner_user_id IS NULL");
   if (orphans) problems.push(`D1: ${orphans} withdrawals of no user`);
-  const sharedHashes = count(
-    "SELECT COUNT(*) AS n FROM (SELECT submitted_tx_hash FROM withdrawals WHERE submitted_tx_hash IS NOT NULL GROUP BY lower(submitted_tx_hash) HAVING COUNT(*) > 1)",
+  // One bundle transaction may carry several people's withdrawals (smart accounts' user operations), but
+  // each withdrawal is confirmed by a log of its own: (transaction, log index) is never shared.
+  const sharedLogs = count(
+    "SELECT COUNT(*) AS n FROM (SELECT confirmed_tx_hash FROM withdrawals WHERE confirmed_tx_hash IS NOT NULL GROUP BY lower(confirmed_tx_hash), confirmed_log_index HAVING COUNT(*) > 1)",
   );
-  if (sharedHashes) problems.push(`D1: ${sharedHashes} transaction hashes recorded for more than one withdrawal`);
+  if (sharedLogs) problems.push(`D1: ${sharedLogs} transaction logs confirm more than one withdrawal`);
+  const unkeyed = count("SELECT COUNT(*) AS n FROM withdrawals WHERE status = 'confirmed' AND confirmed_log_index IS NULL");
+  if (unkeyed) problems.push(`D1: ${unkeyed} confirmed withdrawals without the log that proves them`);
 
   await inBatches(o.completed, 20, async (r) => {
     const who = `${r.email} (${r.partnerUserId})`;

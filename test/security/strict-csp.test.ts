@@ -45,7 +45,8 @@ beforeAll(async () => {
   dist = mkdtempSync(join(tmpdir(), "machines-card-csp-dist-"));
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  [stack] = await Promise.all([startStack({ allowedOrigins: [origin] }), build({ logLevel: "silent", build: { outDir: dist, emptyOutDir: true } })]);
+  // No withdrawal is sent here: the sandbox runs without a bundler (one fewer process to start).
+  [stack] = await Promise.all([startStack({ allowedOrigins: [origin], sandbox: { bundler: false } }), build({ logLevel: "silent", build: { outDir: dist, emptyOutDir: true } })]);
   const csp = policy(stack.workerUrl, stack.sandboxUrl);
   const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Strict CSP</title>
 <script type="module" src="/machines-card.js"></script></head>

@@ -23,6 +23,10 @@ export interface Bindings {
   CHAIN_ID?: string;
   CHAIN_NAME?: string;
   CHAIN_EXPLORER_URL?: string;
+  /** Extra ERC-4337 EntryPoints (comma-separated) besides the canonical v0.6 and v0.7 ones. */
+  CHAIN_ENTRY_POINTS?: string;
+  /** The widest block range one eth_getLogs asks for (default 2000). */
+  CHAIN_LOGS_MAX_BLOCKS?: string;
   ALLOWED_ORIGINS?: string;
   SESSION_TTL_SECONDS?: string;
   KYC_SCOPES?: string;

@@ -8,5 +8,7 @@ declare module "vitest" {
     sandbox: SandboxInfo;
     faultSandbox: SandboxInfo;
     withdrawalsFaultSandbox: SandboxInfo;
+    /** `rpc-proxy.ts` in front of the main sandbox's anvil: `<url>/max-range/<n>/fail/<hash,…>`. */
+    rpcProxy: string;
   }
 }

@@ -11,6 +11,8 @@ export interface SandboxInfo {
   crossmintApiBase: string;
   /** The sandbox's anvil. */
   rpcUrl: string;
+  /** Its ERC-4337 bundler (null for the fault sandboxes, whose wallets never send). */
+  bundlerUrl: string | null;
   chainId: number;
   partnerKey: string;
   crossmintServerKey: string;

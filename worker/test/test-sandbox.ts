@@ -10,6 +10,8 @@ export interface TestSandbox extends SandboxInfo {
 export interface TestSandboxOptions {
   partnerKey: string;
   crossmintServerKey: string;
+  /** Start the ERC-4337 bundler (default true); sandboxes whose wallets never send do without it. */
+  bundler?: boolean;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function startTestSandbox(options: TestSandboxOptions): Promise<Tes
     jwksUrl: sandbox.identity.jwksUrl,
     crossmintApiBase: sandbox.crossmintApiBase,
     rpcUrl: sandbox.rpcUrl,
+    bundlerUrl: sandbox.bundlerUrl,
     chainId: sandbox.chainId,
     partnerKey: sandbox.partnerKey,
     crossmintServerKey: sandbox.crossmintServerKey,

@@ -7,21 +7,23 @@ import {TokenTransfer} from "./lib/TokenTransfer.sol";
 
 /// @title Collateral proxy (one per user)
 /// @notice Holds the user's test dollars (its address is the deposit address) and knows who may
-///         withdraw them: admins send the transaction, but only the registered controller (v1) or
-///         coordinator (v2) can release funds, after checking the signatures.
-/// @dev Withdrawals go to the controller or coordinator, never here: any other call reverts NotCallTarget.
+///         withdraw them: admins send the transaction, but only the controller (v1, through Rain's
+///         public `withdrawAsset(asset, recipient, amount)`) or the coordinator (v2, through `release`)
+///         can move funds, after checking the signatures.
+/// @dev [sandbox choice] The proxy is told its controller and coordinator when it is created (Rain's
+///      collateral asks its factory; that wiring is not part of the public interface). Withdrawals go
+///      to the controller or coordinator, never here: any other call reverts NotCallTarget.
 contract CollateralProxy is ICollateralProxy {
     address public immutable owner;
     address public controller;
     address public coordinator;
-    /// Bumped by every release, so each admin signature (which commits to it) works once.
+    /// Bumped by every v2 release, so each admin signature (which commits to it) works once.
     uint256 public adminNonce;
     mapping(address account => bool) private admins;
 
     event AdminAdded(address indexed admin);
     event AdminRemoved(address indexed admin);
     event WithdrawersSet(address controller, address coordinator);
-    event Released(address indexed asset, uint256 amount, address indexed recipient, uint256 nonce);
 
     error NotOwner();
     error NotWithdrawer();
@@ -59,17 +61,27 @@ contract CollateralProxy is ICollateralProxy {
         _setWithdrawers(controller_, coordinator_);
     }
 
+    /// @notice v1: the controller pays out after checking the executor's signature.
+    function withdrawAsset(address asset, address recipient, uint256 amount) external {
+        if (msg.sender != controller || controller == address(0)) revert NotWithdrawer();
+        _pay(asset, recipient, amount);
+    }
+
+    /// @notice v2 [sandbox choice]: the coordinator pays out; every release moves adminNonce on.
     function release(address asset, uint256 amount, address recipient) external {
-        if (msg.sender != controller && msg.sender != coordinator) revert NotWithdrawer();
-        if (recipient == address(0)) revert ZeroAddress();
-        if (IERC20(asset).balanceOf(address(this)) < amount) revert InsufficientBalance();
-        uint256 nonce = ++adminNonce;
-        TokenTransfer.send(asset, recipient, amount);
-        emit Released(asset, amount, recipient, nonce);
+        if (msg.sender != coordinator || coordinator == address(0)) revert NotWithdrawer();
+        ++adminNonce;
+        _pay(asset, recipient, amount);
     }
 
     fallback() external {
         revert NotCallTarget();
+    }
+
+    function _pay(address asset, address recipient, uint256 amount) private {
+        if (recipient == address(0)) revert ZeroAddress();
+        if (IERC20(asset).balanceOf(address(this)) < amount) revert InsufficientBalance();
+        TokenTransfer.send(asset, recipient, amount);
     }
 
     function _addAdmin(address admin) private {

@@ -9,6 +9,8 @@ import {WithdrawalGate} from "./lib/WithdrawalGate.sol";
 /// @title Coordinator (Rain-style v2)
 /// @notice Needs both the executor's signature and the admin's own EIP-712 signature over the
 ///         withdrawal, bound to the collateral's adminNonce so each admin signature works once.
+/// @dev The call shape (section 4) and the admin signature (section 5) are public; the executor message,
+///      the single-use salt, the custom errors and the order of the checks are [sandbox choice]s.
 contract Coordinator is WithdrawalGate {
     bytes32 public constant ADMIN_WITHDRAW_TYPEHASH =
         keccak256("Withdraw(address user,address asset,uint256 amount,address recipient,uint256 nonce)");
@@ -40,7 +42,6 @@ contract Coordinator is WithdrawalGate {
 
         usedSalts[w.executorSalt] = true;
         _pay(w, _directTransfer);
-        emit Withdrawn(w.collateral, w.asset, w.amount, w.recipient, w.executorSalt);
     }
 
     /// Checks in the documented order (evm-withdrawals.md section 8); reverts with the first failure.

@@ -6,6 +6,7 @@ import {
   type Address,
   type Hex,
   createPublicClient,
+  createTestClient,
   createWalletClient,
   http,
   parseEther,
@@ -13,16 +14,23 @@ import {
 } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { type AnvilNode, startAnvil } from "../anvil";
+import { type BundlerNode, startBundler } from "../bundler";
 import { sandboxChainDefinition } from "../clients";
-import { executorWithdrawTypedData } from "../executor-message";
+import { executorWithdrawalDigest } from "../executor-message";
 import { type SandboxChain, createSandboxChain } from "../sandbox-chain";
 
 export interface ChainFixture {
   anvil: AnvilNode;
   chain: SandboxChain;
+  /** The ERC-4337 bundler, when asked for (`startChainFixture({ bundler: true })`). */
+  bundler: BundlerNode | null;
   publicClient: ReturnType<typeof createPublicClient>;
   /** A new key with gas money, and a wallet client that sends from it. */
   newWallet(): Promise<ReturnType<typeof walletFor>>;
+  /** A wallet client for a known key (the deployer, the executor); gives it gas first. */
+  walletOf(key: Hex): Promise<ReturnType<typeof walletFor>>;
+  /** The next block's timestamp (anvil), to test expiry to the second. */
+  setNextBlockTimestamp(seconds: bigint): Promise<void>;
   /** The latest block's timestamp (anvil time), in seconds. */
   now(): Promise<bigint>;
   stop(): Promise<void>;
@@ -38,10 +46,12 @@ function walletFor(rpcUrl: string, chainId: number, key: Hex) {
 }
 export type TestWallet = ReturnType<typeof walletFor>;
 
-export async function startChainFixture(): Promise<ChainFixture> {
+export async function startChainFixture(options: { bundler?: boolean } = {}): Promise<ChainFixture> {
   const anvil = await startAnvil();
+  let bundler: BundlerNode | null = null;
   try {
     const chain = await createSandboxChain({ rpcUrl: anvil.rpcUrl, pollIntervalMs: 50 });
+    if (options.bundler) bundler = await startBundler({ rpcUrl: anvil.rpcUrl, entryPoint: chain.entryPointAddress });
     const publicClient = createPublicClient({
       chain: sandboxChainDefinition(chain.chainId, anvil.rpcUrl),
       transport: http(anvil.rpcUrl),
@@ -50,18 +60,32 @@ export async function startChainFixture(): Promise<ChainFixture> {
     return {
       anvil,
       chain,
+      bundler,
       publicClient,
       async newWallet() {
         const wallet = walletFor(anvil.rpcUrl, chain.chainId, generatePrivateKey());
         await chain.fundGas({ address: wallet.account.address, wei: parseEther("10") });
         return wallet;
       },
+      async walletOf(key: Hex) {
+        const wallet = walletFor(anvil.rpcUrl, chain.chainId, key);
+        const balance = await publicClient.getBalance({ address: wallet.account.address });
+        if (balance < parseEther("1")) await chain.fundGas({ address: wallet.account.address, wei: parseEther("10") });
+        return wallet;
+      },
+      async setNextBlockTimestamp(seconds: bigint) {
+        await createTestClient({ mode: "anvil", transport: http(anvil.rpcUrl) }).setNextBlockTimestamp({ timestamp: seconds });
+      },
       async now() {
         return (await publicClient.getBlock({ blockTag: "latest" })).timestamp;
       },
-      stop: () => anvil.stop(),
+      async stop() {
+        await bundler?.stop();
+        await anvil.stop();
+      },
     };
   } catch (error) {
+    await bundler?.stop();
     await anvil.stop();
     throw error;
   }
@@ -82,7 +106,7 @@ export interface ExecutorPayload {
   signature: Hex;
 }
 
-/** What the simulator does when a withdrawal turns ready: read the nonce, sign as the executor. */
+/** What the simulator does when a withdrawal turns ready: read the call target's nonce, sign as the executor. */
 export async function executorPayload(
   f: ChainFixture,
   p: { version: 1 | 2; collateral: Address; admin: Address; amount: bigint; recipient: Address; expiresAt?: bigint; signerKey?: Hex },
@@ -96,18 +120,18 @@ export async function executorPayload(
     asset: f.chain.tokenAddress,
     amount: p.amount,
     recipient: p.recipient,
-    nonce: await f.chain.adminNonce(p.collateral),
+    nonce: await f.chain.executorNonce({ version: p.version, collateral: p.collateral }),
     expiresAt,
     salt,
   };
   const signature = p.signerKey
-    ? await privateKeyToAccount(p.signerKey).signTypedData(
-        executorWithdrawTypedData({
+    ? await privateKeyToAccount(p.signerKey).sign({
+        hash: executorWithdrawalDigest({
           ...message,
           chainId: f.chain.chainId,
           verifyingContract: p.version === 1 ? f.chain.controllerAddress : f.chain.coordinatorAddress,
         }),
-      )
+      })
     : await f.chain.signExecutorWithdrawal(message);
   return { collateral: p.collateral, asset: f.chain.tokenAddress, amount: p.amount, recipient: p.recipient, expiresAt, salt, signature };
 }

@@ -106,7 +106,8 @@ export async function createWithdrawal(ctx: SimulatorContext, p: NewWithdrawal):
 /**
  * Once the pending interval has passed, builds and signs the executor payload (evm-withdrawals.md §8):
  * amount = cents × 10^(decimals−2), recipient = destination (or relay pay-in), expiry now + 600 s,
- * a fresh 32-byte salt, the collateral's current `adminNonce`, and the sandbox executor's signature.
+ * a fresh 32-byte salt, the nonce the call target checks (v1: the controller's `nonce(collateral)`, as Rain's
+ * public controller keeps it; v2: the collateral's `adminNonce()`), and the sandbox executor's signature.
  */
 export async function advanceWithdrawal(ctx: SimulatorContext, record: WithdrawalRecord): Promise<void> {
   if (record.signed || ctx.now() < record.readyAtMs) return;
@@ -122,7 +123,7 @@ export async function advanceWithdrawal(ctx: SimulatorContext, record: Withdrawa
     let signature: string;
     try {
       if (ctx.chain) {
-        nonce = await ctx.chain.adminNonce(proxy);
+        nonce = await ctx.chain.executorNonce({ version: record.collateral.version, collateral: proxy });
         signature = await ctx.chain.signExecutorWithdrawal({
           version: record.collateral.version,
           user: record.adminAddress as Address,

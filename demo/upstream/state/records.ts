@@ -130,7 +130,7 @@ export interface SignedWithdrawal {
   salt: string;
   /** 0x-hex, 65 bytes. */
   signature: string;
-  /** The collateral's adminNonce the signature is bound to, decimal. */
+  /** The nonce the signature is bound to (v1: the controller's nonce(collateral); v2: adminNonce()), decimal. */
   nonce: string;
 }
 

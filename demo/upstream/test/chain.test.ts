@@ -160,7 +160,9 @@ describe("withdrawals on chain", () => {
     const hash = await wallet.writeContract({ address: execution.callTarget, abi: coordinatorV2Abi, functionName: "withdrawAsset", args });
     const receipt = await f.publicClient.waitForTransactionReceipt({ hash });
     expect(receipt.status).toBe("success");
-    expect(parseEventLogs({ abi: coordinatorV2Abi, eventName: "Withdrawn", logs: receipt.logs })).toHaveLength(1);
+    expect(parseEventLogs({ abi: erc20Abi, eventName: "Transfer", logs: receipt.logs }).map((t) => t.args)).toEqual([
+      { from: collateral, to: recipient, value: 40_000_000n },
+    ]);
     expect(await f.chain.tokenBalance(recipient)).toBe(40_000_000n);
 
     await expect(
@@ -191,8 +193,12 @@ describe("withdrawals on chain", () => {
         functionName: "withdrawAsset",
         args: [p[0], p[1], BigInt(p[2]), p[3], normaliseExpiry(p[4]), normaliseSalt(p[5]), p[6]],
       });
-      expect((await f.publicClient.waitForTransactionReceipt({ hash })).status).toBe("success");
+      const receipt = await f.publicClient.waitForTransactionReceipt({ hash });
+      expect(receipt.status).toBe("success");
       expect(await f.chain.tokenBalance(recipient)).toBe(12_340_000n);
+      // Signed at the controller's nonce(collateral), as Rain's v1 controller checks it; that nonce moved on.
+      expect(parseEventLogs({ abi: controllerV1Abi, eventName: "Withdrawal", logs: receipt.logs })).toHaveLength(1);
+      expect(await f.chain.executorNonce({ version: 1, collateral: p[0] })).toBe(1n);
     } finally {
       await h.call("PATCH", "/sandbox/settings", { body: { collateralVersion: 2, saltEncoding: "base64", expiresAtEncoding: "number" } });
     }

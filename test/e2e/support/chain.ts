@@ -1,7 +1,8 @@
 /**
  * The local chain from outside the page, as a person's other wallet would see it: a payer (anvil's
  * well-known dev account 1) that holds test dollars and sends them to the deposit address shown on
- * screen with a real ERC-20 transfer, and balance reads for the withdrawal's recipient.
+ * screen with a real ERC-20 transfer, balance reads for the withdrawal's recipient, and what the chain
+ * shows of the user's smart-account wallet (its code, the bundles it ran in).
  */
 import { type Address, createPublicClient, createWalletClient, erc20Abi, type Hex, http, parseUnits } from "viem";
 import { generatePrivateKey, mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
@@ -79,3 +80,17 @@ export function freshAddress(): Address {
   return privateKeyToAccount(generatePrivateKey()).address;
 }
 
+
+/** Whether the address holds code: a smart-account wallet has none until its first user operation deploys it. */
+export async function hasCode(address: string): Promise<boolean> {
+  const { rpcUrl, chainId } = await chainFacts();
+  const code = await clients(rpcUrl, chainId).publicClient.getCode({ address: address as Address });
+  return code !== undefined && code !== "0x";
+}
+
+/** Who sent a transaction and to what: for a smart account's withdrawal, the bundler and the EntryPoint. */
+export async function transactionEnds(hash: string): Promise<{ from: Address; to: Address | null; selector: string }> {
+  const { rpcUrl, chainId } = await chainFacts();
+  const tx = await clients(rpcUrl, chainId).publicClient.getTransaction({ hash: hash as Hex });
+  return { from: tx.from, to: tx.to ?? null, selector: tx.input.slice(0, 10) };
+}

@@ -11,8 +11,11 @@ export interface SandboxWalletOptions {
 /**
  * The sandbox wallet: the sandbox's custodial signer on the local chain (`demo/wallets`: `GET /`,
  * `POST /sign-typed-data`, `POST /send-transaction`), reached over HTTP with the user's JWT, standing
- * in for the Crossmint embedded wallet. The key stays in the sandbox; the widget only asks, after the
- * user confirmed the preview. A transaction that would revert is refused there, not sent.
+ * in for the Crossmint embedded wallet. The wallet is an ERC-4337 smart account: the signer sends the call
+ * as a user operation through the sandbox's bundler and answers `{ hash, userOperationHash, transactionHash }`,
+ * where `hash` is the bundle transaction once included, or the user-operation hash when bundling was held
+ * past its wait; this adapter hands `hash` on (the Worker resolves either). The key stays in the sandbox;
+ * the widget only asks, after the user confirmed the preview. A call that would revert is refused there, not sent.
  */
 export function createSandboxWallet(options: SandboxWalletOptions): WalletAdapter {
   const base = options.signerUrl.replace(/\/+$/, "");
@@ -51,7 +54,10 @@ export function createSandboxWallet(options: SandboxWalletOptions): WalletAdapte
     },
     async sendTransaction(transaction) {
       const { from, to, data, value } = transaction;
-      return (await call<{ hash: HexString }>("POST", "/send-transaction", { from, to, data, value })).hash;
+      const sent = await call<{ hash?: unknown; userOperationHash?: unknown }>("POST", "/send-transaction", { from, to, data, value });
+      const hash = sent.hash ?? sent.userOperationHash;
+      if (typeof hash !== "string" || !/^0x[0-9a-fA-F]{64}$/.test(hash)) throw new WalletError("wallet_error", "the sandbox signer answered without a hash");
+      return hash as HexString;
     },
   };
 }

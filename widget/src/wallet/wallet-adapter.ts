@@ -35,9 +35,16 @@ export interface WalletAdapter {
   readonly provider: "sandbox" | "eip1193" | "crossmint";
   /** The wallet's address (asks the user to connect when the wallet needs it). */
   address(): Promise<HexString>;
-  /** Signs EIP-712 typed data (`eth_signTypedData_v4` semantics): 65 bytes from an EOA, any length a smart wallet's ERC-1271 check accepts. */
+  /**
+   * Signs EIP-712 typed data (`eth_signTypedData_v4` semantics): 65 bytes from an EOA; from a smart wallet,
+   * what its ERC-1271 check accepts, ERC-6492-wrapped while it is not deployed (the Worker takes all three).
+   */
   signTypedData(typedData: TypedData): Promise<HexString>;
-  /** Sends the transaction from the user's wallet; returns its hash once the wallet broadcast it. */
+  /**
+   * Sends the transaction from the user's wallet; returns its hash once the wallet broadcast it: a
+   * transaction hash (an EOA's, or the bundle of a smart wallet's user operation) or a user-operation hash.
+   * The Worker's submit takes either.
+   */
   sendTransaction(transaction: Transaction): Promise<HexString>;
 }
 

@@ -1,12 +1,16 @@
-import { createWalletClient, type Hex, http, parseEther } from "viem";
+import { createWalletClient, type Hex, http, parseErc6492Signature, parseEther } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { describe, expect, it } from "vitest";
 import erc1271WalletArtifact from "../../../demo/chain/artifacts/Erc1271Wallet.json";
 import { sandbox } from "../../test/helpers/sandbox";
-import { adminTypedData } from "../withdrawals/admin-typed-data";
+import { signIn } from "../../test/helpers/users";
+import { sandboxWallet } from "../../test/helpers/sandbox-wallet";
+import { adminTypedData, adminTypedDataJson } from "../withdrawals/admin-typed-data";
 import { chainClient } from "./chain-client";
-import { getWithdrawalReceipt } from "./get-withdrawal-receipt";
-import { getWithdrawalTransaction } from "./get-withdrawal-transaction";
+import { findTransferLogs } from "./find-transfer-logs";
+import { findUserOperation } from "./find-user-operation";
+import { readTransactionFacts } from "./read-transaction-facts";
+import { simulateWithdrawal } from "./simulate-withdrawal";
 import { readAdminNonce } from "./read-admin-nonce";
 import { readIsAdmin } from "./read-is-admin";
 import { readLatestBlock } from "./read-latest-block";
@@ -75,6 +79,43 @@ describe("verifyAdminSignature", () => {
     expect(await verifyAdminSignature(client, { admin: smartWallet, typedData: data, signature: await stranger.signTypedData(data) })).toBe(false);
   });
 
+  it("accepts a smart account's ERC-6492 signature while the account is not deployed, and refuses it for other data", async () => {
+    const wallet = sandboxWallet(await signIn(), s);
+    const account = await wallet.address();
+    expect(await client.getCode({ address: account })).toBeUndefined();
+    const input = {
+      parameters: {
+        collateralProxy: "0x1111111111111111111111111111111111111111",
+        asset: "0x2222222222222222222222222222222222222222",
+        amount: 5_000_000n,
+        recipient: "0x3333333333333333333333333333333333333333",
+        expiresAt: 1_900_000_000,
+        executorSalt: `0x${"ee".repeat(32)}`,
+        executorSignature: `0x${"ab".repeat(65)}`,
+      },
+      chainId: s.chainId,
+      admin: account,
+      adminSalt: `0x${"5a".repeat(32)}`,
+      nonce: 3n,
+    } as const;
+    const signature = await wallet.signTypedData(adminTypedDataJson(input));
+    expect(signature.endsWith("6492".repeat(16))).toBe(true);
+    expect(await verifyAdminSignature(client, { admin: account, typedData: adminTypedData(input), signature })).toBe(true);
+    expect(await verifyAdminSignature(client, { admin: account, typedData: adminTypedData({ ...input, nonce: 4n }), signature })).toBe(false);
+    expect(await client.getCode({ address: account })).toBeUndefined(); // checking deployed nothing
+
+    // The dry run of an undeployed account: its factory call (from the ERC-6492 wrapper), then the call as it.
+    const { address: factory, data: factoryData } = parseErc6492Signature(signature);
+    const ownerCall = "0x8da5cb5b"; // owner(): answers only once the account exists
+    const asAccount = { from: account, to: account, data: ownerCall } as const;
+    expect(await simulateWithdrawal(client, { ...asAccount, deployFirst: { factory: factory!, factoryData: factoryData! } })).toEqual({ ok: true });
+    expect(await simulateWithdrawal(client, { ...asAccount, deployFirst: { factory: factory!, factoryData: "0xdeadbeef" } })).toEqual({
+      ok: false,
+      error: "the wallet's factory call failed",
+    });
+    expect(await client.getCode({ address: account })).toBeUndefined();
+  });
+
   it("needs the chain for a signature it cannot check offline: chain_unavailable when the RPC is down", async () => {
     const admin = privateKeyToAccount(generatePrivateKey());
     const data = typedData(admin.address);
@@ -87,29 +128,42 @@ describe("verifyAdminSignature", () => {
 });
 
 describe("reads", () => {
-  it("reads the head block, and a missing transaction or receipt as null", async () => {
+  it("reads the head block, and an unknown transaction as null", async () => {
     const head = await readLatestBlock(client);
     expect(head.number).toBeGreaterThan(0n);
     expect(head.timestamp).toBeGreaterThan(1_600_000_000);
-    const unknown = `0x${"12".repeat(32)}` as const;
-    expect(await getWithdrawalTransaction(client, { hash: unknown })).toBeNull();
-    expect(
-      await getWithdrawalReceipt(client, { hash: unknown, callTarget: "0x1111111111111111111111111111111111111111", executorSalt: `0x${"ee".repeat(32)}` }),
-    ).toBeNull();
+    expect(await readTransactionFacts(client, `0x${"12".repeat(32)}`)).toBeNull();
   });
 
-  it("reports a mined transaction that is not a withdrawal as such", async () => {
+  it("reads a mined transaction's sender, target, calldata, outcome and logs", async () => {
     const sender = await fundedAccount();
     const wallet = createWalletClient({ account: sender, transport: http(s.rpcUrl) });
-    const hash = await wallet.sendTransaction({ to: "0x3333333333333333333333333333333333333333", value: 1n, chain: null });
+    const hash = await wallet.sendTransaction({ to: "0x3333333333333333333333333333333333333333", value: 1n, data: "0xabcdef", chain: null });
     await client.waitForTransactionReceipt({ hash });
-    expect(await getWithdrawalTransaction(client, { hash })).toMatchObject({
+    expect(await readTransactionFacts(client, hash)).toMatchObject({
+      hash,
       from: sender.address.toLowerCase(),
       to: "0x3333333333333333333333333333333333333333",
+      input: "0xabcdef",
+      receipt: { status: "success", logs: [] },
     });
+  });
+
+  it("finds nothing for a user operation or transfer that never happened, searching in bounded windows", async () => {
+    const head = await readLatestBlock(client);
+    const nowhere = privateKeyToAccount(generatePrivateKey()).address;
     expect(
-      await getWithdrawalReceipt(client, { hash, callTarget: "0x3333333333333333333333333333333333333333", executorSalt: `0x${"ee".repeat(32)}` }),
-    ).toMatchObject({ status: "success", executedThisWithdrawal: false });
+      await findUserOperation(client, {
+        userOpHash: `0x${"77".repeat(32)}`,
+        entryPoints: [nowhere],
+        fromBlock: 0n,
+        toBlock: head.number,
+        maxBlocks: 5,
+        maxWindows: 3,
+      }),
+    ).toBeNull();
+    const window = await findTransferLogs(client, { token: nowhere, from: nowhere, to: nowhere, fromBlock: 0n, toBlock: head.number, maxBlocks: 3 });
+    expect(window).toEqual({ logs: [], toBlock: head.number < 2n ? head.number : 2n, maxBlocks: 3 });
   });
 
   it("names an address without a contract as Machines' bad data, not a chain outage", async () => {
@@ -120,6 +174,6 @@ describe("reads", () => {
 
   it("turns an unreachable RPC into 502 chain_unavailable", async () => {
     await expect(readLatestBlock(dead)).rejects.toMatchObject({ code: "chain_unavailable", status: 502 });
-    await expect(getWithdrawalTransaction(dead, { hash: `0x${"12".repeat(32)}` })).rejects.toMatchObject({ code: "chain_unavailable" });
+    await expect(readTransactionFacts(dead, `0x${"12".repeat(32)}`)).rejects.toMatchObject({ code: "chain_unavailable" });
   });
 });

@@ -6,12 +6,13 @@ export interface ReadRevertReasonParameters {
   hash: Hash;
   blockNumber: bigint;
 }
+
 export type ReadRevertReasonReturnType = string;
 
 /**
- * Why a mined withdrawal reverted, by replaying its call against the state of its block (receipts
- * carry no revert data): `reverted: <ErrorName>` (`Expired`, `SaltUsed`, `BadAdminSignature`, …) when
- * the contract's error can be read, else a plain "reverted". Never throws: the reason is a nicety on
+ * Why a mined transaction reverted, by replaying its call against the state of its block (receipts carry
+ * no revert data): `reverted: <reason>` (`Expired signature`, `Invalid signature`, `SaltUsed`, …) when
+ * the contract's revert can be read, else a plain "reverted". Never throws: the reason is a nicety on
  * top of the outcome, which the receipt already proved.
  */
 export async function readRevertReason(client: ChainClient, p: ReadRevertReasonParameters): Promise<ReadRevertReasonReturnType> {
@@ -21,7 +22,7 @@ export async function readRevertReason(client: ChainClient, p: ReadRevertReasonP
     await client.call({ account: tx.from, to: tx.to as Address, data: tx.input, blockNumber: p.blockNumber });
     return "reverted";
   } catch (error) {
-    const name = asWithdrawalRevert(error)?.name;
-    return name ? `reverted: ${name}` : "reverted";
+    const reason = asWithdrawalRevert(error)?.reason;
+    return reason ? `reverted: ${reason}` : "reverted";
   }
 }

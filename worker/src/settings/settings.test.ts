@@ -66,7 +66,14 @@ describe("settings", () => {
     expect(s.sessions.cardScopes).toContain("cards.secrets.read");
     expect(s.sessions.cardScopes).toContain("withdrawals.write");
     expect(s.dataEncryptionKey).toHaveLength(32);
-    expect(s.chain).toEqual({ rpcUrl: "http://127.0.0.1:8545", id: 31337, name: "anvil", explorerUrl: null });
+    expect(s.chain).toEqual({
+      rpcUrl: "http://127.0.0.1:8545",
+      id: 31337,
+      name: "anvil",
+      explorerUrl: null,
+      entryPoints: ["0x5FF137D4b0FDCD49DcA30c7CF57E578a026d2789", "0x0000000071727De22E5E9d8BAf0edAc6f37da032"],
+      logsMaxBlocks: 2000,
+    });
     expect(s.sandboxUrl).toBe("http://127.0.0.1:8788");
     expect(s.crossmint.clientApiKey).toBeNull();
     expect(s.crossmint.walletSigner).toBe("api-key");

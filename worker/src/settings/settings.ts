@@ -1,4 +1,6 @@
+import type { Address } from "viem";
 import type { ErrorItem } from "../../../shared/envelope";
+import { readEntryPoints } from "../chain/entry-points";
 import type { Environment } from "../../../shared/api/config";
 import type { RequestableScope } from "../../../shared/machines/sessions";
 import type { Bindings } from "../env";
@@ -32,7 +34,16 @@ export interface Settings {
     /** The admin signer of wallets the Worker creates (`create-wallet.ts` says why `api-key` is the default). */
     walletSigner: WalletSigner;
   };
-  chain: { rpcUrl: string; id: number; name: string; explorerUrl: string | null };
+  chain: {
+    rpcUrl: string;
+    id: number;
+    name: string;
+    explorerUrl: string | null;
+    /** ERC-4337 EntryPoints whose user operations are trusted: the canonical v0.6 and v0.7 plus CHAIN_ENTRY_POINTS. */
+    entryPoints: readonly Address[];
+    /** The widest block range one eth_getLogs asks for (CHAIN_LOGS_MAX_BLOCKS). */
+    logsMaxBlocks: number;
+  };
   allowedOrigins: ReadonlySet<string>;
   sessions: { ttlSeconds: number; kycScopes: RequestableScope[]; cardScopes: RequestableScope[] };
   /** Raw AES-256-GCM key for data at rest (partner session tokens). */
@@ -52,6 +63,7 @@ export const SETTING_DEFAULTS = {
   SESSION_TTL_SECONDS: "900",
   UPSTREAM_TIMEOUT_MS: "8000",
   CROSSMINT_WALLET_SIGNER: "api-key",
+  CHAIN_LOGS_MAX_BLOCKS: "2000",
   KYC_SCOPES: "kyc.read,kyc.write",
   CARD_SCOPES:
     "users.read,kyc.read,cards.read,cards.write,cards.secrets.read,encryption.read,encryption.write," +
@@ -106,6 +118,8 @@ function parseSettings(env: Bindings): Settings {
       id: read("CHAIN_ID", (t) => readInt(t, 1, 2 ** 48)),
       name: read("CHAIN_NAME", (t) => readText(t, 64)),
       explorerUrl: optional("CHAIN_EXPLORER_URL", url),
+      entryPoints: read("CHAIN_ENTRY_POINTS", readEntryPoints, ""),
+      logsMaxBlocks: read("CHAIN_LOGS_MAX_BLOCKS", (t) => readInt(t, 1, 1_000_000), SETTING_DEFAULTS.CHAIN_LOGS_MAX_BLOCKS),
     },
     allowedOrigins: read("ALLOWED_ORIGINS", readOrigins, ""),
     sessions: {

@@ -1,6 +1,5 @@
-import { type Address, bytesToHex, type Hex } from "viem";
+import { type Address, bytesToHex, type Hex, isErc6492Signature, parseErc6492Signature } from "viem";
 import type { PreparedWithdrawal, WithdrawalTransaction } from "../../../shared/api/withdrawals";
-import type { ChainClient } from "../chain/chain-client";
 import { readAdminNonce } from "../chain/read-admin-nonce";
 import { readIsAdmin } from "../chain/read-is-admin";
 import { readLatestBlock } from "../chain/read-latest-block";
@@ -11,19 +10,14 @@ import { adminTypedData, adminTypedDataJson } from "./admin-typed-data";
 import type { WithdrawalCallParameters } from "./call-parameters";
 import { planWithdrawalCall, type WithdrawalCallPlan } from "./execution";
 import { problemError } from "./problem-error";
-import { reconcileWithdrawal } from "./reconcile-withdrawal";
+import { type ReconcileDeps, reconcileWithdrawal } from "./reconcile-withdrawal";
 import { simulationError } from "./simulation-error";
 import { controllerV1Calldata, coordinatorV2Calldata } from "./withdrawal-calldata";
 import type { WithdrawalRecord } from "./withdrawal-record";
 import { recordAdminSalt } from "./withdrawal-chain.queries";
 
-export interface PrepareDeps {
-  db: D1Database;
-  chain: ChainClient;
-  /** `CHAIN_ID`: the chain this Worker reads and reconciles. */
-  chainId: number;
-  now: () => number;
-}
+/** D1, the chain (`CHAIN_ID`, the chain this Worker reads and reconciles), and the clock. */
+export type PrepareDeps = ReconcileDeps;
 
 /** `{}` for the first call; coordinator_v2's second call brings back the admin salt and the wallet's signature. */
 export type PrepareInput = Record<string, never> | { adminSalt: string; adminSignature: string };
@@ -39,14 +33,19 @@ export const PREPARE_EXPIRY_MARGIN_SECONDS = 15;
  *   the collateral's current `adminNonce`; second call, with that salt and the wallet's signature:
  *   the signature is verified (ECDSA or ERC-1271) and the 10-argument transaction returned.
  *
- * The final transaction is dry-run from the user's wallet first; one that would revert is refused with
- * the contract's reason instead of being handed out.
+ * The final transaction is dry-run as the user's wallet first (for a smart account: the call to the target
+ * as the account, not its own `execute` path); one that would revert is refused with the contract's
+ * reason instead of being handed out. A submitted withdrawal whose hash has not executed it can be
+ * prepared again.
  *
  * @throws AppError `invalid_state` (not ready, not EVM, not an admin, nonce moved, would revert),
  *   `withdrawal_expired`, `invalid_request` (wrong salt or signature), `insufficient_collateral`,
  *   `chain_unavailable`, `upstream_invalid_response`.
  */
 export async function prepareWithdrawal(deps: PrepareDeps, record: WithdrawalRecord, input: PrepareInput): Promise<PreparedWithdrawal> {
+  // A submitted hash is a candidate: unless the chain shows it executed, the user may send again. The
+  // signature is single-use on chain (v1 nonce, v2 salt and admin nonce), so at most one send can pay.
+  if (record.status === "submitted") record = await reconcileWithdrawal(deps, record);
   requireReady(record);
   const parameters = record.parameters!;
   const plan = planWithdrawalCall(record.execution, parameters, deps.chainId);
@@ -88,19 +87,33 @@ export async function prepareWithdrawal(deps: PrepareDeps, record: WithdrawalRec
     throw new AppError("invalid_state", "another withdrawal from this collateral ran since the typed data was issued; start a new withdrawal");
   }
   const typedData = adminTypedData({ parameters, chainId, admin: record.adminAddress, adminSalt: record.adminSalt, nonce });
-  const adminSignature = input.adminSignature as Hex;
-  const valid = await verifyAdminSignature(deps.chain, { admin: record.adminAddress, typedData, signature: adminSignature });
+  const wallets = input.adminSignature as Hex;
+  const valid = await verifyAdminSignature(deps.chain, { admin: record.adminAddress, typedData, signature: wallets });
   if (!valid) {
     throw new AppError("invalid_request", `adminSignature is not ${record.adminAddress}'s signature of this withdrawal's typed data`, {
       field: "adminSignature",
     });
   }
+  const { adminSignature, deployFirst } = forCoordinator(wallets);
   const data = coordinatorV2Calldata(parameters, { adminSalt: record.adminSalt, adminSignature });
-  return transaction(deps, record, plan.value, data);
+  return transaction(deps, record, plan.value, data, deployFirst);
+}
+
+/**
+ * A smart account that is not deployed yet signs with an ERC-6492 wrapper (its factory call around the
+ * inner signature). The coordinator checks the signature with ERC-1271 when it runs, and by then the
+ * same user operation has deployed the account, so the call carries the inner signature; the dry run
+ * deploys the account first, as that operation will.
+ */
+function forCoordinator(signature: Hex): { adminSignature: Hex; deployFirst?: { factory: Address; factoryData: Hex } } {
+  if (!isErc6492Signature(signature)) return { adminSignature: signature };
+  const { address, data, signature: inner } = parseErc6492Signature(signature);
+  return address && data ? { adminSignature: inner, deployFirst: { factory: address, factoryData: data } } : { adminSignature: inner };
 }
 
 function requireReady(record: WithdrawalRecord): void {
-  if (record.status === "ready" && record.parameters) return;
+  if ((record.status === "ready" || record.status === "submitted") && record.parameters) return;
+  if (record.status === "confirmed") throw new AppError("invalid_state", "this withdrawal has already been executed on chain");
   if (record.status === "pending") throw new AppError("invalid_state", "the withdrawal is not ready yet; wait retryAfterSeconds and read it again");
   if (record.status === "expired") throw expired();
   throw new AppError("invalid_state", `the withdrawal is ${record.status}; only a ready withdrawal can be prepared`);
@@ -123,10 +136,16 @@ async function issueTypedData(deps: PrepareDeps, record: WithdrawalRecord, param
   };
 }
 
-/** The transaction, once a dry run from the user's wallet shows it would go through. */
-async function transaction(deps: PrepareDeps, record: WithdrawalRecord, plan: WithdrawalCallPlan, data: Hex): Promise<PreparedWithdrawal> {
+/** The transaction, once a dry run as the user's wallet shows it would go through. */
+async function transaction(
+  deps: PrepareDeps,
+  record: WithdrawalRecord,
+  plan: WithdrawalCallPlan,
+  data: Hex,
+  deployFirst?: { factory: Address; factoryData: Hex },
+): Promise<PreparedWithdrawal> {
   const tx: WithdrawalTransaction = { from: record.adminAddress, to: plan.callTarget, data, value: "0x0", chainId: plan.chainId };
-  const dryRun = await simulateWithdrawal(deps.chain, { from: tx.from as Address, to: tx.to as Address, data });
+  const dryRun = await simulateWithdrawal(deps.chain, { from: tx.from as Address, to: tx.to as Address, data, ...(deployFirst && { deployFirst }) });
   if (!dryRun.ok) throw simulationError(dryRun.error);
   return { kind: "transaction", transaction: tx };
 }

@@ -1,99 +1,100 @@
-import { decodeFunctionData, type Hash, type Hex, isAddressEqual } from "viem";
-import { controllerV1Abi, coordinatorV2Abi } from "../../../shared/abi";
-import type { ChainClient } from "../chain/chain-client";
-import { getWithdrawalReceipt } from "../chain/get-withdrawal-receipt";
-import { getWithdrawalTransaction } from "../chain/get-withdrawal-transaction";
+import { type Hash, isAddressEqual } from "viem";
+import { readLatestBlock } from "../chain/read-latest-block";
 import { AppError } from "../errors";
+import { type ExpectedExecution, findExecutions, isAttemptAt } from "./execution-evidence";
 import { planWithdrawalCall } from "./execution";
 import { problemError } from "./problem-error";
-import { reconcileWithdrawal } from "./reconcile-withdrawal";
+import { type ReconcileDeps, reconcileWithdrawal } from "./reconcile-withdrawal";
+import { resolveSubmittedHash, type ResolvedHash } from "./resolve-submitted-hash";
 import type { WithdrawalRecord } from "./withdrawal-record";
 import { recordSubmission } from "./withdrawal-chain.queries";
 import { findWithdrawal } from "./withdrawals.queries";
 
-export interface SubmitDeps {
-  db: D1Database;
-  chain: ChainClient;
-  chainId: number;
-  now: () => number;
-}
+export type SubmitDeps = ReconcileDeps;
 
 /**
- * Records the hash of the transaction the user's wallet sent for their ready withdrawal, then looks
- * at the chain once (it may already be mined). When the node knows the transaction it must go from
- * the user's wallet to the call target and carry this withdrawal's executor salt, unless its receipt
- * shows it executed this withdrawal anyway (a smart wallet's bundle). When the chain cannot be asked,
- * the hash is recorded regardless: a sent transaction is never lost, and reconciliation checks it.
+ * Records the hash the user's wallet reported for their withdrawal, then looks at the chain once (it may
+ * already be mined). The hash may be a transaction's (an EOA's, or a bundle's) or a user operation's
+ * (a smart account's SDK may return either); which one is stored. A hash the chain knows must be this
+ * wallet's attempt at this withdrawal; one it does not know yet is recorded as a candidate: it never
+ * blocks the withdrawal, a later hash replaces it, and reconciliation finds the execution in the logs
+ * whatever hash was reported. When the chain cannot be asked, the hash is recorded regardless.
  *
- * @throws AppError `invalid_state` (not ready, or another hash already submitted), `invalid_request`
- *   (`txHash` is not this withdrawal's transaction).
+ * @throws AppError `invalid_state` (not ready or submitted; or already confirmed by another transaction),
+ *   `invalid_request` (`txHash` is a transaction or user operation that is not this withdrawal's).
  */
 export async function submitWithdrawal(deps: SubmitDeps, record: WithdrawalRecord, txHash: Hash): Promise<WithdrawalRecord> {
   const hash = txHash.toLowerCase() as Hash;
   // The same hash again (a retried request) gets the withdrawal as it now is, whatever the chain made of it.
-  if (record.submittedTxHash === hash || record.confirmedTxHash === hash) return record;
-  if (record.status !== "ready") {
+  const known = [record.submittedTxHash, record.submittedInTxHash, record.confirmedTxHash, record.confirmedUserOpHash];
+  if (known.includes(hash)) return record.status === "submitted" ? reconcileQuietly(deps, record) : record;
+  if (record.status !== "ready" && record.status !== "submitted") {
     throw new AppError("invalid_state", `the withdrawal is ${record.status}; a transaction can only be submitted for a ready withdrawal`);
   }
   // Only a withdrawal this Worker can prepare (EVM, on its chain) can have a transaction it can reconcile.
   const plan = planWithdrawalCall(record.execution, record.parameters!, deps.chainId);
   if (!plan.ok) throw problemError(plan.problem);
-  await checkTransaction(deps, record, hash);
-  const submitted = await recordSubmission(deps.db, record.id, deps.now(), hash);
+  const expected: ExpectedExecution = {
+    callPath: plan.value.callPath,
+    callTarget: plan.value.callTarget,
+    parameters: record.parameters!,
+    wallet: record.adminAddress,
+    entryPoints: deps.entryPoints,
+  };
+
+  const resolved = await resolveQuietly(deps, record, hash);
+  if (resolved?.facts && !belongsToWithdrawal(resolved, expected)) {
+    throw new AppError(
+      "invalid_request",
+      `txHash is not this withdrawal's: it must be ${record.adminAddress}'s transaction or user operation calling ${plan.value.callTarget} with the prepared data`,
+      { field: "txHash" },
+    );
+  }
+  const submitted = await recordSubmission(deps.db, record.id, deps.now(), {
+    hash,
+    kind: resolved?.kind ?? null,
+    inTxHash: resolved?.inTxHash ?? null,
+  });
   if (!submitted) {
     const now = await findWithdrawal(deps.db, record.partnerUserId, record.id);
-    if (now && (now.submittedTxHash === hash || now.confirmedTxHash === hash)) return now;
-    throw new AppError("invalid_state", `the withdrawal is ${now?.status ?? "gone"}; another transaction was recorded for it`);
+    if (now?.status === "confirmed" && known.concat([now.confirmedTxHash, now.confirmedUserOpHash]).includes(hash)) return now;
+    throw new AppError("invalid_state", `the withdrawal is ${now?.status ?? "gone"}; a transaction can only be submitted for a ready withdrawal`);
   }
+  return reconcileQuietly(deps, submitted);
+}
+
+/**
+ * A known hash counts when it executed this withdrawal, or is the wallet's attempt at it (the salt in its
+ * calldata, from the wallet or through an EntryPoint): pending, reverted or not, reconciliation decides.
+ * A user operation must be the wallet's own.
+ */
+function belongsToWithdrawal(resolved: ResolvedHash, expected: ExpectedExecution): boolean {
+  if (resolved.kind === "user_operation" && !(resolved.userOpSender && isAddressEqual(resolved.userOpSender, expected.wallet))) return false;
+  const facts = resolved.facts!;
+  return findExecutions(facts, expected).length > 0 || isAttemptAt(facts, expected);
+}
+
+/** What the chain says about the hash; null when the chain cannot be asked (the hash is recorded anyway). */
+async function resolveQuietly(deps: SubmitDeps, record: WithdrawalRecord, hash: Hash): Promise<ResolvedHash | null> {
   try {
-    return await reconcileWithdrawal(deps, submitted);
+    const head = await readLatestBlock(deps.chain);
+    return await resolveSubmittedHash(deps, record, hash, head);
   } catch (error) {
-    // Recorded; reading the chain failed. The next read or cron run reconciles it.
-    if (isChainDown(error)) return submitted;
+    if (isChainDown(error)) return null;
     throw error;
   }
 }
 
-async function checkTransaction(deps: SubmitDeps, record: WithdrawalRecord, hash: Hash): Promise<void> {
-  const p = record.parameters!;
-  const callTarget = record.execution?.callTarget;
-  if (!callTarget) return;
-  let tx: Awaited<ReturnType<typeof getWithdrawalTransaction>>;
+/** Recorded; reading the chain failed: the next read or cron run reconciles it. */
+async function reconcileQuietly(deps: SubmitDeps, record: WithdrawalRecord): Promise<WithdrawalRecord> {
   try {
-    tx = await getWithdrawalTransaction(deps.chain, { hash });
+    return await reconcileWithdrawal(deps, record);
   } catch (error) {
-    if (isChainDown(error)) return; // record it, reconcile later
+    if (isChainDown(error)) return record;
     throw error;
   }
-  if (!tx) return; // not propagated yet (or a smart-wallet operation hash): reconciliation decides
-  const direct =
-    tx.to !== null && isAddressEqual(tx.to, callTarget) && isAddressEqual(tx.from, record.adminAddress) && saltOf(tx.input) === p.executorSalt;
-  if (direct) return;
-  const receipt = await getWithdrawalReceipt(deps.chain, { hash, callTarget, executorSalt: p.executorSalt }).catch((error: unknown) => {
-    if (isChainDown(error)) return null;
-    throw error;
-  });
-  if (receipt?.executedThisWithdrawal) return;
-  throw new AppError(
-    "invalid_request",
-    `txHash is not this withdrawal's transaction: it must be sent from ${record.adminAddress} to ${callTarget} with the prepared data`,
-    { field: "txHash" },
-  );
 }
 
 function isChainDown(error: unknown): boolean {
   return error instanceof AppError && error.code === "chain_unavailable";
-}
-
-/** The executor salt (argument 5) of a `withdrawAsset` call, v1 or v2; null for any other calldata. */
-function saltOf(input: Hex): Hex | null {
-  for (const abi of [coordinatorV2Abi, controllerV1Abi]) {
-    try {
-      const { functionName, args } = decodeFunctionData({ abi, data: input });
-      if (functionName === "withdrawAsset") return (args[5] as Hex).toLowerCase() as Hex;
-    } catch {
-      // not this ABI
-    }
-  }
-  return null;
 }

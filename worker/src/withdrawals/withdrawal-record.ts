@@ -17,7 +17,10 @@ export interface UpstreamRejection {
   field: string | null;
 }
 
-/** A withdrawal as D1 keeps it (`migrations/0010_withdrawals.sql`), in the Worker's own terms. */
+/** What a submitted hash turned out to be: a transaction, or an ERC-4337 user operation inside a bundle. */
+export type SubmittedHashKind = "transaction" | "user_operation";
+
+/** A withdrawal as D1 keeps it (`migrations/0010_withdrawals.sql`, `0011_withdrawal_confirmations.sql`), in the Worker's own terms. */
 export interface WithdrawalRecord {
   id: string;
   partnerUserId: string;
@@ -44,13 +47,27 @@ export interface WithdrawalRecord {
   adminSalt: Hex | null;
   adminNonce: bigint | null;
   adminSaltIssuedAtMs: number | null;
+  /** The hash the wallet reported: a transaction or a user-operation hash (a candidate until the chain confirms it). */
   submittedTxHash: Hash | null;
+  /** Null while the chain has not said what the submitted hash is. */
+  submittedHashKind: SubmittedHashKind | null;
+  /** The bundle transaction holding a submitted user operation, once found. */
+  submittedInTxHash: Hash | null;
   submittedAtMs: number | null;
   confirmedTxHash: Hash | null;
+  /** The log that proves the execution (v1 `Withdrawal`, v2 `Transfer`); with the hash, unique per withdrawal. */
+  confirmedLogIndex: number | null;
+  confirmedUserOpHash: Hash | null;
   confirmedBlock: number | null;
   confirmedAtMs: number | null;
   failureReason: string | null;
   lastReconciledAtMs: number | null;
+  /** The last block whose logs were searched for this withdrawal's execution. */
+  logsSearchedToBlock: number | null;
+  /** Why the last reconciliation of this row failed, and when the Cron Trigger tries it again. */
+  reconcileError: string | null;
+  reconcileFailures: number;
+  nextReconcileAtMs: number | null;
   createdAtMs: number;
   updatedAtMs: number;
 }
@@ -99,12 +116,20 @@ export interface WithdrawalRow {
   admin_nonce: string | null;
   admin_salt_issued_at_ms: number | null;
   submitted_tx_hash: string | null;
+  submitted_hash_kind: SubmittedHashKind | null;
+  submitted_in_tx_hash: string | null;
   submitted_at_ms: number | null;
   confirmed_tx_hash: string | null;
+  confirmed_log_index: number | null;
+  confirmed_user_op_hash: string | null;
   confirmed_block: number | null;
   confirmed_at_ms: number | null;
   failure_reason: string | null;
   last_reconciled_at_ms: number | null;
+  logs_searched_to_block: number | null;
+  reconcile_error: string | null;
+  reconcile_failures: number;
+  next_reconcile_at_ms: number | null;
   created_at_ms: number;
   updated_at_ms: number;
 }
@@ -152,12 +177,20 @@ export function recordFromRow(row: WithdrawalRow): WithdrawalRecord {
     adminNonce: row.admin_nonce === null ? null : BigInt(row.admin_nonce),
     adminSaltIssuedAtMs: row.admin_salt_issued_at_ms,
     submittedTxHash: row.submitted_tx_hash as Hash | null,
+    submittedHashKind: row.submitted_hash_kind,
+    submittedInTxHash: row.submitted_in_tx_hash as Hash | null,
     submittedAtMs: row.submitted_at_ms,
     confirmedTxHash: row.confirmed_tx_hash as Hash | null,
+    confirmedLogIndex: row.confirmed_log_index,
+    confirmedUserOpHash: row.confirmed_user_op_hash as Hash | null,
     confirmedBlock: row.confirmed_block,
     confirmedAtMs: row.confirmed_at_ms,
     failureReason: row.failure_reason,
     lastReconciledAtMs: row.last_reconciled_at_ms,
+    logsSearchedToBlock: row.logs_searched_to_block,
+    reconcileError: row.reconcile_error,
+    reconcileFailures: row.reconcile_failures ?? 0,
+    nextReconcileAtMs: row.next_reconcile_at_ms,
     createdAtMs: row.created_at_ms,
     updatedAtMs: row.updated_at_ms,
   };

@@ -28,6 +28,7 @@ export function withdrawalView(record: WithdrawalRecord, nowMs: number): Withdra
     relay: record.relay ? { ...record.relay } : null,
     adminAddress: record.adminAddress,
     submittedTxHash: record.submittedTxHash,
+    submittedHashKind: record.submittedHashKind,
     confirmedTxHash: record.confirmedTxHash,
     failureReason: record.failureReason,
     createdAt: new Date(record.createdAtMs).toISOString(),

@@ -5,12 +5,17 @@ import { saveUser } from "../users/users.queries";
 import type { WithdrawalCallParameters } from "./call-parameters";
 import type { WithdrawalExecution } from "./execution";
 import {
+  type Confirmation,
   listWithdrawalsToReconcile,
   recordAdminSalt,
   recordConfirmed,
   recordOutcome,
+  recordReconciled,
+  recordReconcileFailure,
   recordSubmission,
+  recordSubmittedKind,
   reopenSubmission,
+  type Submission,
 } from "./withdrawal-chain.queries";
 import {
   acquireUpstreamLease,
@@ -50,6 +55,9 @@ const parameters: WithdrawalCallParameters = {
 };
 const HASH_A = `0x${"a1".repeat(32)}` as Hash;
 const HASH_B = `0x${"b2".repeat(32)}` as Hash;
+const HASH_C = `0x${"c3".repeat(32)}` as Hash;
+const submission = (hash: Hash): Submission => ({ hash, kind: null, inTxHash: null });
+const confirmation = (txHash: Hash, logIndex: number): Confirmation => ({ txHash, logIndex, userOpHash: null, blockNumber: 40 });
 
 let user = "";
 let counter = 0;
@@ -211,40 +219,69 @@ describe("ready, submitted and the outcomes", () => {
     expect(ready).toMatchObject({ status: "ready", parameters, execution, readyBlock: 12, nextAttemptAtMs: null });
   });
 
-  it("records the admin salt only while ready", async () => {
+  it("records the admin salt while ready or submitted (a candidate hash may be replaced), not after", async () => {
     const ready = await readyWithdrawal();
     const salted = await recordAdminSalt(db, ready.id, T0 + 5, `0x${"5a".repeat(32)}`, 7n);
     expect(salted).toMatchObject({ adminSalt: `0x${"5a".repeat(32)}`, adminNonce: 7n, adminSaltIssuedAtMs: T0 + 5 });
-    await recordSubmission(db, ready.id, T0 + 6, HASH_A);
-    expect(await recordAdminSalt(db, ready.id, T0 + 7, `0x${"5b".repeat(32)}`, 8n)).toBeNull();
+    await recordSubmission(db, ready.id, T0 + 6, submission(HASH_A));
+    expect(await recordAdminSalt(db, ready.id, T0 + 7, `0x${"5b".repeat(32)}`, 8n)).toMatchObject({ adminNonce: 8n });
+    await recordConfirmed(db, ready.id, T0 + 8, confirmation(HASH_A, 3));
+    expect(await recordAdminSalt(db, ready.id, T0 + 9, `0x${"5c".repeat(32)}`, 9n)).toBeNull();
   });
 
-  it("accepts a submission once, and the same hash again, but not another hash", async () => {
+  it("takes a submission, the same hash again (keeping its time), and a later hash as the new candidate", async () => {
     const ready = await readyWithdrawal();
-    expect(await recordSubmission(db, ready.id, T0 + 10, HASH_A)).toMatchObject({ status: "submitted", submittedTxHash: HASH_A, submittedAtMs: T0 + 10 });
-    expect(await recordSubmission(db, ready.id, T0 + 11, HASH_A)).toMatchObject({ status: "submitted", submittedAtMs: T0 + 10 });
-    expect(await recordSubmission(db, ready.id, T0 + 12, HASH_B)).toBeNull();
+    expect(await recordSubmission(db, ready.id, T0 + 10, submission(HASH_A))).toMatchObject({
+      status: "submitted",
+      submittedTxHash: HASH_A,
+      submittedHashKind: null,
+      submittedAtMs: T0 + 10,
+    });
+    expect(await recordSubmission(db, ready.id, T0 + 11, submission(HASH_A))).toMatchObject({ status: "submitted", submittedAtMs: T0 + 10 });
+    expect(await recordSubmission(db, ready.id, T0 + 12, { hash: HASH_B, kind: "user_operation", inTxHash: HASH_C })).toMatchObject({
+      submittedTxHash: HASH_B,
+      submittedHashKind: "user_operation",
+      submittedInTxHash: HASH_C,
+      submittedAtMs: T0 + 12,
+    });
+    expect(await recordSubmittedKind(db, ready.id, T0 + 13, { hash: HASH_A, kind: "transaction", inTxHash: null })).toBeNull();
   });
 
   it("does not accept a submission for a pending withdrawal", async () => {
     const { record } = await insertOrGetWithdrawal(db, draft());
-    expect(await recordSubmission(db, record.id, T0, HASH_A)).toBeNull();
+    expect(await recordSubmission(db, record.id, T0, submission(HASH_A))).toBeNull();
   });
 
-  it("confirms once, and never two withdrawals with one transaction", async () => {
+  it("confirms once per log: two withdrawals in one bundle transaction each hold their own log, never the same one", async () => {
     const a = await readyWithdrawal();
     const b = await readyWithdrawal({ ...parameters, executorSalt: `0x${"ff".repeat(32)}` });
-    await recordSubmission(db, a.id, T0, HASH_A);
-    expect(await recordConfirmed(db, a.id, T0 + 1, HASH_A, 40)).toMatchObject({ status: "confirmed", confirmedTxHash: HASH_A, confirmedBlock: 40 });
-    expect(await recordConfirmed(db, a.id, T0 + 2, HASH_B, 41)).toBeNull();
-    expect(await recordConfirmed(db, b.id, T0 + 2, HASH_A, 40)).toBeNull();
+    await recordSubmission(db, a.id, T0, submission(HASH_A));
+    expect(await recordConfirmed(db, a.id, T0 + 1, confirmation(HASH_A, 4))).toMatchObject({
+      status: "confirmed",
+      confirmedTxHash: HASH_A,
+      confirmedLogIndex: 4,
+      confirmedBlock: 40,
+    });
+    expect(await recordConfirmed(db, a.id, T0 + 2, confirmation(HASH_B, 1))).toBeNull();
+    expect(await recordConfirmed(db, b.id, T0 + 2, confirmation(HASH_A, 4))).toBeNull();
+    expect(await findWithdrawal(db, user, b.id)).toMatchObject({ status: "ready" });
+    expect(await recordConfirmed(db, b.id, T0 + 2, confirmation(HASH_A, 9))).toMatchObject({ status: "confirmed", confirmedTxHash: HASH_A, confirmedLogIndex: 9 });
     expect(await recordOutcome(db, a.id, T0 + 3, "failed", "late")).toBeNull();
+  });
+
+  it("never lets two concurrent confirmations hold the same log", async () => {
+    const rows = await Promise.all(Array.from({ length: 6 }, (_, i) => readyWithdrawal({ ...parameters, executorSalt: `0x${String(i).repeat(64)}` })));
+    const results = await Promise.all(rows.map((r) => recordConfirmed(db, r.id, T0, confirmation(HASH_C, 7))));
+    expect(results.filter(Boolean)).toHaveLength(1);
   });
 
   it("records failed and expired with their reason, once", async () => {
     const a = await readyWithdrawal();
-    await recordSubmission(db, a.id, T0, HASH_A);
-    expect(await recordOutcome(db, a.id, T0 + 1, "failed", "reverted: Expired")).toMatchObject({ status: "failed", failureReason: "reverted: Expired" });
+    await recordSubmission(db, a.id, T0, submission(HASH_A));
+    expect(await recordOutcome(db, a.id, T0 + 1, "failed", "reverted: Expired signature")).toMatchObject({
+      status: "failed",
+      failureReason: "reverted: Expired signature",
+    });
     const b = await readyWithdrawal();
     expect(await recordOutcome(db, b.id, T0 + 1, "expired", "the signature expired")).toMatchObject({ status: "expired" });
     expect(await recordOutcome(db, b.id, T0 + 2, "failed", "again")).toBeNull();
@@ -252,11 +289,12 @@ describe("ready, submitted and the outcomes", () => {
 
   it("reopens a submission whose transaction was not this withdrawal", async () => {
     const a = await readyWithdrawal();
-    await recordSubmission(db, a.id, T0, HASH_A);
+    await recordSubmission(db, a.id, T0, { hash: HASH_A, kind: "transaction", inTxHash: null });
     expect(await reopenSubmission(db, a.id, T0 + 1, HASH_B, "x")).toBeNull();
     expect(await reopenSubmission(db, a.id, T0 + 1, HASH_A, "not this withdrawal")).toMatchObject({
       status: "ready",
       submittedTxHash: null,
+      submittedHashKind: null,
       failureReason: "not this withdrawal",
     });
   });
@@ -265,7 +303,7 @@ describe("ready, submitted and the outcomes", () => {
 describe("listWithdrawalsToReconcile", () => {
   it("lists submitted ones and ready ones past their expiry, least recently checked first", async () => {
     const submitted = await readyWithdrawal();
-    await recordSubmission(db, submitted.id, T0, HASH_A);
+    await recordSubmission(db, submitted.id, T0, submission(HASH_A));
     const fresh = await readyWithdrawal({ ...parameters, expiresAt: T0 / 1000 + 10_000 });
     const stale = await readyWithdrawal({ ...parameters, expiresAt: T0 / 1000 - 1 });
     const ids = (await listWithdrawalsToReconcile(db, T0, 1000, 31337)).map((w) => w.id);
@@ -273,5 +311,16 @@ describe("listWithdrawalsToReconcile", () => {
     expect(ids).toContain(stale.id);
     expect(ids).not.toContain(fresh.id);
     expect(await listWithdrawalsToReconcile(db, T0, 1000, 1)).toEqual([]);
+  });
+
+  it("skips a row backing off after a failed read until its next attempt, and a clean check clears the error", async () => {
+    const row = await readyWithdrawal();
+    await recordSubmission(db, row.id, T0, submission(HASH_A));
+    await recordReconcileFailure(db, row.id, T0, "chain_unavailable", T0 + 60_000);
+    expect(await findWithdrawal(db, user, row.id)).toMatchObject({ reconcileError: "chain_unavailable", reconcileFailures: 1, nextReconcileAtMs: T0 + 60_000 });
+    expect((await listWithdrawalsToReconcile(db, T0 + 59_999, 1000, 31337)).map((w) => w.id)).not.toContain(row.id);
+    expect((await listWithdrawalsToReconcile(db, T0 + 60_000, 1000, 31337)).map((w) => w.id)).toContain(row.id);
+    await recordReconciled(db, row.id, T0 + 60_001, 123);
+    expect(await findWithdrawal(db, user, row.id)).toMatchObject({ reconcileError: null, reconcileFailures: 0, nextReconcileAtMs: null, logsSearchedToBlock: 123 });
   });
 });

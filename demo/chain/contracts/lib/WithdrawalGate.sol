@@ -3,11 +3,12 @@ pragma solidity ^0.8.24;
 
 import {Ecdsa} from "./Ecdsa.sol";
 
-/// @notice What the v1 controller and the v2 coordinator share: the registered executor, single-use
-///         executor salts, expiry, and the executor's EIP-712 withdrawal message.
-/// @dev The EVM executor message is a sandbox choice (evm-withdrawals.md section 7): it mirrors Rain's
-///      public Solana form, with the executor salt as the EIP-712 domain salt so every signature has
-///      its own domain separator.
+/// @notice The v2 coordinator's executor side: the registered executor, single-use executor salts,
+///         expiry, and the executor's EIP-712 withdrawal message.
+/// @dev [sandbox choice] Rain's EVM v2 executor message is not public (evm-withdrawals.md section 7): this
+///      mirrors Rain's public Solana form, with the executor salt as the EIP-712 domain salt so every
+///      signature has its own domain separator. It emits no event of its own: the Worker confirms a v2
+///      withdrawal from the receipt, the call target and the token's Transfer only.
 abstract contract WithdrawalGate {
     bytes32 public constant DOMAIN_TYPEHASH =
         keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract,bytes32 salt)");
@@ -22,11 +23,6 @@ abstract contract WithdrawalGate {
 
     bytes32 private immutable nameHash;
     bytes32 private immutable versionHash;
-
-    /// For reconciliation: ties the transaction to the executor salt the API handed out.
-    event Withdrawn(
-        address indexed collateral, address asset, uint256 amount, address indexed recipient, bytes32 indexed executorSalt
-    );
 
     error Expired();
     error SaltUsed();

@@ -93,6 +93,11 @@ export function sandboxApi(base) {
     /** @param {string} faultId */
     removeFault: (faultId) => call("DELETE", `/sandbox/faults/${id(faultId)}`),
     clearFaults: () => call("DELETE", "/sandbox/faults"),
+    /** The ERC-4337 bundler: `auto` bundles operations as they come, `manual` holds them until flushed. */
+    /** @param {"auto" | "manual"} mode @returns {Promise<{ mode: string }>} */
+    setBundling: (mode) => call("PUT", "/sandbox/bundler", { mode }),
+    /** @returns {Promise<{ mode: string, bundles: number }>} */
+    flushBundles: () => call("POST", "/sandbox/bundler/flush"),
   };
 }
 

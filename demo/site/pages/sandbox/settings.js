@@ -1,8 +1,9 @@
 // @ts-check
 /**
  * Sandbox settings a tester changes while the product runs: which collateral contract new users get
- * (v1 controller or v2 coordinator, for the two withdrawal paths) and faults injected into the Machines
- * simulator, to watch the card fail well and recover.
+ * (v1 controller or v2 coordinator, for the two withdrawal paths), faults injected into the Machines
+ * simulator, to watch the card fail well and recover, and the bundler's hold-and-flush, to put several
+ * users' withdrawals into one bundle transaction.
  */
 import { act, button, field, h, statusLine, uid } from "./dom.js";
 
@@ -94,8 +95,24 @@ export function settingsSection({ api, refresh, selectedUserId }) {
     }),
   "sbx-button--danger");
 
+  // ── bundling: hold user operations, then send them in one handleOps transaction
+  const bundleStatus = statusLine();
+  const hold = button("Hold operations", () =>
+    act(hold, bundleStatus, "Holding…", async () => {
+      await api.setBundling("manual");
+      return "Held: wallets' operations wait in the bundler (a wallet waits up to 30 s). Send them when several are in.";
+    }));
+  const flush = button("Send held operations in one bundle", () =>
+    act(flush, bundleStatus, "Bundling…", async () => {
+      const { bundles } = await api.flushBundles();
+      await api.setBundling("auto");
+      return bundles ? `Sent in ${bundles === 1 ? "one bundle" : `${bundles} bundles`}; bundling as they come again.` : "Nothing was held; bundling as they come again.";
+    }),
+  "sbx-button--primary");
+
   const versionTitle = uid("title");
   const faultTitle = uid("title");
+  const bundleTitle = uid("title");
   const element = h(
     "div",
     { class: "sbx-group" },
@@ -115,6 +132,11 @@ export function settingsSection({ api, refresh, selectedUserId }) {
       h("h3", {}, "Active"),
       noFaults,
       active),
+    h("section", { class: "sbx-section", "aria-labelledby": bundleTitle },
+      h("h2", { id: bundleTitle }, "Bundler"),
+      h("p", { class: "sbx-help" }, "Wallets are smart accounts: their withdrawals reach the chain as user operations in a bundler's transaction. Hold them, withdraw from two cards, then send them together: one transaction pays both."),
+      h("div", { class: "sbx-actions" }, hold, flush),
+      bundleStatus.element),
   );
 
   let faultSignature = "";

@@ -11,7 +11,7 @@ export const es: Translation<ActivityMessages> = {
   "filter.fee": "Comisiones",
   "type.spend": "Compra",
   "type.collateral.in": "Depósito",
-  "type.collateral.out": "Retiro",
+  "type.collateral.out": "Retiro desde tu billetera",
   "type.payment": "Pago",
   "type.fee": "Comisión",
   "status.pending": "Pendiente",

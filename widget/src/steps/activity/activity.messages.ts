@@ -11,7 +11,7 @@ const en = {
   "filter.fee": "Fees",
   "type.spend": "Purchase",
   "type.collateral.in": "Deposit",
-  "type.collateral.out": "Withdrawal",
+  "type.collateral.out": "Withdrawal from your wallet",
   "type.payment": "Payment",
   "type.fee": "Fee",
   "status.pending": "Pending",

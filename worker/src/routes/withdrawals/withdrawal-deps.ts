@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import type { Address } from "viem";
 import { CHAIN_TIMEOUT_MS, chainClient, type ChainClient } from "../../chain/chain-client";
 import type { AppEnv } from "../../env";
 import { machinesFor } from "../../sessions/machines-for";
@@ -9,6 +10,8 @@ import type { AdvanceDeps } from "../../withdrawals/advance-withdrawal";
 export interface WithdrawalRequestDeps extends AdvanceDeps {
   chain: ChainClient;
   chainId: number;
+  entryPoints: readonly Address[];
+  logsMaxBlocks: number;
   /** How long a request waits for another one's first call to Machines (same key, in flight). */
   firstReplyWaitMs: number;
 }
@@ -20,6 +23,8 @@ export function withdrawalDeps(c: Context<AppEnv>): WithdrawalRequestDeps {
     db: c.env.DB,
     chain: chainClient({ rpcUrl: settings.chain.rpcUrl, id: settings.chain.id, name: settings.chain.name }),
     chainId: settings.chain.id,
+    entryPoints: settings.chain.entryPoints,
+    logsMaxBlocks: settings.chain.logsMaxBlocks,
     createUpstream: (request) => machines.call(machinesApi.createWithdrawal, request),
     // Outlives one whole Machines call (its own timeout covers the retry) and the chain read after it.
     leaseMs: settings.machines.timeoutMs + 2 * CHAIN_TIMEOUT_MS + 5_000,
