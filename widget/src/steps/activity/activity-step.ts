@@ -1,8 +1,7 @@
 import { css, html, nothing, type TemplateResult } from "lit";
 import { Task, TaskStatus } from "@lit/task";
-import type { Transaction, TransactionType } from "../../../../shared/api/transactions";
+import { transactionRoutes, type Transaction, type TransactionType } from "../../../../shared/api/transactions";
 import { isApiError } from "../../api/api-error";
-import { listTransactions } from "../../api/list-transactions";
 import { field } from "../../components/field";
 import { skeleton, spinner } from "../../components/loading";
 import { notice } from "../../components/notice";
@@ -84,7 +83,7 @@ export class ActivityStep extends StepElement<ActivityMessages> {
 
   private readonly firstPage = new Task(this, {
     task: async ([api, type, limit], { signal }) => {
-      const page = await listTransactions(api, { limit, signal, ...(type ? { type } : {}) });
+      const page = await api.call(transactionRoutes.listTransactions, { query: { limit, ...(type ? { type } : {}) }, signal });
       this.more = { items: [], cursor: page.nextCursor, busy: false, error: undefined };
       if (this.refreshing) this.announce(this.t("refreshed"));
       this.refreshing = false;
@@ -127,7 +126,8 @@ export class ActivityStep extends StepElement<ActivityMessages> {
     if (!cursor || this.more.busy) return;
     this.more = { ...this.more, busy: true, error: undefined };
     try {
-      const page = await listTransactions(this.context.api, { limit: this.pageSize, cursor, ...(this.filter ? { type: this.filter } : {}) });
+      const query = { limit: this.pageSize, cursor, ...(this.filter ? { type: this.filter } : {}) };
+      const page = await this.context.api.call(transactionRoutes.listTransactions, { query });
       this.more = { items: [...items, ...page.transactions], cursor: page.nextCursor, busy: false, error: undefined };
       this.announce(this.t("loaded", { count: page.transactions.length }));
       // Keyboard users continue from the first row that just appeared.

@@ -1,9 +1,7 @@
 import { css, html, nothing } from "lit";
 import { Task } from "@lit/task";
-import type { Agreement, Agreements } from "../../../../shared/api/agreements";
-import { acceptAgreements } from "../../api/accept-agreements";
+import { agreementsRoutes, type Agreement, type Agreements } from "../../../../shared/api/agreements";
 import { isApiError } from "../../api/api-error";
-import { getAgreements } from "../../api/get-agreements";
 import { spinner, skeleton } from "../../components/loading";
 import { notice } from "../../components/notice";
 import { AgreementsAcceptedEvent } from "../../events/agreements-accepted";
@@ -61,7 +59,7 @@ export class AgreementsStep extends StepElement<AgreementsMessages> {
   private readonly agreements = new Task(this, {
     task: async ([api], { signal }) => {
       try {
-        return await getAgreements(api, { signal });
+        return await api.call(agreementsRoutes.getAgreements, { signal });
       } catch (error) {
         // Not verified yet is a state this step explains, not a failure to report.
         if (!(isApiError(error) && error.code === "kyc_required")) this.fail(error);
@@ -101,7 +99,7 @@ export class AgreementsStep extends StepElement<AgreementsMessages> {
     }
     this.busy = true;
     try {
-      const result = await acceptAgreements(this.context.api, { accepted: true });
+      const result = await this.context.api.call(agreementsRoutes.acceptAgreements, { body: { accepted: true } });
       this.result = result; // shown as accepted while the element moves on
       this.emit(new AgreementsAcceptedEvent({ agreementIds: result.agreements.map((a) => a.id), acceptedAt: result.acceptedAt }));
       this.announce(this.t("announceAccepted"));

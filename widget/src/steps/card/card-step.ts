@@ -1,13 +1,8 @@
 import { html, nothing, type TemplateResult } from "lit";
 import { Task } from "@lit/task";
-import type { Balances } from "../../../../shared/api/balances";
-import type { Card } from "../../../../shared/api/cards";
+import { balancesRoutes, type Balances } from "../../../../shared/api/balances";
+import { cardRoutes, type Card } from "../../../../shared/api/cards";
 import { isApiError } from "../../api/api-error";
-import { cancelCard } from "../../api/cancel-card";
-import { getBalances } from "../../api/get-balances";
-import { listCards } from "../../api/list-cards";
-import { revealCard } from "../../api/reveal-card";
-import { updateCard } from "../../api/update-card";
 import { CopyButton } from "../../components/copy-button";
 import { skeleton } from "../../components/loading";
 import { notice } from "../../components/notice";
@@ -65,10 +60,10 @@ export class CardStep extends StepElement<CardMessages> {
 
   private readonly load = new Task(this, {
     task: async ([api], { signal }) => {
-      const [balances, first] = await Promise.all([getBalances(api, { signal }), listCards(api, { signal })]);
+      const [balances, first] = await Promise.all([api.call(balancesRoutes.getBalances, { signal }), api.call(cardRoutes.listCards, { signal })]);
       const cards = first.cards;
       for (let cursor = first.nextCursor, n = 0; cursor && n < 10; n++) {
-        const page = await listCards(api, { cursor, signal });
+        const page = await api.call(cardRoutes.listCards, { query: { cursor }, signal });
         cards.push(...page.cards);
         cursor = page.nextCursor;
       }
@@ -171,7 +166,7 @@ export class CardStep extends StepElement<CardMessages> {
   private readonly on: CardItemHandlers = {
     reveal: (card) =>
       void this.act(card, "reveal", async () => {
-        const secrets = await revealCard(this.context.api, { cardId: card.id });
+        const secrets = await this.context.api.call(cardRoutes.revealCard, { params: { cardId: card.id }, body: {} });
         if (this.isConnected) this.reveals.show(card.id, secrets, this.revealSeconds);
         return `${this.cardSelector(card)} [data-action=reveal]`;
       }),
@@ -182,7 +177,7 @@ export class CardStep extends StepElement<CardMessages> {
     setStatus: (card, status) =>
       void this.act(card, status === "locked" ? "lock" : "unlock", async () => {
         if (status === "locked" && this.reveals.cardId === card.id) this.reveals.hide("user");
-        this.replaceCard((await updateCard(this.context.api, { cardId: card.id, status })).card);
+        this.replaceCard((await this.context.api.call(cardRoutes.updateCard, { params: { cardId: card.id }, body: { status } })).card);
         this.announce(this.t(status === "locked" ? "locked" : "unlocked"));
         return `${this.cardSelector(card)} [data-action=${status === "locked" ? "unlock" : "lock"}]`;
       }),
@@ -208,7 +203,7 @@ export class CardStep extends StepElement<CardMessages> {
         card,
         "limit",
         async () => {
-          this.replaceCard((await updateCard(this.context.api, { cardId: card.id, limit })).card);
+          this.replaceCard((await this.context.api.call(cardRoutes.updateCard, { params: { cardId: card.id }, body: { limit } })).card);
           this.announce(this.t("limitSaved"));
           return `${this.cardSelector(card)} [data-action=limit]`;
         },
@@ -229,7 +224,7 @@ export class CardStep extends StepElement<CardMessages> {
         "cancel",
         async () => {
           if (this.reveals.cardId === card.id) this.reveals.hide("user");
-          const { card: canceled } = await cancelCard(this.context.api, { cardId: card.id });
+          const { card: canceled } = await this.context.api.call(cardRoutes.cancelCard, { params: { cardId: card.id } });
           this.replaceCard({ ...card, status: canceled.status });
           this.announce(this.t("canceled", { last4: card.last4 }));
           return `#card-${CSS.escape(card.id)}`;

@@ -1,9 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { initialState, Task } from "@lit/task";
-import type { Asset, DepositEstimate, DepositRange } from "../../../../shared/api/deposits";
+import { depositRoutes, type Asset, type DepositEstimate, type DepositRange } from "../../../../shared/api/deposits";
 import type { WorkerClient } from "../../api/client";
-import { estimateDeposit } from "../../api/estimate-deposit";
-import { getDepositRange } from "../../api/get-deposit-range";
 import { parseAmountCents } from "../../i18n/parse-amount";
 
 /** Quiet time after the last keystroke before the amount is checked and estimated. */
@@ -41,12 +39,12 @@ export class DepositQuote implements ReactiveController {
     host.addController(this);
     this.range = new Task(host, {
       task: ([api, currency, network], { signal }) =>
-        currency && network ? getDepositRange(api, { currency, network, signal }).then((r) => r.range) : initialState,
+        currency && network ? api.call(depositRoutes.getDepositRange, { body: { currency, network }, signal }).then((r) => r.range) : initialState,
       args: () => [o.api(), this.currency, this.network] as const,
     });
     this.estimate = new Task(host, {
       task: ([api, currency, network, amount], { signal }) =>
-        amount ? estimateDeposit(api, { currency, network, amount, signal }).then((r) => r.estimate) : initialState,
+        amount ? api.call(depositRoutes.estimateDeposit, { body: { currency, network, amount }, signal }).then((r) => r.estimate) : initialState,
       args: () => [o.api(), this.currency, this.network, this.check(this.settled).value] as const,
     });
   }

@@ -1,11 +1,8 @@
 import { html, nothing } from "lit";
 import { Task } from "@lit/task";
-import type { Asset, Deposit } from "../../../../shared/api/deposits";
+import { depositRoutes, type Asset, type Deposit } from "../../../../shared/api/deposits";
 import { isApiError } from "../../api/api-error";
-import { createDeposit } from "../../api/create-deposit";
 import { newIdempotencyKey } from "../../api/idempotency-key";
-import { listDepositAssets } from "../../api/list-deposit-assets";
-import { listDeposits } from "../../api/list-deposits";
 import { CopyButton } from "../../components/copy-button";
 import { skeleton, spinner } from "../../components/loading";
 import { notice } from "../../components/notice";
@@ -53,7 +50,10 @@ export class DepositStep extends StepElement<DepositMessages> {
   private readonly setup = new Task(this, {
     task: async ([api], { signal }) => {
       try {
-        const [{ assets }, { deposits }] = await Promise.all([listDepositAssets(api, { signal }), listDeposits(api, { scope: "active", signal })]);
+        const [{ assets }, { deposits }] = await Promise.all([
+          api.call(depositRoutes.listDepositAssets, { signal }),
+          api.call(depositRoutes.listDeposits, { query: { scope: "active" }, signal }),
+        ]);
         this.quote.choose(assets);
         // A deposit still under way is shown again instead of making another address every visit.
         const open = deposits.filter((d) => ACTIVE_DEPOSIT_STATUSES.has(d.status)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
@@ -101,7 +101,7 @@ export class DepositStep extends StepElement<DepositMessages> {
     this.busy = true;
     this.formError = null;
     try {
-      const { deposit } = await createDeposit(this.context.api, { ...body, idempotencyKey: this.intent.key });
+      const { deposit } = await this.context.api.call(depositRoutes.createDeposit, { body, idempotencyKey: this.intent.key });
       this.intent = null;
       this.emit(
         new DepositCreatedEvent({

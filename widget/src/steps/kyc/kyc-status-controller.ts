@@ -1,7 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import type { KycState } from "../../../../shared/api/kyc";
+import { kycRoutes, type KycState } from "../../../../shared/api/kyc";
 import type { WorkerClient } from "../../api/client";
-import { getKycStatus } from "../../api/get-kyc-status";
 import { PollController } from "../../components/poll-controller";
 import { WATCHED_STATUSES } from "./kyc-status-view";
 
@@ -62,7 +61,7 @@ export class KycStatusController implements ReactiveController {
     this.loadError = null;
     this.host.requestUpdate();
     try {
-      this.set(await getKycStatus(this.o.api()), "known");
+      this.set(await this.o.api().call(kycRoutes.getKycStatus, {}), "known");
     } catch (error) {
       this.o.failed(error);
       this.loadError = error;
@@ -72,7 +71,7 @@ export class KycStatusController implements ReactiveController {
 
   /** Asks once; answers whether the status can still change. */
   async refresh(signal?: AbortSignal): Promise<boolean> {
-    const kyc = await getKycStatus(this.o.api(), signal ? { signal } : {});
+    const kyc = await this.o.api().call(kycRoutes.getKycStatus, { signal });
     this.set(kyc, "watched");
     return WATCHED_STATUSES.has(kyc.status);
   }

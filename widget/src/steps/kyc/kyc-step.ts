@@ -1,9 +1,8 @@
 import { html, nothing } from "lit";
 import { Task } from "@lit/task";
-import type { KycState, KycValues } from "../../../../shared/api/kyc";
+import { kycRoutes, type KycState, type KycValues } from "../../../../shared/api/kyc";
+import { kycApplicationRoutes } from "../../../../shared/api/kyc-application";
 import { isApiError } from "../../api/api-error";
-import { getKycValues } from "../../api/get-kyc-values";
-import { submitKycApplication } from "../../api/submit-kyc-application";
 import { skeleton } from "../../components/loading";
 import { notice } from "../../components/notice";
 import { KycStatusEvent } from "../../events/kyc-status";
@@ -48,7 +47,7 @@ export class KycStep extends StepElement<KycMessages> {
   private readonly values = new Task(this, {
     task: async ([api], { signal }) => {
       try {
-        return await getKycValues(api, { signal });
+        return await api.call(kycRoutes.getKycValues, { signal });
       } catch (error) {
         this.fail(error);
         throw error;
@@ -127,7 +126,7 @@ export class KycStep extends StepElement<KycMessages> {
     if (this.form.problems(fields).size) return this.showProblems(fields);
     this.busy = true;
     try {
-      const kyc = await submitKycApplication(this.context.api, applicationFrom(fields, this.form.values));
+      const kyc = await this.context.api.call(kycApplicationRoutes.submitKycApplication, { body: applicationFrom(fields, this.form.values) });
       this.editing = false;
       this.status.set(kyc, "submitted");
       void this.focusStatus();

@@ -1,7 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import type { WithdrawalEstimate } from "../../../../shared/api/withdrawals";
+import { withdrawalRoutes, type WithdrawalEstimate } from "../../../../shared/api/withdrawals";
 import type { WorkerClient } from "../../api/client";
-import { estimateWithdrawal } from "../../api/estimate-withdrawal";
 import type { I18n } from "../../i18n/translator";
 import { arrives } from "./withdraw-review";
 
@@ -38,7 +37,8 @@ export class EstimateController implements ReactiveController {
     this.timer = setTimeout(async () => {
       const abort = (this.abort = new AbortController());
       try {
-        const { estimate } = await estimateWithdrawal(this.api(), { destination: { currency, network }, amountCents: cents, signal: abort.signal });
+        const body = { destination: { currency, network }, amountCents: cents };
+        const { estimate } = await this.api().call(withdrawalRoutes.estimateWithdrawal, { body, signal: abort.signal });
         if (this.key === key) this.value = estimate;
       } catch {
         // advisory only

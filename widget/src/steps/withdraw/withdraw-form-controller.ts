@@ -1,8 +1,7 @@
 import type { ReactiveControllerHost, TemplateResult } from "lit";
 import { Task } from "@lit/task";
 import type { Asset } from "../../../../shared/api/deposits";
-import type { WithdrawalRange } from "../../../../shared/api/withdrawals";
-import { getWithdrawalRange } from "../../api/get-withdrawal-range";
+import { withdrawalRoutes, type WithdrawalRange } from "../../../../shared/api/withdrawals";
 import { parseAmountCents } from "../../i18n/parse-amount";
 import type { StepContext } from "../step-context";
 import type { WithdrawMessages } from "./withdraw.messages";
@@ -43,7 +42,7 @@ export class WithdrawFormController {
       task: async ([api, currency, network], { signal }) => {
         if (!currency || !network) return undefined;
         try {
-          return (await getWithdrawalRange(api, { destination: { currency, network }, signal })).range;
+          return (await api.call(withdrawalRoutes.getWithdrawalRange, { body: { destination: { currency, network } }, signal })).range;
         } catch (error) {
           if (signal.aborted) throw error;
           host.formFailed(error, () => void this.range.run());

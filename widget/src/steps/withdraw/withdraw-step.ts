@@ -1,11 +1,8 @@
 import { html, nothing, type TemplateResult } from "lit";
 import { Task } from "@lit/task";
-import type { Balances } from "../../../../shared/api/balances";
-import type { Withdrawal } from "../../../../shared/api/withdrawals";
+import { balancesRoutes, type Balances } from "../../../../shared/api/balances";
+import { withdrawalRoutes, type Withdrawal } from "../../../../shared/api/withdrawals";
 import { isApiError } from "../../api/api-error";
-import { getBalances } from "../../api/get-balances";
-import { listWithdrawalAssets } from "../../api/list-withdrawal-assets";
-import { listWithdrawals } from "../../api/list-withdrawals";
 import { CopyButton } from "../../components/copy-button";
 import { skeleton } from "../../components/loading";
 import { notice } from "../../components/notice";
@@ -63,9 +60,9 @@ export class WithdrawStep extends StepElement<WithdrawMessages> {
   private readonly load = new Task(this, {
     task: async ([api], { signal }) => {
       const [{ assets }, { withdrawals }, balances] = await Promise.all([
-        listWithdrawalAssets(api, { signal }),
-        listWithdrawals(api, { signal }),
-        getBalances(api, { signal }),
+        api.call(withdrawalRoutes.listWithdrawalAssets, { signal }),
+        api.call(withdrawalRoutes.listWithdrawals, { signal }),
+        api.call(balancesRoutes.getBalances, { signal }),
       ]);
       this.balances = balances;
       this.form.offer(assets);
@@ -168,7 +165,7 @@ export class WithdrawStep extends StepElement<WithdrawMessages> {
 
   private async refreshBalances(): Promise<void> {
     try {
-      this.balances = await getBalances(this.context.api);
+      this.balances = await this.context.api.call(balancesRoutes.getBalances, {});
       this.report({ balances: this.balances });
       this.requestUpdate();
     } catch {

@@ -1,11 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import type { Withdrawal } from "../../../../shared/api/withdrawals";
+import type { BodyOf } from "../../../../shared/api/define-route";
+import { withdrawalRoutes, type Withdrawal } from "../../../../shared/api/withdrawals";
 import type { WorkerClient } from "../../api/client";
-import { createWithdrawal, type CreateWithdrawalParameters } from "../../api/create-withdrawal";
-import { getWithdrawal } from "../../api/get-withdrawal";
 import { newIdempotencyKey } from "../../api/idempotency-key";
-import { prepareWithdrawal } from "../../api/prepare-withdrawal";
-import { submitWithdrawal } from "../../api/submit-withdrawal";
 import type { HexString, WalletAdapter } from "../../wallet/wallet-adapter";
 
 /**
@@ -17,7 +14,8 @@ import type { HexString, WalletAdapter } from "../../wallet/wallet-adapter";
  */
 export type Stage = "form" | "prepare" | "review" | "sign" | "send" | "submit" | "confirm" | "confirmed" | "failed" | "expired";
 
-export type WithdrawalRequest = Omit<CreateWithdrawalParameters, "idempotencyKey" | "signal">;
+/** What the user asks for: the amount and the destination (`POST /v1/withdrawals`'s body). */
+export type WithdrawalRequest = BodyOf<typeof withdrawalRoutes.createWithdrawal>;
 
 export interface WithdrawalFlowOptions {
   api: () => WorkerClient;
@@ -121,7 +119,7 @@ export class WithdrawalFlow implements ReactiveController {
     // A wallet can fail after broadcasting: when the chain already shows the withdrawal, follow it instead.
     const w = this.withdrawal!;
     await this.run(async () => {
-      const { withdrawal } = await getWithdrawal(this.o.api(), { withdrawalId: w.id });
+      const { withdrawal } = await this.o.api().call(withdrawalRoutes.getWithdrawal, { params: { withdrawalId: w.id } });
       if (withdrawal.status === "ready") this.withdrawal = withdrawal;
       else this.settle(withdrawal);
     });
@@ -135,12 +133,13 @@ export class WithdrawalFlow implements ReactiveController {
     this.error = null;
     await this.run(async () => {
       const api = this.o.api();
-      let prepared = await prepareWithdrawal(api, { withdrawalId: w.id });
+      const params = { withdrawalId: w.id };
+      let prepared = await api.call(withdrawalRoutes.prepareWithdrawal, { params, body: {} });
       const wallet = await this.o.wallet();
       if (prepared.kind === "typedData") {
         this.set("sign");
         const adminSignature = await wallet.signTypedData(prepared.typedData);
-        prepared = await prepareWithdrawal(api, { withdrawalId: w.id, adminSalt: prepared.adminSalt, adminSignature });
+        prepared = await api.call(withdrawalRoutes.prepareWithdrawal, { params, body: { adminSalt: prepared.adminSalt, adminSignature } });
       }
       if (prepared.kind !== "transaction") throw new Error("the Worker did not hand out the transaction");
       this.set("send");
@@ -154,7 +153,7 @@ export class WithdrawalFlow implements ReactiveController {
     if (!intent) return;
     this.set("prepare");
     await this.run(async () => {
-      const { withdrawal } = await createWithdrawal(this.o.api(), { ...intent.request, idempotencyKey: intent.key });
+      const { withdrawal } = await this.o.api().call(withdrawalRoutes.createWithdrawal, { body: intent.request, idempotencyKey: intent.key });
       this.settle(withdrawal);
     });
   }
@@ -165,7 +164,7 @@ export class WithdrawalFlow implements ReactiveController {
     if (!w || !hash) return;
     this.set("submit");
     await this.run(async () => {
-      const { withdrawal } = await submitWithdrawal(this.o.api(), { withdrawalId: w.id, txHash: hash });
+      const { withdrawal } = await this.o.api().call(withdrawalRoutes.submitWithdrawal, { params: { withdrawalId: w.id }, body: { txHash: hash } });
       this.o.onSubmitted(withdrawal, hash);
       this.settle(withdrawal);
     });
@@ -198,7 +197,7 @@ export class WithdrawalFlow implements ReactiveController {
       if (!w || signal.aborted) return;
       this.slow = this.stage === "confirm" && Date.now() - this.confirmSince > SLOW_AFTER_MS;
       await this.run(async () => {
-        const { withdrawal } = await getWithdrawal(this.o.api(), { withdrawalId: w.id, signal });
+        const { withdrawal } = await this.o.api().call(withdrawalRoutes.getWithdrawal, { params: { withdrawalId: w.id }, signal });
         if (!signal.aborted) this.settle(withdrawal);
       });
     }, delayMs);

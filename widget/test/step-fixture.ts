@@ -1,20 +1,20 @@
 import { fixture, html } from "@open-wc/testing";
-import type { PublicConfig } from "../../../shared/api/config";
-import type { StepName } from "../../../shared/steps";
-import { createWorkerClient } from "../api/client";
-import type { AuthAdapter } from "../auth/auth-adapter";
-import { SIGNED_OUT, type JourneyState } from "../flow/journey-state";
-import type { JourneyUpdate } from "../flow/journey-update-event";
-import { JourneyUpdateEvent } from "../flow/journey-update-event";
-import { AnnounceEvent } from "../flow/announce-event";
-import { coreMessages } from "../i18n/core-messages";
-import { coreMessagesEs } from "../i18n/core-messages.es";
-import { createI18n, languageOf } from "../i18n/translator";
-import { loadStep } from "../steps/registry";
-import type { StepContext } from "../steps/step-context";
-import type { StepElement } from "../steps/step-element";
-import { machinesCardStyles } from "../machines-card.styles";
-import type { WalletAdapter } from "../wallet/wallet-adapter";
+import type { PublicConfig } from "../../shared/api/config";
+import type { StepName } from "../../shared/steps";
+import { createWorkerClient } from "../src/api/client";
+import type { AuthAdapter } from "../src/auth/auth-adapter";
+import { SIGNED_OUT, type JourneyState } from "../src/flow/journey-state";
+import type { JourneyUpdate } from "../src/flow/journey-update-event";
+import { JourneyUpdateEvent } from "../src/flow/journey-update-event";
+import { AnnounceEvent } from "../src/flow/announce-event";
+import { coreMessages } from "../src/i18n/core-messages";
+import { coreMessagesEs } from "../src/i18n/core-messages.es";
+import { createI18n, languageOf } from "../src/i18n/translator";
+import { loadStep } from "../src/steps/registry";
+import type { StepContext } from "../src/steps/step-context";
+import type { StepElement } from "../src/steps/step-element";
+import { machinesCardStyles } from "../src/machines-card.styles";
+import type { WalletAdapter } from "../src/wallet/wallet-adapter";
 
 export const SANDBOX_CONFIG: PublicConfig = {
   environment: "sandbox",
