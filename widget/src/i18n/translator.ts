@@ -20,6 +20,9 @@ export type Catalogs<M extends Messages> = { en: M } & {
 
 export type MessageValues = Record<string, string | number>;
 
+/** A step's `t`: one of its messages by key, with values for its placeholders. */
+export type Translate<M extends Messages> = (key: keyof M & string, values?: MessageValues) => string;
+
 /**
  * Defines a module's messages in every language; the types make a missing or extra key in any
  * language a compile error. Give other languages as a dynamic import of their own file, so they load

@@ -8,6 +8,8 @@ import { AgreementsAcceptedEvent } from "../../events/agreements-accepted";
 import { StepElement } from "../step-element";
 import { agreementsMessages, type AgreementsMessages } from "./agreements.messages";
 
+const isKycRequired = (error: unknown) => isApiError(error) && error.code === "kyc_required";
+
 /**
  * The card agreements: each one's text and documents (opened in a new window), one checkbox per
  * agreement that the user must tick themselves, then the accepted state with its date.
@@ -62,7 +64,7 @@ export class AgreementsStep extends StepElement<AgreementsMessages> {
         return await api.call(agreementsRoutes.getAgreements, { signal });
       } catch (error) {
         // Not verified yet is a state this step explains, not a failure to report.
-        if (!(isApiError(error) && error.code === "kyc_required")) this.fail(error);
+        if (!isKycRequired(error)) this.sentence(error);
         throw error;
       }
     },
@@ -93,8 +95,7 @@ export class AgreementsStep extends StepElement<AgreementsMessages> {
     this.acceptError = null;
     if (missing) {
       this.announce(this.t(list.length === 1 ? "mustTickOne" : "mustTick"));
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>(`#agreement-${CSS.escape(missing.id)}`)?.focus();
+      await this.focusOn(`#agreement-${CSS.escape(missing.id)}`);
       return;
     }
     this.busy = true;
@@ -106,7 +107,7 @@ export class AgreementsStep extends StepElement<AgreementsMessages> {
       this.report({ agreementsAccepted: true }, "next");
     } catch (error) {
       this.acceptError = error;
-      if (!(isApiError(error) && error.code === "kyc_required")) this.fail(error);
+      if (!isKycRequired(error)) this.sentence(error);
     } finally {
       this.busy = false;
     }
@@ -128,15 +129,12 @@ export class AgreementsStep extends StepElement<AgreementsMessages> {
 
   /** Identity not verified yet (the Worker's `kyc_required`): point back to that step instead of a dead end. */
   private errorView(error: unknown, retry: () => void) {
-    if (isApiError(error) && error.code === "kyc_required") {
+    if (isKycRequired(error)) {
       return notice("warning", this.t("kycFirst"), {
         actions: html`<button type="button" class="button" part="button" @click=${() => this.report({}, "kyc")}>${this.t("goToKyc")}</button>`,
       });
     }
-    return notice("error", this.context.i18n.error(error), {
-      detail: isApiError(error) && error.requestId ? this.context.i18n.core("reference", { requestId: error.requestId }) : undefined,
-      actions: html`<button type="button" class="button secondary" part="button" @click=${retry}>${this.context.i18n.core("retry")}</button>`,
-    });
+    return this.errorNotice(error, { retry });
   }
 
   private links(agreement: Agreement) {

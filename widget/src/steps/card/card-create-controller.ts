@@ -4,7 +4,8 @@ import { newIdempotencyKey } from "../../api/idempotency-key";
 import type { StepContext } from "../step-context";
 import type { CardMessages } from "./card.messages";
 import type { CreateFormOptions } from "./card-forms";
-import { amountText, DEFAULT_FREQUENCY, isLimitProblem, problemMessage, readLabel, readLimit, type Frequency } from "./card-limit";
+import { DEFAULT_FREQUENCY, isLimitProblem, problemMessage, readLabel, readLimit, type Frequency } from "./card-limit";
+import { amountText } from "../../i18n/parse-amount";
 
 export interface CreateCardHost extends ReactiveControllerHost {
   readonly context: StepContext;

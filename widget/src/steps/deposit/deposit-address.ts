@@ -5,8 +5,8 @@ import { spinner } from "../../components/loading";
 import { notice } from "../../components/notice";
 import { qrCode } from "./deposit-qr";
 import type { DepositMessages } from "./deposit.messages";
+import type { Translate } from "../../i18n/translator";
 
-type T = (key: keyof DepositMessages & string, values?: Record<string, string | number>) => string;
 
 /** Deposit statuses that can still change (`pending` appears in the API reference's example). */
 export const ACTIVE_DEPOSIT_STATUSES = new Set(["awaitingDeposit", "pending", "processing"]);
@@ -17,13 +17,13 @@ export function statusKey(status: string): "awaitingDeposit" | "processing" | "c
   return (["awaitingDeposit", "processing", "completed", "failed", "canceled"] as const).find((s) => s === status) ?? "other";
 }
 
-function badge(t: T, key: ReturnType<typeof statusKey>) {
+function badge(t: Translate<DepositMessages>, key: ReturnType<typeof statusKey>) {
   if (key !== "completed" && key !== "failed" && key !== "canceled") return nothing;
   return html`<span class="badge ${key === "completed" ? "success" : "danger"}">${t(`badge.${key}`)}</span>`;
 }
 
 export interface DepositAddressView {
-  t: T;
+  t: Translate<DepositMessages>;
   deposit: Deposit;
   /** What to send and where, in words: `rUSD`, `Base`. */
   assetName: string;
