@@ -38,6 +38,8 @@ export interface StepFixtureOptions {
   steps?: StepName[];
   auth?: AuthAdapter;
   wallet?: WalletAdapter;
+  /** Answers the Worker client's requests instead of the network (`fakeWorker`), for replies the stack never sends. */
+  fetch?: typeof fetch;
 }
 
 /** What a step sent up: journey updates (facts and moves), announcements, public `mc-*` events. */
@@ -63,7 +65,7 @@ export function testContext(o: StepFixtureOptions = {}): StepContext {
   const language = languageOf(locale) ?? "en";
   const auth = o.auth ?? noAuth;
   return {
-    api: createWorkerClient({ baseUrl: o.workerUrl ?? "http://127.0.0.1:9", token: o.token ?? (() => auth.token()) }),
+    api: createWorkerClient({ baseUrl: o.workerUrl ?? "http://127.0.0.1:9", token: o.token ?? (() => auth.token()), ...(o.fetch ? { fetch: o.fetch } : {}) }),
     state: { ...SIGNED_OUT, ...o.state },
     config: { ...SANDBOX_CONFIG, ...o.config },
     defaults: { cardLabel: null, cardLimit: null, depositAsset: null, depositNetwork: null, ...o.defaults },

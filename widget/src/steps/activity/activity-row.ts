@@ -26,7 +26,8 @@ export function signedAmount(i18n: I18n, tx: Transaction): string {
 
 /** One transaction: who or what, when, how much, and its status. */
 export function activityRow(t: Translate<ActivityMessages>, i18n: I18n, tx: Transaction): TemplateResult {
-  const status = (KNOWN_STATUS as readonly string[]).includes(tx.status) ? t(`status.${tx.status as (typeof KNOWN_STATUS)[number]}`) : tx.status;
+  // A status the step does not know (the upstream's is free text) reads as in progress, never blank.
+  const status = t(`status.${(KNOWN_STATUS as readonly string[]).includes(tx.status) ? (tx.status as (typeof KNOWN_STATUS)[number]) : "other"}`);
   const kind = typeLabel(t, tx);
   return html`<li class="tx" tabindex="-1" data-transaction-id=${tx.transactionId} data-type=${tx.type}>
     <div class="tx-main">

@@ -4,6 +4,7 @@ import { agreementsRoutes, type Agreement, type Agreements } from "../../../../s
 import { isApiError } from "../../api/api-error";
 import { spinner, skeleton } from "../../components/loading";
 import { notice } from "../../components/notice";
+import { linkTarget } from "../../components/safe-link";
 import { AgreementsAcceptedEvent } from "../../events/agreements-accepted";
 import { StepElement } from "../step-element";
 import { agreementsMessages, type AgreementsMessages } from "./agreements.messages";
@@ -141,11 +142,15 @@ export class AgreementsStep extends StepElement<AgreementsMessages> {
     if (!agreement.links.length) return nothing;
     return html`<p class="links small">
       <span class="muted">${this.t("read")}</span>
-      ${agreement.links.map(
-        (link, i) => html`${i ? ", " : ""}<a href=${link.url} target="_blank" rel="noopener"
-            >${link.label}<span class="visually-hidden"> ${this.t("newWindow")}</span><span aria-hidden="true"> ↗</span></a
-          >`,
-      )}
+      ${agreement.links.map((link, i) => {
+        // Only a https document (http on this machine, for the local sandbox) becomes a link.
+        const href = linkTarget(link.url);
+        return html`${i ? ", " : ""}${href
+          ? html`<a href=${href} target="_blank" rel="noopener"
+              >${link.label}<span class="visually-hidden"> ${this.t("newWindow")}</span><span aria-hidden="true"> ↗</span></a
+            >`
+          : html`<span class="link-unavailable">${this.t("linkUnavailable", { label: link.label })}</span>`}`;
+      })}
     </p>`;
   }
 

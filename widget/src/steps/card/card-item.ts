@@ -34,7 +34,12 @@ export interface CardItemHandlers {
   keep(card: Card): void;
 }
 
-const STATUS_BADGE = { active: "success", locked: "warning", canceled: "neutral", not_activated: "neutral" } as const;
+const STATUS_BADGE = { active: "success", locked: "warning", canceled: "neutral", not_activated: "neutral", other: "neutral" } as const;
+
+/** How a status shows: one the step does not know (Machines may add some) reads as in progress, never blank. */
+export function cardStatusKey(status: string): keyof typeof STATUS_BADGE {
+  return Object.hasOwn(STATUS_BADGE, status) && status !== "other" ? (status as keyof typeof STATUS_BADGE) : "other";
+}
 
 const pad = (n: number) => String(n).padStart(2, "0");
 /** `MM/YY`, as printed on cards. */
@@ -50,6 +55,7 @@ export function limitText(t: Translate<CardMessages>, i18n: I18n, card: Card): s
 export function cardItem(t: Translate<CardMessages>, i18n: I18n, card: Card, s: CardItemState, on: CardItemHandlers): TemplateResult {
   const headingId = `card-${card.id}`;
   const canceled = card.status === "canceled";
+  const shown = cardStatusKey(card.status);
   const button = (action: CardAction, label: string, handler: () => void, extra: Record<string, string> = {}) =>
     html`<button type="button" class="button secondary compact" part="button" data-action=${action} aria-describedby=${headingId}
       aria-expanded=${extra.expanded ?? nothing} aria-controls=${extra.controls ?? nothing}
@@ -59,7 +65,7 @@ export function cardItem(t: Translate<CardMessages>, i18n: I18n, card: Card, s: 
   return html`<li class="card-item" data-card-id=${card.id} data-status=${card.status}>
     <div class="spread">
       <h3 id=${headingId} tabindex="-1">${card.label ?? t("untitled")}</h3>
-      <span class="badge ${STATUS_BADGE[card.status]}">${t(`status.${card.status}`)}</span>
+      <span class="badge ${STATUS_BADGE[shown]}">${t(`status.${shown}`)}</span>
     </div>
     <p class="muted small">
       ${t("ending", { brand: card.brand, last4: card.last4 })} · ${t("expires", { expiry: expiry(card.expirationMonth, card.expirationYear) })}

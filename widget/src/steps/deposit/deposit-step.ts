@@ -140,8 +140,8 @@ export class DepositStep extends StepElement<DepositMessages> {
       const balances = this.watch.balances;
       this.emit(new DepositCompletedEvent({ depositId: deposit.id, creditLimitCents: balances?.creditLimit ?? null }));
       if (balances) this.announce(this.t("completedAnnounce", { amount: this.context.i18n.money(balances.creditLimit) }));
-    } else if (!ACTIVE_DEPOSIT_STATUSES.has(deposit.status)) {
-      this.announce(this.t(deposit.status === "failed" ? "status.failed" : "status.canceled"));
+    } else if (deposit.status === "failed" || deposit.status === "canceled") {
+      this.announce(this.t(`status.${deposit.status}`));
     }
   }
 

@@ -3,7 +3,7 @@ import { balancesRoutes, type Balances } from "../../../../shared/api/balances";
 import { depositRoutes, type Deposit } from "../../../../shared/api/deposits";
 import type { WorkerClient } from "../../api/client";
 import { PollController } from "../../components/poll-controller";
-import { ACTIVE_DEPOSIT_STATUSES } from "./deposit-address";
+import { isMoving } from "./deposit-address";
 
 export interface DepositWatchOptions {
   api(): WorkerClient;
@@ -39,7 +39,7 @@ export class DepositWatch implements ReactiveController {
         if (!this.deposit) return false;
         const { deposit } = await o.api().call(depositRoutes.getDeposit, { params: { depositId: this.deposit.id }, signal });
         this.show(deposit);
-        return ACTIVE_DEPOSIT_STATUSES.has(deposit.status);
+        return isMoving(deposit.status);
       },
     });
   }
@@ -60,7 +60,7 @@ export class DepositWatch implements ReactiveController {
     const before = this.deposit?.id === next.id ? this.deposit.status : null;
     if (before === null) this.creditBefore = this.o.creditLimit();
     this.deposit = next;
-    if (!ACTIVE_DEPOSIT_STATUSES.has(next.status)) this.poll.stop();
+    if (!isMoving(next.status)) this.poll.stop();
     else if (!this.poll.active) this.poll.start();
     this.host.requestUpdate();
     if (before !== null && before !== next.status) this.o.moved(next);

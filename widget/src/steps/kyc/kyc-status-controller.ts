@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { kycRoutes, type KycState } from "../../../../shared/api/kyc";
 import type { WorkerClient } from "../../api/client";
 import { PollController } from "../../components/poll-controller";
-import { WATCHED_STATUSES } from "./kyc-status-view";
+import { isWatched } from "./kyc-status-view";
 
 /** Why the state changed: first known, the user's own submission, or the watch saw it move. */
 export type KycChangeCause = "known" | "submitted" | "watched";
@@ -73,7 +73,7 @@ export class KycStatusController implements ReactiveController {
   async refresh(signal?: AbortSignal): Promise<boolean> {
     const kyc = await this.o.api().call(kycRoutes.getKycStatus, { signal });
     this.set(kyc, "watched");
-    return WATCHED_STATUSES.has(kyc.status);
+    return isWatched(kyc.status);
   }
 
   /** Takes a state (known, submitted or watched) and watches while it can change. */
@@ -81,7 +81,7 @@ export class KycStatusController implements ReactiveController {
     const before = this.kyc;
     this.kyc = next;
     this.o.changed(next, before, cause);
-    if (!WATCHED_STATUSES.has(next.status)) this.watch.stop();
+    if (!isWatched(next.status)) this.watch.stop();
     else if (!this.watch.active) this.watch.start();
     this.host.requestUpdate();
   }

@@ -10,7 +10,7 @@ import { controlId, kycForm } from "./kyc-form";
 import { controlsOf, formModel, type FormItem } from "./kyc-form-model";
 import { KycFormState } from "./kyc-form-state";
 import { KycStatusController, type KycChangeCause } from "./kyc-status-controller";
-import { kycStatusView, RESUBMITTABLE_STATUSES } from "./kyc-status-view";
+import { kycStatusView, RESUBMITTABLE_STATUSES, shownStatus } from "./kyc-status-view";
 import { kycStyles } from "./kyc-step.styles";
 import { applicationFrom } from "./kyc-validation";
 import { kycMessages, type KycMessageKey, type KycMessages } from "./kyc.messages";
@@ -91,7 +91,7 @@ export class KycStep extends StepElement<KycMessages> {
       if (next !== this.context.state.kyc) this.report({ kyc: next });
       if (before && before.status !== next.status) {
         if (cause === "watched" && next.status !== "not_submitted") {
-          this.announce(this.t("announce.changed", { status: this.t(`status.${next.status}.title`) }));
+          this.announce(this.t("announce.changed", { status: this.t(`status.${shownStatus(next.status)}.title`) }));
         }
         void this.focusStatus();
       }

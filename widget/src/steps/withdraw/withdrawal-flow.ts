@@ -188,15 +188,7 @@ export class WithdrawalFlow implements ReactiveController {
   /** Shows a withdrawal's latest state. */
   private settle(w: Withdrawal): void {
     this.withdrawal = w;
-    const stage: Record<Withdrawal["status"], Stage> = {
-      pending: "prepare",
-      ready: "review",
-      submitted: "confirm",
-      confirmed: "confirmed",
-      failed: "failed",
-      expired: "expired",
-    };
-    const next = stage[w.status];
+    const next = stageOf(w);
     if (next === "confirm" && this.stage !== "confirm") this.confirmSince = Date.now();
     if (next === "confirmed" && this.stage !== "confirmed") this.o.onConfirmed(w);
     this.set(next);
@@ -243,6 +235,23 @@ export class WithdrawalFlow implements ReactiveController {
     this.o.onStage(stage);
     this.host.requestUpdate();
   }
+}
+
+const STAGE_OF: Record<string, Stage | undefined> = {
+  pending: "prepare",
+  ready: "review",
+  submitted: "confirm",
+  confirmed: "confirmed",
+  failed: "failed",
+  expired: "expired",
+};
+
+/**
+ * Where a withdrawal stands for the user. A status the step does not know is in progress (never an error):
+ * waiting for the chain once a transaction went out, else being prepared; it is followed until it moves.
+ */
+export function stageOf(w: Withdrawal): Stage {
+  return STAGE_OF[w.status] ?? (w.submittedTxHash ? "confirm" : "prepare");
 }
 
 function requestOf(w: Withdrawal): WithdrawalRequest {
