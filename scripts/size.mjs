@@ -10,7 +10,7 @@
 // connects, names its auth adapter, then loads the step). A sandbox journey loads the entry, every
 // step, and whatever they import statically or dynamically, except what only production or a host
 // page's own wallet needs (the Crossmint adapters and SDKs, the EIP-1193 adapter), other languages'
-// strings, and the sentences for configuration mistakes (a page set up right never loads them).
+// strings, and the sentences and panels for configuration mistakes (a page set up right never loads them).
 // Neither counts the brand palette twice: it is in the journey (a page with `brand-color` loads it),
 // not in the first view. Exits 1 when a budget is exceeded.
 // Options: --no-build (measure the existing dist/), --json (print the figures as JSON, for `npm run bench`).
@@ -29,8 +29,9 @@ const NOT_IN_SANDBOX = [
   /^widget\/src\/wallet\/crossmint-/,
   /^widget\/src\/wallet\/eip1193-/,
   /^node_modules\/@crossmint\//,
-  // Sentences for configuration mistakes: loaded only by a page that is set up wrong.
+  // Sentences and panels for configuration mistakes: loaded only by a page that is set up wrong.
   /^widget\/src\/config\/problem-messages/,
+  /^widget\/src\/frame\/problems\.ts$/,
   // Other languages' strings (the element's and each step's `*.messages.<lang>.ts`): a journey shows one language.
   /^widget\/src\/.*messages\.(?!en\.)[a-z]{2}\.ts$/,
 ];

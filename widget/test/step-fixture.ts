@@ -9,7 +9,8 @@ import { JourneyUpdateEvent } from "../src/flow/journey-update-event";
 import { AnnounceEvent } from "../src/flow/announce-event";
 import { coreMessages } from "../src/i18n/core-messages";
 import { coreMessagesEs } from "../src/i18n/core-messages.es";
-import { createI18n, languageOf } from "../src/i18n/translator";
+import { errorMessages } from "../src/i18n/error-messages";
+import { catalogOf, createI18n, languageOf, loadCatalog } from "../src/i18n/translator";
 import { loadStep } from "../src/steps/registry";
 import type { StepContext } from "../src/steps/step-context";
 import type { StepElement } from "../src/steps/step-element";
@@ -59,17 +60,18 @@ const noAuth: AuthAdapter = {
   signOut: async () => undefined,
 };
 
-/** A step's context as the element would build it, from test options. */
-export function testContext(o: StepFixtureOptions = {}): StepContext {
+/** A step's context as the element builds it for a signed-in user (the error sentences loaded), from test options. */
+export async function testContext(o: StepFixtureOptions = {}): Promise<StepContext> {
   const locale = o.locale ?? "en";
   const language = languageOf(locale) ?? "en";
+  await loadCatalog(errorMessages, language);
   const auth = o.auth ?? noAuth;
   return {
     api: createWorkerClient({ baseUrl: o.workerUrl ?? "http://127.0.0.1:9", token: o.token ?? (() => auth.token()), ...(o.fetch ? { fetch: o.fetch } : {}) }),
     state: { ...SIGNED_OUT, ...o.state },
     config: { ...SANDBOX_CONFIG, ...o.config },
     defaults: { cardLabel: null, cardLimit: null, depositAsset: null, depositNetwork: null, ...o.defaults },
-    i18n: createI18n(locale, language, language === "es" ? coreMessagesEs : coreMessages),
+    i18n: createI18n(locale, language, language === "es" ? coreMessagesEs : coreMessages, catalogOf(errorMessages, language)),
     steps: o.steps ?? ["sign-in", "kyc", "agreements", "deposit", "card", "withdraw", "activity"],
     auth,
     wallet: async () => {
@@ -93,7 +95,7 @@ export async function renderStep<T extends StepElement = StepElement>(
   const tag = await loadStep(name);
   const recorder: StepRecorder = { updates: [], announcements: [], events: [] };
   const step = document.createElement(tag) as T;
-  step.context = testContext(options);
+  step.context = await testContext(options);
   await step.loadMessages();
   // A host with the element's styles (tokens, frame), so contrast checks see real colours.
   const host = await fixture<HTMLElement>(html`<div></div>`);
