@@ -1,4 +1,4 @@
-import { css, html, nothing } from "lit";
+import { html, nothing } from "lit";
 import { AuthError } from "../../auth/auth-adapter";
 import { describedBy, field } from "../../components/field";
 import { spinner } from "../../components/loading";
@@ -20,16 +20,6 @@ export const RESEND_COOLDOWN_SECONDS = 30;
  * they are, and can continue or sign out.
  */
 export class SignInStep extends StepElement<SignInMessages> {
-  static override styles = [
-    ...StepElement.styles,
-    css`
-      form {
-        display: flex;
-        flex-direction: column;
-        gap: var(--mc-spacing);
-      }
-    `,
-  ];
   static override properties = {
     ...StepElement.properties,
     view: { state: true },
