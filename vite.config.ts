@@ -8,15 +8,31 @@ import { stripRouteDocsPlugin } from "./scripts/lib/strip-route-docs.mjs";
  * loaded by dynamic import when first needed. The manifest (`dist/.vite/manifest.json`) maps chunks to
  * their sources for `npm run size`.
  */
-const STEP_KIT = [
+/**
+ * What connecting to the Worker and the first step share, as one chunk loaded with the connection right
+ * after the element first renders: zod/mini with the envelope and the config route, the Worker client,
+ * and the step base class with what the sign-in step uses from it. The first view is this, the entry,
+ * the connection, the sign-in step and its auth adapter; nothing a later step alone needs.
+ */
+const CONNECTION = [
   /node_modules[\\/]zod[\\/]v4[\\/](core|mini)[\\/]/,
-  /node_modules[\\/]@lit[\\/]task[\\/]/,
-  /[\\/]shared[\\/](api|machines)[\\/][a-z-]+\.ts$/,
   /[\\/]shared[\\/](envelope|validation|errors)\.ts$/,
-  // Not notice/loading: the entry's frame uses those.
-  /[\\/]widget[\\/]src[\\/]components[\\/](?!notice|loading)[a-z-]+\.ts$/,
-  /[\\/]widget[\\/]src[\\/](steps[\\/]step-element|styles[\\/]step-styles|i18n[\\/]parse-amount|auth[\\/]auth-adapter|wallet[\\/]wallet-adapter|base-error)\.ts$/,
-  /[\\/]widget[\\/]src[\\/]api[\\/](api-error|idempotency-key|get-balances)\.ts$/,
+  /[\\/]shared[\\/]api[\\/](define-route|config)\.ts$/,
+  /[\\/]widget[\\/]src[\\/](base-error|api[\\/](client|api-error)|auth[\\/]auth-adapter)\.ts$/,
+  /[\\/]widget[\\/]src[\\/](steps[\\/]step-element|styles[\\/](step-styles|fields)|components[\\/]field)\.ts$/,
+];
+/**
+ * What the steps after sign-in share, as one chunk instead of a dozen small ones: the rest of the
+ * contract (`shared/api`, `shared/machines`), @lit/task and the step building blocks in `components/`.
+ * The entry's own modules and the connection's are never in it.
+ */
+const STEP_KIT = [
+  /node_modules[\\/]@lit[\\/]task[\\/]/,
+  // Not `shared/api/me.ts`: the connection loads it when someone has signed in (its own small chunk).
+  /[\\/]shared[\\/](api[\\/](?!me\.ts)|machines[\\/])[a-z-]+\.ts$/,
+  // Not notice/loading (the entry's frame uses those) nor field (the connection's step base does).
+  /[\\/]widget[\\/]src[\\/]components[\\/](?!notice|loading|field)[a-z-]+\.ts$/,
+  /[\\/]widget[\\/]src[\\/](i18n[\\/]parse-amount|wallet[\\/]wallet-adapter|api[\\/]idempotency-key)\.ts$/,
 ];
 
 /** `dist/machines-card.d.ts` beside the entry, pointing at the declarations `tsc -p widget/tsconfig.types.json` writes. */
@@ -53,11 +69,15 @@ export default defineConfig({
       output: {
         chunkFileNames: "chunks/[name]-[hash].js",
         minify: true,
+        // Pure annotations are hints for another bundler: browsers get no comments (as before, no licence ones either).
+        comments: false,
         codeSplitting: {
-          // One chunk for what every step shares and the connection needs (zod/mini, the contract's
-          // schemas, the step base class and building blocks, @lit/task), instead of a dozen tiny ones:
-          // fewer requests, better compression. The entry's own modules are never in it.
-          groups: [{ name: "step-kit", includeDependenciesRecursively: false, test: (id: string) => STEP_KIT.some((re) => re.test(id)) }],
+          // Two shared chunks (above) rather than many small ones: fewer requests, better compression.
+          // The connection's group wins where both would match (`shared/api/config.ts`).
+          groups: [
+            { name: "connection", priority: 2, includeDependenciesRecursively: false, test: (id: string) => CONNECTION.some((re) => re.test(id)) },
+            { name: "step-kit", priority: 1, includeDependenciesRecursively: false, test: (id: string) => STEP_KIT.some((re) => re.test(id)) },
+          ],
         },
       },
     },

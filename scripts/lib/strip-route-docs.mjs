@@ -1,10 +1,11 @@
 // A Vite plugin for the widget build: the Worker API's route contracts (`shared/api/*.ts`) carry
-// documentation for `/openapi.json` (summary, description, tag, documented error codes) that the widget
-// never reads. The Worker keeps them; the widget's bundle drops them. Only `defineRoute({…})` object
-// literals change, and only those four keys.
+// documentation for `/openapi.json` (summary, description, tag, documented error codes) and the schemas
+// the Worker checks path parameters and queries with, none of which the widget reads (its client checks
+// bodies and replies; the Worker checks the rest). The Worker keeps them; the widget's bundle drops them.
+// Only `defineRoute({…})` object literals change, and only those six keys.
 import ts from "typescript";
 
-const DOC_KEYS = new Set(["summary", "description", "tag", "errors"]);
+const DOC_KEYS = new Set(["summary", "description", "tag", "errors", "params", "query"]);
 
 /** @param {string} code */
 export function stripRouteDocs(code) {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { stripRouteDocs } from "./strip-route-docs.mjs";
 
 describe("stripRouteDocs (widget build)", () => {
-  it("drops the documentation keys of defineRoute literals and nothing else", () => {
+  it("drops the documentation keys and the params and query schemas of defineRoute literals, and nothing else", () => {
     const source = `const other = { summary: "kept: not a route" };
 const r = {
   getCard: defineRoute({
@@ -15,6 +15,8 @@ const r = {
     summary: "One card",
     description: "A card, with \\"quotes\\", and commas, inside",
     auth: true,
+    params: CardParams,
+    query: z.strictObject({ cursor: z.optional(Cursor) }),
     response: Card,
     errors: ["not_found"],
   }),
@@ -38,7 +40,7 @@ return { other, r };`;
       const { diagnostics } = ts.transpileModule(out, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext } });
       expect(diagnostics ?? [], file).toEqual([]);
       for (const key of ["method:", "path:", "operationId:"]) expect(out.split(key).length, `${file} ${key}`).toBe(code.split(key).length);
-      expect(out, file).not.toMatch(/^\s*(summary|tag|description|errors):/m);
+      expect(out, file).not.toMatch(/^\s*(summary|tag|description|errors|params|query):/m);
     }
   });
 });

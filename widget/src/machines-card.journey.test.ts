@@ -3,23 +3,26 @@ import { sendKeys } from "@web/test-runner-commands";
 import "./define";
 import type { MachinesCard } from "./machines-card";
 import type { StepElement } from "./steps/step-element";
-import { advanceUser, forgetSessions, signedInUser, type Stack } from "./testing/journey";
-import { latestCode, stack as startStack, strictWorker, uniqueEmail } from "./testing/services";
+import { advanceUser, forgetSessions, sandboxUser } from "../test/sandbox";
+import { latestCode, stack as startStack, strictWorker, uniqueEmail, type StackUrls } from "../test/services";
 
 // The element against the real thing: the sandbox and the Worker under `wrangler dev` (test/stack.ts),
 // driven the way a person does.
 
-let stack: Stack;
+let stack: StackUrls;
 
 before(async function () {
   this.timeout(180_000);
   const running = await startStack();
   if (!running) this.skip();
-  stack = running as Stack;
+  stack = running!;
 });
 
 beforeEach(() => forgetSessions());
 afterEach(() => forgetSessions());
+
+/** A new user signed in the way the element does it, the session kept in this page for the element to restore. */
+const signedInUser = () => sandboxUser(stack, { stage: "signed-in", keepSession: true });
 
 async function mount(attributes = ""): Promise<MachinesCard> {
   const container = await fixture<HTMLDivElement>(html`<div></div>`);
@@ -86,12 +89,12 @@ describe("<machines-card> journey with the Worker", function () {
   });
 
   it("restores a returning user's session after a reload and resumes where the Worker says", async () => {
-    const user = await signedInUser(stack);
+    const user = await signedInUser();
     let el = await mount();
     expect((await oneEvent(el, "mc-ready")).detail).to.deep.equal({ environment: "sandbox", step: "kyc", signedIn: true });
     el.parentElement!.remove();
 
-    await advanceUser(stack, user, "agreements-accepted");
+    await advanceUser(user, "agreements-accepted");
     el = await mount();
     const signedIn = oneEvent(el, "mc-signed-in");
     expect((await oneEvent(el, "mc-ready")).detail.step).to.equal("deposit");
@@ -101,7 +104,7 @@ describe("<machines-card> journey with the Worker", function () {
   });
 
   it("signs out: back to sign-in, and the session is gone for the next visit", async () => {
-    await signedInUser(stack);
+    await signedInUser();
     const el = await mount();
     await oneEvent(el, "mc-ready");
     await el.updateComplete;
@@ -116,7 +119,7 @@ describe("<machines-card> journey with the Worker", function () {
   });
 
   it("lets the page veto a step change, and refuses a step whose prerequisites are not met", async () => {
-    await signedInUser(stack);
+    await signedInUser();
     const el = await mount();
     await oneEvent(el, "mc-ready");
     await el.updateComplete;
@@ -130,7 +133,7 @@ describe("<machines-card> journey with the Worker", function () {
   });
 
   it("says so when the page's steps leave out one the user must take first", async () => {
-    await signedInUser(stack);
+    await signedInUser();
     const el = await mount('steps="card activity"');
     await oneEvent(el, "mc-ready");
     await el.updateComplete;

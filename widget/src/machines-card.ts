@@ -1,7 +1,7 @@
 import { LitElement, type PropertyValues } from "lit";
 import type { StepName } from "../../shared/steps";
 import { problemCode, type ConfigProblem } from "./config/config-problem";
-import { readSettings, type Settings } from "./config/settings";
+import { readSettings, type AttributeValues, type Settings } from "./config/settings";
 import { MachinesCardErrorEvent } from "./events/error";
 import type { StepChangeDetail } from "./events/step-change";
 import { AnnounceEvent } from "./flow/announce-event";
@@ -13,7 +13,7 @@ import { SessionController } from "./flow/session-controller";
 import { frame } from "./frame/frame";
 import { CoreStrings } from "./i18n/core-strings";
 import { loadCatalog, type I18n } from "./i18n/translator";
-import type { ProblemText } from "./frame/problems";
+import type { ProblemViews } from "./frame/frame";
 import { machinesCardStyles } from "./machines-card.styles";
 import type { StepContext } from "./steps/step-context";
 import type { StepElement } from "./steps/step-element";
@@ -33,7 +33,7 @@ const ATTRIBUTE_PROPERTIES = [
   "cardLimitFrequency",
   "depositAsset",
   "depositNetwork",
-] as const;
+] as const satisfies readonly (keyof AttributeValues)[];
 
 /**
  * A card account on any page: sign-in, identity verification, agreements, deposits, cards and
@@ -157,6 +157,7 @@ export class MachinesCard extends LitElement {
     provider: () => this.provider,
     flow: this.flow,
     reportProblem: (p) => this.reportProblem(p, true),
+    loadErrorStrings: () => this.strings.loadErrors(),
   });
   private settings!: Settings;
   private problems: ConfigProblem[] = [];
@@ -167,7 +168,7 @@ export class MachinesCard extends LitElement {
   private context: StepContext | null = null;
   /** Sentences for configuration problems, loaded with the first problem (never on a page set up right). */
   private problemStrings: Promise<typeof import("./config/problem-messages")> | null = null;
-  private problemText: ProblemText | null = null;
+  private problemViews: ProblemViews | null = null;
   /** Work that `updateComplete` waits for besides rendering: brand colour, problem strings, events. */
   private readonly pending = new Set<Promise<unknown>>();
 
@@ -232,20 +233,10 @@ export class MachinesCard extends LitElement {
   /** Re-reads the attributes; a change takes effect at once (reconnect, re-route, re-translate, re-colour). */
   private applyAttributes(changed: PropertyValues<this>): void {
     const before = this.settings;
+    // Every attribute property, as read now (null when absent).
+    const values = Object.fromEntries(ATTRIBUTE_PROPERTIES.map((k) => [k, this[k] ?? null])) as Record<(typeof ATTRIBUTE_PROPERTIES)[number], string | null>;
     const { settings, problems } = readSettings(
-      {
-        apiBase: this.apiBase ?? null,
-        environment: this.environment ?? null,
-        steps: this.steps ?? null,
-        theme: this.theme ?? null,
-        brandColor: this.brandColor ?? null,
-        locale: this.locale ?? null,
-        cardLabel: this.cardLabel ?? null,
-        cardLimit: this.cardLimit ?? null,
-        cardLimitFrequency: this.cardLimitFrequency ?? null,
-        depositAsset: this.depositAsset ?? null,
-        depositNetwork: this.depositNetwork ?? null,
-      },
+      values,
       { protocol: location.protocol, fallbackLocale: this.closest("[lang]")?.getAttribute("lang") || navigator.language },
     );
     this.settings = settings;
@@ -323,9 +314,13 @@ export class MachinesCard extends LitElement {
     this.problemStrings ??= import("./config/problem-messages");
     const language = this.settings.language;
     this.track(
-      this.problemStrings.then(async ({ problemMessages }) => {
+      Promise.all([this.problemStrings, import("./frame/problems")]).then(async ([{ problemMessages }, views]) => {
         await loadCatalog(problemMessages, language).catch(() => undefined);
-        this.problemText = (p) => this.i18n.t(problemMessages, p.key, p.vars);
+        const text = (p: ConfigProblem) => this.i18n.t(problemMessages, p.key, p.vars);
+        this.problemViews = {
+          blocked: (problem, retry) => views.blocked(this.i18n, text, problem, retry),
+          warnings: (problems) => views.warnings(this.i18n, text, problems),
+        };
         this.requestUpdate();
       }),
     );
@@ -358,7 +353,7 @@ export class MachinesCard extends LitElement {
         journey: s.journey,
         sandbox: (s.connection?.config.environment ?? this.settings.environment) === "sandbox",
         warnings: this.problems.filter((p) => !p.fatal),
-        problemText: this.problemText,
+        problemViews: this.problemViews,
         fatal: s.workerProblem ?? this.problems.find((p) => p.fatal),
         fatalFromWorker: s.workerProblem !== null,
         startError: s.startError,

@@ -1,13 +1,15 @@
 import { expect } from "@open-wc/testing";
+import { cardRoutes } from "../../../shared/api/cards";
+import { configRoutes } from "../../../shared/api/config";
+import { meRoutes } from "../../../shared/api/me";
 import { ApiError } from "./api-error";
-import { createWorkerClient } from "./client";
-import { createCard } from "./create-card";
-import { getConfig } from "./get-config";
-import { getMe } from "./get-me";
-import { listCards } from "./list-cards";
+import { createWorkerClient, type WorkerClient } from "./client";
 import { newIdempotencyKey } from "./idempotency-key";
-import { advanceUser, forgetSessions, signedInUser, type Stack } from "../testing/journey";
-import { stack as startStack } from "../testing/services";
+import { forgetSessions, sandboxUser } from "../../test/sandbox";
+import { stack as startStack, type StackUrls } from "../../test/services";
+
+const getConfig = (client: WorkerClient, signal?: AbortSignal) => client.call(configRoutes.getConfig, { signal });
+const getMe = (client: WorkerClient) => client.call(meRoutes.getMe, {});
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
   try {
@@ -22,7 +24,7 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
 describe("Worker client without a Worker", () => {
   it("checks a body against the contract before sending it, naming the field", async () => {
     const client = createWorkerClient({ baseUrl: "http://127.0.0.1:9" });
-    const error = await failure(createCard(client, { label: "x".repeat(51), idempotencyKey: newIdempotencyKey() }));
+    const error = await failure(client.call(cardRoutes.createCard, { body: { label: "x".repeat(51) }, idempotencyKey: newIdempotencyKey() }));
     expect(error).to.deep.include({ code: "invalid_request", field: "label", status: 0 });
     expect(error.message).to.equal("label must be at most 50 characters");
   });
@@ -46,7 +48,7 @@ describe("Worker client without a Worker", () => {
 
   it("passes an abort through as an abort, not as an error value", async () => {
     const abort = new AbortController();
-    const call = getConfig(createWorkerClient({ baseUrl: `${location.origin}/__slow/2000` }), { signal: abort.signal });
+    const call = getConfig(createWorkerClient({ baseUrl: `${location.origin}/__slow/2000` }), abort.signal);
     abort.abort();
     try {
       await call;
@@ -59,13 +61,13 @@ describe("Worker client without a Worker", () => {
 
 describe("Worker client with the Worker", function () {
   this.timeout(30_000);
-  let stack: Stack;
+  let stack: StackUrls;
 
   before(async function () {
     this.timeout(180_000);
     const running = await startStack();
     if (!running) this.skip();
-    stack = running as Stack;
+    stack = running!;
   });
   afterEach(() => forgetSessions());
 
@@ -83,7 +85,7 @@ describe("Worker client with the Worker", function () {
   });
 
   it("renews the token once after a 401 and sends the request again", async () => {
-    const user = await signedInUser(stack);
+    const user = await sandboxUser(stack, { stage: "signed-in" });
     let renewals = 0;
     const client = createWorkerClient({
       baseUrl: stack.workerUrl,
@@ -104,15 +106,15 @@ describe("Worker client with the Worker", function () {
   });
 
   it("sends the Idempotency-Key: the same intent makes one card, a new intent another", async () => {
-    const user = await signedInUser(stack);
-    await advanceUser(stack, user, "agreements-accepted");
+    const user = await sandboxUser(stack);
     const client = createWorkerClient({ baseUrl: stack.workerUrl, token: () => user.auth.token() });
     const key = newIdempotencyKey();
-    const first = await createCard(client, { label: "Travel", idempotencyKey: key });
-    const again = await createCard(client, { label: "Travel", idempotencyKey: key });
-    const other = await createCard(client, { label: "Travel", idempotencyKey: newIdempotencyKey() });
+    const createCard = (idempotencyKey: string) => client.call(cardRoutes.createCard, { body: { label: "Travel" }, idempotencyKey });
+    const first = await createCard(key);
+    const again = await createCard(key);
+    const other = await createCard(newIdempotencyKey());
     expect(again.card.id).to.equal(first.card.id);
     expect(other.card.id).not.to.equal(first.card.id);
-    expect((await listCards(client)).cards.map((c) => c.id)).to.include.members([first.card.id, other.card.id]);
+    expect((await client.call(cardRoutes.listCards, {})).cards.map((c) => c.id)).to.include.members([first.card.id, other.card.id]);
   });
 });

@@ -1,8 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 
 export interface PollOptions {
-  /** One check. Resolve `true` to keep watching, `false` when nothing can change any more. */
-  poll(signal: AbortSignal): Promise<boolean>;
+  /**
+   * One check. Resolve `true` to keep watching, `false` when nothing can change any more, or a number of
+   * milliseconds to wait before the next check when the server said how long (a `Retry-After`).
+   */
+  poll(signal: AbortSignal): Promise<boolean | number>;
   /** Wait before the first check and after a `now()` (default 2 s). */
   firstDelayMs?: number;
   /** The longest wait between two checks (default 30 s). */
@@ -48,10 +51,10 @@ export class PollController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Starts watching (first check after the first delay). */
-  start(): void {
+  /** Starts watching: the first check after `delayMs` (default: the first delay). */
+  start(delayMs = this.options.firstDelayMs ?? 2000): void {
     this.active = true;
-    this.delay = this.options.firstDelayMs ?? 2000;
+    this.delay = delayMs;
     this.schedule();
   }
 
@@ -100,7 +103,7 @@ export class PollController implements ReactiveController {
     if (!this.connected) return;
     const abort = new AbortController();
     this.abort = abort;
-    let again = true;
+    let again: boolean | number = true;
     try {
       again = await this.options.poll(abort.signal);
       this.error = null;
@@ -110,8 +113,8 @@ export class PollController implements ReactiveController {
     }
     if (abort.signal.aborted) return;
     this.abort = undefined;
-    if (!again) this.active = false;
-    this.delay = Math.min(this.delay * (this.options.factor ?? 1.5), this.options.maxDelayMs ?? 30_000);
+    if (again === false) this.active = false;
+    this.delay = typeof again === "number" ? again : Math.min(this.delay * (this.options.factor ?? 1.5), this.options.maxDelayMs ?? 30_000);
     this.host.requestUpdate();
     this.schedule();
   }

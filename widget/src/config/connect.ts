@@ -1,9 +1,7 @@
-import type { PublicConfig } from "../../../shared/api/config";
+import { configRoutes, type PublicConfig } from "../../../shared/api/config";
 import type { Bootstrap } from "../../../shared/api/me";
 import { ApiError } from "../api/api-error";
 import { createWorkerClient, type WorkerClient } from "../api/client";
-import { getConfig } from "../api/get-config";
-import { getMe } from "../api/get-me";
 import type { AuthAdapter, AuthUser } from "../auth/auth-adapter";
 import { createAuth } from "../auth/create-auth";
 import type { Eip1193Provider } from "../wallet/eip1193-wallet";
@@ -56,7 +54,7 @@ export async function connect(settings: Settings & { apiBase: string }, o: Conne
 
   let config: PublicConfig;
   try {
-    config = await getConfig(client, o.signal ? { signal: o.signal } : {});
+    config = await client.call(configRoutes.getConfig, { signal: o.signal });
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     if (error.code === "network_error" || error.code === "timeout") {
@@ -97,7 +95,8 @@ export async function connect(settings: Settings & { apiBase: string }, o: Conne
       }
       return wallet.adapter;
     },
-    bootstrap: (signal) => getMe(client, signal ? { signal } : {}),
+    // The bootstrap's schema (KYC state, balances) comes with the steps' contract, not before the sign-in form.
+    bootstrap: async (signal) => client.call((await import("../../../shared/api/me")).meRoutes.getMe, { signal }),
     restore: () => signedIn.restore().catch(() => null),
   };
   return { ok: true, connection };

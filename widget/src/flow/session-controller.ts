@@ -22,6 +22,8 @@ export interface SessionOptions {
   flow: FlowController;
   /** Reports a problem only the Worker could reveal (it fires on every attempt). */
   reportProblem: (problem: ConfigProblem) => void;
+  /** Loads the sentences for error codes, which every step past sign-in may show. */
+  loadErrorStrings: () => Promise<void>;
 }
 
 /**
@@ -115,9 +117,14 @@ export class SessionController implements ReactiveController {
     }
   }
 
-  /** After sign-in or restore: who the user is and where they are, from the Worker's bootstrap route. */
+  /**
+   * After sign-in or restore: who the user is and where they are, from the Worker's bootstrap route, and
+   * (meanwhile) the sentences for errors the next steps may show.
+   */
   private async loadJourney(user: { id: string; email: string | null }, restored: boolean): Promise<void> {
-    const me = await this.connection!.bootstrap();
+    const [bootstrap] = await Promise.allSettled([this.connection!.bootstrap(), this.o.loadErrorStrings()]);
+    if (bootstrap.status === "rejected") throw bootstrap.reason;
+    const me = bootstrap.value;
     this.set({ journey: stateFromBootstrap(me, user), sessionEnded: false });
     this.host.dispatchEvent(new SignedInEvent({ userId: user.id, email: user.email, restored }));
   }

@@ -7,8 +7,15 @@ import type { Prerequisite } from "../flow/guards";
 import type { JourneyState } from "../flow/journey-state";
 import type { I18n } from "../i18n/translator";
 import type { StepElement } from "../steps/step-element";
-import { blocked, warnings, type ProblemText } from "./problems";
 import { progress } from "./progress";
+
+/** Configuration problems as the frame shows them (`frame/problems.ts`, with their sentences). */
+export interface ProblemViews {
+  /** A fatal problem, in place of the journey. */
+  blocked(problem: ConfigProblem, retry: (() => void) | null): TemplateResult;
+  /** Non-fatal problems, for the page's developers. */
+  warnings(problems: readonly ConfigProblem[]): TemplateResult | typeof nothing;
+}
 
 /** Everything the frame shows, as the element knows it. */
 export interface FrameState {
@@ -20,8 +27,8 @@ export interface FrameState {
   sandbox: boolean;
   /** Non-fatal configuration problems (shown as setup warnings). */
   warnings: readonly ConfigProblem[];
-  /** Their sentences; null until those strings have loaded. */
-  problemText: ProblemText | null;
+  /** How configuration problems show; null until their strings and templates have loaded (a page set up right never loads them). */
+  problemViews: ProblemViews | null;
   /** The configuration problem that stops the element, if any. */
   fatal: ConfigProblem | undefined;
   /** Whether that problem came from reaching the Worker (trying again may help). */
@@ -51,7 +58,7 @@ export function frame(s: FrameState, a: FrameActions): TemplateResult {
   const showProgress = s.phase === "running" && s.steps.length > 1;
   return html`<section part="base" class="frame" aria-label=${i18n.core("widget.label")} lang=${i18n.language}>
     ${showProgress || s.sandbox || user ? header(s, a, showProgress) : nothing}
-    ${s.problemText ? warnings(i18n, s.problemText, s.warnings) : nothing}
+    ${s.problemViews ? s.problemViews.warnings(s.warnings) : nothing}
     <div part="body" class="body">${body(s, a)}</div>
     <div class="visually-hidden" role="status" aria-live="polite">${s.live}</div>
   </section>`;
@@ -78,7 +85,7 @@ function body(s: FrameState, a: FrameActions): TemplateResult | typeof nothing {
   const { i18n } = s;
   // Trying again helps when the Worker was the problem; an attribute problem needs the page fixed.
   if (s.phase === "blocked" && s.fatal) {
-    return s.problemText ? blocked(i18n, s.problemText, s.fatal, s.fatalFromWorker ? a.restart : null) : skeleton(i18n.core("loading"), 2);
+    return s.problemViews ? s.problemViews.blocked(s.fatal, s.fatalFromWorker ? a.restart : null) : skeleton(i18n.core("loading"), 2);
   }
   const retry = (run: () => void) => html`<button type="button" class="button secondary" part="button" @click=${run}>${i18n.core("retry")}</button>`;
   if (s.startError) {

@@ -3,7 +3,9 @@ import type { ConfigProblem } from "../config/config-problem";
 import type { I18n } from "../i18n/translator";
 import { notice } from "../components/notice";
 
-/** A problem's sentence in the page's language (its strings load only when there is a problem). */
+// Its own chunk with the problems' sentences: loaded only by a page with a configuration problem.
+
+/** A problem's sentence in the page's language. */
 export type ProblemText = (problem: ConfigProblem) => string;
 
 /** A fatal configuration problem, in place of the journey: what is wrong and how to fix it. */

@@ -1,7 +1,8 @@
 /**
- * The element's own strings (frame, progress, configuration problems, common errors), in English.
+ * The element's own strings (frame, progress, the sentence for an error it has no other for), in English.
  * Other languages live in `core-messages.<lang>.ts`, loaded only for pages in that language; each
- * step keeps its own strings in its folder, loaded with the step.
+ * step keeps its own strings in its folder, loaded with the step; the sentence for each error code is
+ * in `error-messages.ts`, loaded once someone has signed in.
  */
 export const coreMessages = {
   "widget.label": "Card account",
@@ -23,43 +24,13 @@ export const coreMessages = {
   "loading": "Loading…",
   "loadingStep": "Loading {name}…",
   "retry": "Try again",
-  "dismiss": "Dismiss",
   "reference": "Reference: {requestId}",
   "stepLoadFailed": "This step could not load. Check your connection and try again.",
   "sessionExpired": "Your session ended. Sign in again to continue.",
   "blocked.title": "This card can’t start yet",
   "blocked.help": "A setup problem for the site’s developers:",
   "warnings.title": "Setup warnings for the site’s developers",
-  "locked.sign-in": "Sign in first.",
-  "locked.kyc": "Verify your identity first.",
-  "locked.agreements": "Accept the agreements first.",
   "locked.missingStep": "This page does not offer the {name} step, which comes first. Contact the site owner.",
-  "error.network_error": "We couldn’t reach the server. Check your connection and try again.",
-  "error.timeout": "The server took too long to answer. Try again.",
-  "error.invalid_response": "The server answered in a way we didn’t expect. Try again in a moment.",
-  "error.invalid_request": "Some details are not valid. Check the highlighted fields.",
-  "error.unauthorized": "Your session ended. Sign in again.",
-  "error.token_expired": "Your session ended. Sign in again.",
-  "error.forbidden": "You don’t have access to this.",
-  "error.not_found": "We couldn’t find that. It may have been removed.",
-  "error.kyc_required": "Verify your identity first.",
-  "error.agreements_required": "Accept the agreements first.",
-  "error.invalid_state": "This can’t be done right now. Refresh and try again.",
-  "error.idempotency_conflict": "This request was already sent with other details. Start again.",
-  "error.insufficient_collateral": "Your balance doesn’t cover this amount.",
-  "error.withdrawal_expired": "The withdrawal’s signature expired before it was sent. Start a new withdrawal.",
-  "error.rate_limited": "Too many attempts. Wait a moment and try again.",
-  "error.upstream_unavailable": "Our card provider isn’t answering right now. Try again in a moment.",
-  "error.upstream_timeout": "Our card provider took too long to answer. Try again in a moment.",
-  "error.upstream_rate_limited": "Our card provider is busy. Try again in a moment.",
-  "error.upstream_invalid_response": "Our card provider answered unexpectedly. Try again in a moment.",
-  "error.chain_unavailable": "The blockchain network isn’t answering right now. Try again in a moment.",
-  "error.wallet_unavailable": "Your wallet isn’t available right now. Try again in a moment.",
-  "error.configuration_error": "The card service isn’t set up correctly. Contact the site owner.",
-  "error.user_rejected": "You declined the request in your wallet.",
-  "error.wrong_account": "Your wallet is on another account. Switch to the account shown and try again.",
-  "error.wrong_chain": "Your wallet is on another network. Switch networks and try again.",
-  "error.wallet_error": "Your wallet reported a problem. Try again.",
   "error.default": "Something went wrong. Try again.",
 };
 

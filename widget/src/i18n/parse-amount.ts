@@ -18,3 +18,8 @@ export function parseAmountCents(text: string, locale: string): number | null {
   const cents = Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
   return Number.isSafeInteger(cents) ? cents : null;
 }
+
+/** An amount in cents as a person would type it back ("500", or "250.50" for 25050), in the page's locale. */
+export function amountText(cents: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: cents % 100 ? 2 : 0, maximumFractionDigits: 2, useGrouping: false }).format(cents / 100);
+}

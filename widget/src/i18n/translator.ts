@@ -20,6 +20,9 @@ export type Catalogs<M extends Messages> = { en: M } & {
 
 export type MessageValues = Record<string, string | number>;
 
+/** A step's `t`: one of its messages by key, with values for its placeholders. */
+export type Translate<M extends Messages> = (key: keyof M & string, values?: MessageValues) => string;
+
 /**
  * Defines a module's messages in every language; the types make a missing or extra key in any
  * language a compile error. Give other languages as a dynamic import of their own file, so they load
@@ -42,6 +45,11 @@ function catalogIn<M extends Messages>(catalogs: Catalogs<M>, language: Language
   if (language === "en") return catalogs.en;
   const entry = catalogs[language];
   return typeof entry === "function" ? loaded.get(catalogs)?.[language] : entry;
+}
+
+/** The catalog of `language` when it is at hand, else English. */
+export function catalogOf<M extends Messages>(catalogs: Catalogs<M>, language: Language): Messages {
+  return catalogIn(catalogs, language) ?? catalogs.en;
 }
 
 /** Loads `language`'s catalog when it is a separate file (once); resolves at once otherwise. */
@@ -81,7 +89,7 @@ export interface I18n {
   t<M extends Messages>(catalogs: Catalogs<M>, key: keyof M & string, values?: MessageValues): string;
   /** Translates one of the element's own strings (`core-messages.ts`). */
   core(key: CoreKey, values?: MessageValues): string;
-  /** A sentence for the user about any error the widget raises, chosen by its `code`. */
+  /** A sentence for the user about any error the widget raises, chosen by its `code` (the general one until the error sentences have loaded). */
   error(error: unknown): string;
   /** `12345` cents → "$123.45" (or "123,45 US$" in Spanish). */
   money(cents: number, currency?: string): string;
@@ -93,8 +101,9 @@ export interface I18n {
 
 /**
  * @param core the element's strings in `language` (English until another language's file has loaded).
+ * @param errors the sentence for each error code (`error-messages.ts`) once loaded, else null.
  */
-export function createI18n(locale: string, language: Language, core: { [K in CoreKey]: string } | CoreMessages): I18n {
+export function createI18n(locale: string, language: Language, core: { [K in CoreKey]: string } | CoreMessages, errors: Messages | null = null): I18n {
   const safeLocale = supported(locale) ? locale : language;
   const moneyFormats = new Map<string, Intl.NumberFormat>();
   const dateFormat = new Intl.DateTimeFormat(safeLocale, { dateStyle: "medium", timeStyle: "short" });
@@ -110,8 +119,7 @@ export function createI18n(locale: string, language: Language, core: { [K in Cor
     },
     error(error) {
       const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
-      const key = `error.${code}` as CoreKey;
-      return format(core[key] ?? core["error.default"]);
+      return (errors && Object.hasOwn(errors, code) && errors[code]) || core["error.default"];
     },
     money(cents, currency = "USD") {
       let f = moneyFormats.get(currency);

@@ -1,6 +1,7 @@
 import { LitElement, html, type PropertyValues, type TemplateResult } from "lit";
 import type { StepName } from "../../../shared/steps";
 import { isApiError } from "../api/api-error";
+import { notice } from "../components/notice";
 import { MachinesCardErrorEvent } from "../events/error";
 import { AnnounceEvent } from "../flow/announce-event";
 import type { JourneyState } from "../flow/journey-state";
@@ -26,6 +27,8 @@ export abstract class StepElement<M extends Messages = Messages> extends LitElem
   /** The step's own strings, in every language (`defineMessages`). */
   protected abstract readonly messages: Catalogs<M>;
   declare context: StepContext;
+  /** The sentence each failure was reported with, so one shown on every render is reported once. */
+  private readonly reported = new WeakMap<object, string>();
 
   /**
    * Loads this step's strings for the page's language when they are a separate file. The element
@@ -42,8 +45,14 @@ export abstract class StepElement<M extends Messages = Messages> extends LitElem
     }
   }
 
+  constructor() {
+    super();
+    // Bound once, so views and controllers take `this.t` as it is.
+    this.t = this.t.bind(this);
+  }
+
   /** Translates one of this step's strings. */
-  protected t(key: keyof M & string, values?: MessageValues): string {
+  t(key: keyof M & string, values?: MessageValues): string {
     return this.context.i18n.t(this.messages, key, values);
   }
 
@@ -85,6 +94,44 @@ export abstract class StepElement<M extends Messages = Messages> extends LitElem
       }),
     );
     return this.context.i18n.error(error);
+  }
+
+  /**
+   * `fail()` once per failure, however often it is shown (a task's error renders on every update): the
+   * page hears of it once, and the same sentence comes back each time. Empty for an aborted request.
+   */
+  protected sentence(error: unknown): string {
+    if (typeof error !== "object" || error === null) return this.fail(error);
+    let text = this.reported.get(error);
+    if (text === undefined) {
+      text = this.fail(error);
+      this.reported.set(error, text);
+    }
+    return text;
+  }
+
+  /**
+   * A failure as the user reads it: its sentence (`message`, or the one for its code, reported once),
+   * the request's reference for support, and "Try again" when there is a `retry`. Nothing for an
+   * aborted request.
+   */
+  protected errorNotice(error: unknown, o: { retry?: (() => void) | undefined; message?: string } = {}): TemplateResult | undefined {
+    const message = o.message ?? this.sentence(error);
+    if (!message) return undefined;
+    const requestId = isApiError(error) ? error.requestId : undefined;
+    const { retry } = o;
+    return notice("error", message, {
+      detail: requestId ? this.context.i18n.core("reference", { requestId }) : undefined,
+      actions: retry
+        ? html`<button type="button" class="button secondary" part="button" data-action="retry" @click=${retry}>${this.context.i18n.core("retry")}</button>`
+        : undefined,
+    });
+  }
+
+  /** Moves focus to a control of this step once it has rendered (a new view, a field to fix). */
+  protected async focusOn(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   /** The step's heading: the element moves focus here when the step opens. */

@@ -1,9 +1,8 @@
 import { html, type TemplateResult } from "lit";
 import type { Transaction } from "../../../../shared/api/transactions";
-import type { I18n } from "../../i18n/translator";
+import type { I18n, Translate } from "../../i18n/translator";
 import type { ActivityMessages } from "./activity.messages";
 
-type T = (key: keyof ActivityMessages & string, values?: Record<string, string | number>) => string;
 
 const KNOWN_STATUS = ["pending", "posted", "declined", "reversed", "completed"] as const;
 const STATUS_BADGE: Record<string, string> = { pending: "warning", posted: "neutral", completed: "success", declined: "danger", reversed: "neutral" };
@@ -14,7 +13,7 @@ export function isCredit(tx: Transaction): boolean {
   return tx.type === "payment";
 }
 
-export function typeLabel(t: T, tx: Transaction): string {
+export function typeLabel(t: Translate<ActivityMessages>, tx: Transaction): string {
   if (tx.type === "collateral") return t(isCredit(tx) ? "type.collateral.in" : "type.collateral.out");
   return t(`type.${tx.type}`);
 }
@@ -26,8 +25,9 @@ export function signedAmount(i18n: I18n, tx: Transaction): string {
 }
 
 /** One transaction: who or what, when, how much, and its status. */
-export function activityRow(t: T, i18n: I18n, tx: Transaction): TemplateResult {
-  const status = (KNOWN_STATUS as readonly string[]).includes(tx.status) ? t(`status.${tx.status as (typeof KNOWN_STATUS)[number]}`) : tx.status;
+export function activityRow(t: Translate<ActivityMessages>, i18n: I18n, tx: Transaction): TemplateResult {
+  // A status the step does not know (the upstream's is free text) reads as in progress, never blank.
+  const status = t(`status.${(KNOWN_STATUS as readonly string[]).includes(tx.status) ? (tx.status as (typeof KNOWN_STATUS)[number]) : "other"}`);
   const kind = typeLabel(t, tx);
   return html`<li class="tx" tabindex="-1" data-transaction-id=${tx.transactionId} data-type=${tx.type}>
     <div class="tx-main">

@@ -1,11 +1,8 @@
 import { css, html, nothing, type TemplateResult } from "lit";
 import { Task, TaskStatus } from "@lit/task";
-import type { Transaction, TransactionType } from "../../../../shared/api/transactions";
-import { isApiError } from "../../api/api-error";
-import { listTransactions } from "../../api/list-transactions";
+import { transactionRoutes, type Transaction, type TransactionType } from "../../../../shared/api/transactions";
 import { field } from "../../components/field";
 import { skeleton, spinner } from "../../components/loading";
-import { notice } from "../../components/notice";
 import { StepElement } from "../step-element";
 import { activityMessages, type ActivityMessages } from "./activity.messages";
 import { activityRow } from "./activity-row";
@@ -70,7 +67,7 @@ export class ActivityStep extends StepElement<ActivityMessages> {
     ...StepElement.properties,
     pageSize: { attribute: false },
     filter: { state: true },
-    more: { state: true },
+    laterPages: { state: true },
   };
 
   readonly step = "activity" as const;
@@ -79,13 +76,13 @@ export class ActivityStep extends StepElement<ActivityMessages> {
   declare pageSize: number;
   declare private filter: Filter;
   /** Pages after the first: what they added, the next cursor, and the state of the next request. */
-  declare private more: { items: Transaction[]; cursor: string | null; busy: boolean; error: TemplateResult | undefined };
+  declare private laterPages: { items: Transaction[]; cursor: string | null; busy: boolean; error: TemplateResult | undefined };
   private refreshing = false;
 
   private readonly firstPage = new Task(this, {
     task: async ([api, type, limit], { signal }) => {
-      const page = await listTransactions(api, { limit, signal, ...(type ? { type } : {}) });
-      this.more = { items: [], cursor: page.nextCursor, busy: false, error: undefined };
+      const page = await api.call(transactionRoutes.listTransactions, { query: { limit, ...(type ? { type } : {}) }, signal });
+      this.laterPages = { items: [], cursor: page.nextCursor, busy: false, error: undefined };
       if (this.refreshing) this.announce(this.t("refreshed"));
       this.refreshing = false;
       return page.transactions;
@@ -97,24 +94,7 @@ export class ActivityStep extends StepElement<ActivityMessages> {
     super();
     this.pageSize = 20;
     this.filter = "";
-    this.more = { items: [], cursor: null, busy: false, error: undefined };
-  }
-
-  private t2 = (key: keyof ActivityMessages & string, values?: Record<string, string | number>) => this.t(key, values);
-
-  private readonly sentences = new WeakMap<object, string>();
-
-  /** Reports a failure once (`mc-error`) however often it is rendered; answers its notice. */
-  private errorNotice(error: unknown, retry: () => void): TemplateResult | typeof nothing {
-    const known = typeof error === "object" && error !== null ? this.sentences.get(error) : undefined;
-    const message = known ?? this.fail(error);
-    if (typeof error === "object" && error !== null) this.sentences.set(error, message);
-    if (!message) return nothing;
-    const requestId = isApiError(error) ? error.requestId : undefined;
-    return notice("error", message, {
-      ...(requestId ? { detail: this.context.i18n.core("reference", { requestId }) } : {}),
-      actions: html`<button type="button" class="button secondary" part="button" @click=${retry}>${this.context.i18n.core("retry")}</button>`,
-    });
+    this.laterPages = { items: [], cursor: null, busy: false, error: undefined };
   }
 
   private refresh(): void {
@@ -123,21 +103,19 @@ export class ActivityStep extends StepElement<ActivityMessages> {
   }
 
   private async loadMore(): Promise<void> {
-    const { cursor, items } = this.more;
-    if (!cursor || this.more.busy) return;
-    this.more = { ...this.more, busy: true, error: undefined };
+    const { cursor, items } = this.laterPages;
+    if (!cursor || this.laterPages.busy) return;
+    this.laterPages = { ...this.laterPages, busy: true, error: undefined };
     try {
-      const page = await listTransactions(this.context.api, { limit: this.pageSize, cursor, ...(this.filter ? { type: this.filter } : {}) });
-      this.more = { items: [...items, ...page.transactions], cursor: page.nextCursor, busy: false, error: undefined };
+      const query = { limit: this.pageSize, cursor, ...(this.filter ? { type: this.filter } : {}) };
+      const page = await this.context.api.call(transactionRoutes.listTransactions, { query });
+      this.laterPages = { items: [...items, ...page.transactions], cursor: page.nextCursor, busy: false, error: undefined };
       this.announce(this.t("loaded", { count: page.transactions.length }));
       // Keyboard users continue from the first row that just appeared.
       const first = page.transactions[0];
-      if (first) {
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>(`[data-transaction-id="${CSS.escape(first.transactionId)}"]`)?.focus();
-      }
+      if (first) await this.focusOn(`[data-transaction-id="${CSS.escape(first.transactionId)}"]`);
     } catch (error) {
-      this.more = { ...this.more, busy: false, error: this.errorNotice(error, () => void this.loadMore()) as TemplateResult };
+      this.laterPages = { ...this.laterPages, busy: false, error: this.errorNotice(error, { retry: () => void this.loadMore() }) };
     }
   }
 
@@ -161,18 +139,18 @@ export class ActivityStep extends StepElement<ActivityMessages> {
       ${this.firstPage.render({
         initial: () => skeleton(i18n.core("loading")),
         pending: () => skeleton(i18n.core("loading")),
-        error: (error) => this.errorNotice(error, () => this.refresh()),
+        error: (error) => this.errorNotice(error, { retry: () => this.refresh() }),
         complete: (first) => this.renderList(first),
       })}
     </div>`;
   }
 
   private renderList(first: Transaction[]): TemplateResult {
-    const all = [...first, ...this.more.items];
+    const all = [...first, ...this.laterPages.items];
     if (!all.length) return html`<p class="empty">${this.t(this.filter ? "emptyFiltered" : "empty")}</p>`;
-    const { busy, cursor, error } = this.more;
+    const { busy, cursor, error } = this.laterPages;
     return html`<ul class="plain divided" aria-label=${this.t("list")}>
-        ${all.map((tx) => activityRow(this.t2, this.context.i18n, tx))}
+        ${all.map((tx) => activityRow(this.t, this.context.i18n, tx))}
       </ul>
       ${error ?? nothing}
       ${cursor

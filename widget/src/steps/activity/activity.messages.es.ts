@@ -19,6 +19,7 @@ export const es: Translation<ActivityMessages> = {
   "status.declined": "Rechazada",
   "status.reversed": "Revertida",
   "status.completed": "Completada",
+  "status.other": "En curso",
   refresh: "Actualizar",
   refreshed: "Movimientos actualizados.",
   list: "Movimientos",

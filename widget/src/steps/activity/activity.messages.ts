@@ -19,6 +19,7 @@ const en = {
   "status.declined": "Declined",
   "status.reversed": "Reversed",
   "status.completed": "Completed",
+  "status.other": "In progress",
   refresh: "Refresh",
   refreshed: "Activity updated.",
   list: "Transactions",

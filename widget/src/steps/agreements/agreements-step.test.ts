@@ -1,25 +1,22 @@
 import { expect, waitUntil } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
 import type { KycState } from "../../../../shared/api/kyc";
-import { approvedApplication } from "../../../../demo/upstream/testing/approved-application";
-import { submitKycApplication } from "../../api/submit-kyc-application";
-import { control, stackUser, type StackUser } from "../../testing/stack-user";
-import { renderStep } from "../../testing/step-fixture";
+import { clearFaults, sandboxControl, sandboxUser, type SandboxUser } from "../../../test/sandbox";
+import { stack, type StackUrls } from "../../../test/services";
+import { renderStep } from "../../../test/step-fixture";
 import type { AgreementsStep } from "./agreements-step";
 
 const APPROVED: KycState = { status: "approved", reason: null, verificationUrl: null, isActive: null, isTermsOfServiceAccepted: false };
 const IDS = ["esignConsent", "accountOpeningPrivacyNotice", "cardTermsAndIssuerPrivacyPolicy", "informationCertification", "solicitationAcknowledgement"];
 
-/** A signed-in user whose identity is verified and who has not accepted the agreements yet. */
-async function verifiedUser(label: string): Promise<StackUser | null> {
-  const user = await stackUser(label);
-  if (user) await submitKycApplication(user.client, approvedApplication(user.email));
-  return user;
-}
+let services: StackUrls;
 
-async function setup(user: StackUser, locale?: string) {
+/** A signed-in user whose identity is verified and who has not accepted the agreements yet. */
+const verifiedUser = (label: string) => sandboxUser(services, { stage: "kyc-approved", label });
+
+async function setup(user: SandboxUser, locale?: string) {
   const rendered = await renderStep<AgreementsStep>("agreements", {
-    workerUrl: user.workerUrl,
+    workerUrl: services.workerUrl,
     token: user.token,
     state: { user: { id: "u1", email: user.email }, kyc: APPROVED },
     ...(locale ? { locale } : {}),
@@ -39,12 +36,13 @@ async function tickByKeyboard(root: ShadowRoot, ids: string[]) {
 }
 
 describe("agreements step", () => {
-  let user: StackUser;
+  let user: SandboxUser;
   before(async function () {
     this.timeout(180_000);
-    const verified = await verifiedUser("agreements");
-    if (!verified) this.skip();
-    user = verified!;
+    const running = await stack();
+    if (!running) this.skip();
+    services = running!;
+    user = await verifiedUser("agreements");
   });
 
   it("shows each agreement and its documents, which open in a new window and say so, accessibly", async () => {
@@ -113,7 +111,7 @@ describe("agreements step", () => {
 
   it("points a user whose identity is not verified back to that step", async function () {
     this.timeout(15_000);
-    const fresh = (await stackUser("agreements-early"))!;
+    const fresh = await sandboxUser(services, { stage: "signed-in", label: "agreements-early" });
     const s = await setup(fresh);
     expect(s.$(".notice.warning")!.textContent).to.contain("The agreements open once your identity is verified.");
     s.button("Go to identity verification").click();
@@ -124,16 +122,16 @@ describe("agreements step", () => {
 
   it("says when saving fails and saves on the next try", async function () {
     this.timeout(15_000);
-    const other = (await verifiedUser("agreements-fault"))!;
+    const other = await verifiedUser("agreements-fault");
     const s = await setup(other);
     await tickByKeyboard(s.root, IDS);
     // The Worker retries this idempotent call once: fail it twice.
-    const { faults } = await control<{ faults: { id: string }[] }>(other.stack, "/faults", { method: "POST", path: "/agreements", kind: "error", status: 503, times: 2, userId: other.sandboxUserId });
+    const { faults } = await sandboxControl<{ faults: { id: string }[] }>(services, "POST", "/faults", { method: "POST", path: "/agreements", kind: "error", status: 503, times: 2, userId: other.machinesUserId });
     try {
       s.button("Accept and continue").click();
       await waitUntil(() => s.$("[role=alert]"), "the failure should show", { timeout: 8000 });
     } finally {
-      for (const f of faults) await fetch(`${other.stack.controlsUrl}/faults/${f.id}`, { method: "DELETE" });
+      await clearFaults(services, faults);
     }
     expect(s.$("[role=alert]")!.textContent).to.contain("Our card provider isn’t answering right now.");
     expect(s.recorder.events.map((e) => e.type)).to.deep.equal(["mc-error"]);
@@ -144,7 +142,7 @@ describe("agreements step", () => {
 
   it("speaks Spanish", async function () {
     this.timeout(15_000);
-    const other = (await verifiedUser("agreements-es"))!;
+    const other = await verifiedUser("agreements-es");
     const s = await setup(other, "es");
     expect(s.$("h2")!.textContent).to.equal("Acuerdos de la tarjeta");
     expect(s.$("#consent-progress")!.textContent).to.equal("0 de 5 aceptados");

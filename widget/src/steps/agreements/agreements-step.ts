@@ -1,14 +1,15 @@
 import { css, html, nothing } from "lit";
 import { Task } from "@lit/task";
-import type { Agreement, Agreements } from "../../../../shared/api/agreements";
-import { acceptAgreements } from "../../api/accept-agreements";
+import { agreementsRoutes, type Agreement, type Agreements } from "../../../../shared/api/agreements";
 import { isApiError } from "../../api/api-error";
-import { getAgreements } from "../../api/get-agreements";
 import { spinner, skeleton } from "../../components/loading";
 import { notice } from "../../components/notice";
+import { linkTarget } from "../../components/safe-link";
 import { AgreementsAcceptedEvent } from "../../events/agreements-accepted";
 import { StepElement } from "../step-element";
 import { agreementsMessages, type AgreementsMessages } from "./agreements.messages";
+
+const isKycRequired = (error: unknown) => isApiError(error) && error.code === "kyc_required";
 
 /**
  * The card agreements: each one's text and documents (opened in a new window), one checkbox per
@@ -61,10 +62,10 @@ export class AgreementsStep extends StepElement<AgreementsMessages> {
   private readonly agreements = new Task(this, {
     task: async ([api], { signal }) => {
       try {
-        return await getAgreements(api, { signal });
+        return await api.call(agreementsRoutes.getAgreements, { signal });
       } catch (error) {
         // Not verified yet is a state this step explains, not a failure to report.
-        if (!(isApiError(error) && error.code === "kyc_required")) this.fail(error);
+        if (!isKycRequired(error)) this.sentence(error);
         throw error;
       }
     },
@@ -95,20 +96,19 @@ export class AgreementsStep extends StepElement<AgreementsMessages> {
     this.acceptError = null;
     if (missing) {
       this.announce(this.t(list.length === 1 ? "mustTickOne" : "mustTick"));
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>(`#agreement-${CSS.escape(missing.id)}`)?.focus();
+      await this.focusOn(`#agreement-${CSS.escape(missing.id)}`);
       return;
     }
     this.busy = true;
     try {
-      const result = await acceptAgreements(this.context.api, { accepted: true });
+      const result = await this.context.api.call(agreementsRoutes.acceptAgreements, { body: { accepted: true } });
       this.result = result; // shown as accepted while the element moves on
       this.emit(new AgreementsAcceptedEvent({ agreementIds: result.agreements.map((a) => a.id), acceptedAt: result.acceptedAt }));
       this.announce(this.t("announceAccepted"));
       this.report({ agreementsAccepted: true }, "next");
     } catch (error) {
       this.acceptError = error;
-      if (!(isApiError(error) && error.code === "kyc_required")) this.fail(error);
+      if (!isKycRequired(error)) this.sentence(error);
     } finally {
       this.busy = false;
     }
@@ -130,26 +130,27 @@ export class AgreementsStep extends StepElement<AgreementsMessages> {
 
   /** Identity not verified yet (the Worker's `kyc_required`): point back to that step instead of a dead end. */
   private errorView(error: unknown, retry: () => void) {
-    if (isApiError(error) && error.code === "kyc_required") {
+    if (isKycRequired(error)) {
       return notice("warning", this.t("kycFirst"), {
         actions: html`<button type="button" class="button" part="button" @click=${() => this.report({}, "kyc")}>${this.t("goToKyc")}</button>`,
       });
     }
-    return notice("error", this.context.i18n.error(error), {
-      detail: isApiError(error) && error.requestId ? this.context.i18n.core("reference", { requestId: error.requestId }) : undefined,
-      actions: html`<button type="button" class="button secondary" part="button" @click=${retry}>${this.context.i18n.core("retry")}</button>`,
-    });
+    return this.errorNotice(error, { retry });
   }
 
   private links(agreement: Agreement) {
     if (!agreement.links.length) return nothing;
     return html`<p class="links small">
       <span class="muted">${this.t("read")}</span>
-      ${agreement.links.map(
-        (link, i) => html`${i ? ", " : ""}<a href=${link.url} target="_blank" rel="noopener"
-            >${link.label}<span class="visually-hidden"> ${this.t("newWindow")}</span><span aria-hidden="true"> ↗</span></a
-          >`,
-      )}
+      ${agreement.links.map((link, i) => {
+        // Only a https document (http on this machine, for the local sandbox) becomes a link.
+        const href = linkTarget(link.url);
+        return html`${i ? ", " : ""}${href
+          ? html`<a href=${href} target="_blank" rel="noopener"
+              >${link.label}<span class="visually-hidden"> ${this.t("newWindow")}</span><span aria-hidden="true"> ↗</span></a
+            >`
+          : html`<span class="link-unavailable">${this.t("linkUnavailable", { label: link.label })}</span>`}`;
+      })}
     </p>`;
   }
 

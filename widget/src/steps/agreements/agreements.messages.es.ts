@@ -7,6 +7,7 @@ export const es: Translation<AgreementsMessages> = {
   legend: "Acuerdos por aceptar",
   read: "Leer:",
   newWindow: "(se abre en una ventana nueva)",
+  linkUnavailable: "{label} (enlace no disponible)",
   progress: "{count} de {total} aceptados",
   accept: "Aceptar y continuar",
   accepting: "Guardando tu consentimiento…",

@@ -7,6 +7,7 @@ const en = {
   legend: "Agreements to accept",
   read: "Read:",
   newWindow: "(opens in a new window)",
+  linkUnavailable: "{label} (link unavailable)",
   progress: "{count} of {total} accepted",
   accept: "Accept and continue",
   accepting: "Saving your consent…",

@@ -1,11 +1,11 @@
 import type { ReactiveControllerHost, TemplateResult } from "lit";
-import type { Card } from "../../../../shared/api/cards";
-import { createCard } from "../../api/create-card";
+import { cardRoutes, type Card } from "../../../../shared/api/cards";
 import { newIdempotencyKey } from "../../api/idempotency-key";
 import type { StepContext } from "../step-context";
 import type { CardMessages } from "./card.messages";
 import type { CreateFormOptions } from "./card-forms";
-import { amountText, DEFAULT_FREQUENCY, isLimitProblem, problemMessage, readLabel, readLimit, type Frequency } from "./card-limit";
+import { DEFAULT_FREQUENCY, isLimitProblem, problemMessage, readLabel, readLimit, type Frequency } from "./card-limit";
+import { amountText } from "../../i18n/parse-amount";
 
 export interface CreateCardHost extends ReactiveControllerHost {
   readonly context: StepContext;
@@ -71,7 +71,7 @@ export class CreateCardController {
     if (this.intent?.body !== fingerprint) this.intent = { key: newIdempotencyKey(), body: fingerprint };
     this.busy = true;
     try {
-      const { card } = await createCard(context.api, { ...body, idempotencyKey: this.intent.key });
+      const { card } = await context.api.call(cardRoutes.createCard, { body, idempotencyKey: this.intent.key });
       this.intent = null;
       this.open = false;
       this.form = null;

@@ -3,8 +3,8 @@ import { describedBy, field } from "../../components/field";
 import { spinner } from "../../components/loading";
 import type { CardMessages } from "./card.messages";
 import { FREQUENCIES, type Frequency } from "./card-limit";
+import type { Translate } from "../../i18n/translator";
 
-type T = (key: keyof CardMessages & string, values?: Record<string, string | number>) => string;
 
 export interface LimitFieldsOptions {
   /** Prefix of the two controls' ids (`<prefix>-amount`, `<prefix>-frequency`). */
@@ -17,7 +17,7 @@ export interface LimitFieldsOptions {
 }
 
 /** The spending limit: an amount in dollars and how often it applies. Names: `amount`, `frequency`. */
-export function limitFields(t: T, o: LimitFieldsOptions): TemplateResult {
+export function limitFields(t: Translate<CardMessages>, o: LimitFieldsOptions): TemplateResult {
   const amount = { id: `${o.id}-amount`, label: t("limitAmount"), hint: o.optional ? t("limitHint") : undefined, error: o.error };
   return html`<div class="limit-fields">
     ${field(
@@ -49,7 +49,7 @@ export interface CreateFormOptions {
 }
 
 /** "Create a card": name and spending limit. */
-export function createForm(t: T, o: CreateFormOptions): TemplateResult {
+export function createForm(t: Translate<CardMessages>, o: CreateFormOptions): TemplateResult {
   const label = { id: "new-label", label: t("label"), hint: t("labelHint"), error: o.labelError };
   return html`<form class="panel stack" novalidate aria-labelledby="create-title" @submit=${o.onSubmit}>
     <h3 id="create-title" tabindex="-1">${t("createTitle")}</h3>

@@ -1,13 +1,12 @@
 import { html, nothing, type TemplateResult } from "lit";
-import { CARD_STATUSES, type Card, type CardSecrets } from "../../../../shared/api/cards";
-import { knownStatus } from "../../../../shared/machines/common";
+import type { Card, CardSecrets } from "../../../../shared/api/cards";
 import { spinner } from "../../components/loading";
-import type { I18n } from "../../i18n/translator";
+import type { I18n, Translate } from "../../i18n/translator";
 import type { CardMessages } from "./card.messages";
 import { limitFields, type LimitFieldsOptions } from "./card-forms";
-import { amountText, DEFAULT_FREQUENCY } from "./card-limit";
+import { DEFAULT_FREQUENCY } from "./card-limit";
+import { amountText } from "../../i18n/parse-amount";
 
-type T = (key: keyof CardMessages & string, values?: Record<string, string | number>) => string;
 export type CardAction = "reveal" | "lock" | "unlock" | "limit" | "cancel";
 
 /** What one card's row shows besides the card itself: the view state the step keeps for it. */
@@ -35,7 +34,12 @@ export interface CardItemHandlers {
   keep(card: Card): void;
 }
 
-const STATUS_BADGE = { active: "success", locked: "warning", canceled: "neutral", not_activated: "neutral" } as const;
+const STATUS_BADGE = { active: "success", locked: "warning", canceled: "neutral", not_activated: "neutral", other: "neutral" } as const;
+
+/** How a status shows: one the step does not know (Machines may add some) reads as in progress, never blank. */
+export function cardStatusKey(status: string): keyof typeof STATUS_BADGE {
+  return Object.hasOwn(STATUS_BADGE, status) && status !== "other" ? (status as keyof typeof STATUS_BADGE) : "other";
+}
 
 const pad = (n: number) => String(n).padStart(2, "0");
 /** `MM/YY`, as printed on cards. */
@@ -43,16 +47,15 @@ export const expiry = (month: number, year: number) => `${pad(month)}/${pad(year
 /** The number in groups of four, for reading it out or copying it by eye. */
 export const groupsOfFour = (pan: string) => pan.replace(/(\d{4})(?=\d)/g, "$1 ");
 
-export function limitText(t: T, i18n: I18n, card: Card): string {
+export function limitText(t: Translate<CardMessages>, i18n: I18n, card: Card): string {
   return card.limit ? t(`limit.${card.limit.frequency}`, { amount: i18n.money(card.limit.amountCents) }) : t("noLimit");
 }
 
 /** One card: what it is, its state, its details when revealed, and what can be done with it. */
-export function cardItem(t: T, i18n: I18n, card: Card, s: CardItemState, on: CardItemHandlers): TemplateResult {
+export function cardItem(t: Translate<CardMessages>, i18n: I18n, card: Card, s: CardItemState, on: CardItemHandlers): TemplateResult {
   const headingId = `card-${card.id}`;
   const canceled = card.status === "canceled";
-  // A status Machines added since this was written reads as not yet active.
-  const shown = knownStatus(card.status, CARD_STATUSES, "not_activated");
+  const shown = cardStatusKey(card.status);
   const button = (action: CardAction, label: string, handler: () => void, extra: Record<string, string> = {}) =>
     html`<button type="button" class="button secondary compact" part="button" data-action=${action} aria-describedby=${headingId}
       aria-expanded=${extra.expanded ?? nothing} aria-controls=${extra.controls ?? nothing}
@@ -87,7 +90,7 @@ export function cardItem(t: T, i18n: I18n, card: Card, s: CardItemState, on: Car
 }
 
 /** The revealed details, with copy buttons and the countdown. Text only: never in an attribute. */
-function secretsPanel(t: T, card: Card, secrets: CardSecrets, secondsLeft: number): TemplateResult {
+function secretsPanel(t: Translate<CardMessages>, card: Card, secrets: CardSecrets, secondsLeft: number): TemplateResult {
   const exp = expiry(secrets.expirationMonth, secrets.expirationYear);
   const row = (label: string, shown: string, copy: string, copyLabel: string, cls = "") =>
     html`<dt>${label}</dt>
@@ -103,7 +106,7 @@ function secretsPanel(t: T, card: Card, secrets: CardSecrets, secondsLeft: numbe
   </div>`;
 }
 
-function limitForm(t: T, i18n: I18n, card: Card, s: CardItemState, on: CardItemHandlers): TemplateResult {
+function limitForm(t: Translate<CardMessages>, i18n: I18n, card: Card, s: CardItemState, on: CardItemHandlers): TemplateResult {
   const o: LimitFieldsOptions = {
     id: `limit-${card.id}`,
     amount: card.limit ? amountText(card.limit.amountCents, i18n.locale) : "",
@@ -122,7 +125,7 @@ function limitForm(t: T, i18n: I18n, card: Card, s: CardItemState, on: CardItemH
   </form>`;
 }
 
-function cancelConfirm(t: T, card: Card, s: CardItemState, on: CardItemHandlers): TemplateResult {
+function cancelConfirm(t: Translate<CardMessages>, card: Card, s: CardItemState, on: CardItemHandlers): TemplateResult {
   const busy = s.busy === "cancel";
   return html`<div class="confirm panel" role="group" aria-labelledby=${`cancel-q-${card.id}`}>
     <p id=${`cancel-q-${card.id}`}>${t("cancelQuestion", { last4: card.last4 })}</p>

@@ -41,8 +41,3 @@ export function readLabel(text: string): string | undefined | false {
   const parsed = CardLabel.safeParse(text);
   return parsed.success ? parsed.data : false;
 }
-
-/** A limit's amount as a person would type it back ("500" or "250.5" → "250.50"), in the page's locale. */
-export function amountText(cents: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: cents % 100 ? 2 : 0, maximumFractionDigits: 2, useGrouping: false }).format(cents / 100);
-}

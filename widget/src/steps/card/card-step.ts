@@ -1,16 +1,10 @@
-import { html, nothing, type TemplateResult } from "lit";
+import { html, type TemplateResult } from "lit";
 import { Task } from "@lit/task";
-import type { Balances } from "../../../../shared/api/balances";
-import type { Card } from "../../../../shared/api/cards";
+import { balancesRoutes, type Balances } from "../../../../shared/api/balances";
+import { cardRoutes, type Card } from "../../../../shared/api/cards";
 import { isApiError } from "../../api/api-error";
-import { cancelCard } from "../../api/cancel-card";
-import { getBalances } from "../../api/get-balances";
-import { listCards } from "../../api/list-cards";
-import { revealCard } from "../../api/reveal-card";
-import { updateCard } from "../../api/update-card";
 import { CopyButton } from "../../components/copy-button";
 import { skeleton } from "../../components/loading";
-import { notice } from "../../components/notice";
 import { CardCreatedEvent } from "../../events/card-created";
 import { StepElement } from "../step-element";
 import { cardMessages, type CardMessages } from "./card.messages";
@@ -65,10 +59,10 @@ export class CardStep extends StepElement<CardMessages> {
 
   private readonly load = new Task(this, {
     task: async ([api], { signal }) => {
-      const [balances, first] = await Promise.all([getBalances(api, { signal }), listCards(api, { signal })]);
+      const [balances, first] = await Promise.all([api.call(balancesRoutes.getBalances, { signal }), api.call(cardRoutes.listCards, { signal })]);
       const cards = first.cards;
       for (let cursor = first.nextCursor, n = 0; cursor && n < 10; n++) {
-        const page = await listCards(api, { cursor, signal });
+        const page = await api.call(cardRoutes.listCards, { query: { cursor }, signal });
         cards.push(...page.cards);
         cursor = page.nextCursor;
       }
@@ -87,34 +81,6 @@ export class CardStep extends StepElement<CardMessages> {
     this.cards = [];
   }
 
-  private t2 = (key: keyof CardMessages & string, values?: Record<string, string | number>) => this.t(key, values);
-
-  private readonly sentences = new WeakMap<object, string>();
-
-  /** Reports a failure once (`mc-error`) however often it is rendered, and answers its sentence. */
-  private sentence(error: unknown): string {
-    if (typeof error !== "object" || error === null) return this.fail(error);
-    const text = this.sentences.get(error) ?? this.fail(error);
-    this.sentences.set(error, text);
-    return text;
-  }
-
-  /** A failed call as a notice: the sentence, the request reference, and a way to try again. */
-  private errorNotice(error: unknown, retry?: () => void, message = this.sentence(error)): TemplateResult | undefined {
-    if (!message) return undefined;
-    const requestId = isApiError(error) ? error.requestId : undefined;
-    return notice("error", message, {
-      ...(requestId ? { detail: this.context.i18n.core("reference", { requestId }) } : {}),
-      ...(retry
-        ? { actions: html`<button type="button" class="button secondary" part="button" @click=${retry}>${this.context.i18n.core("retry")}</button>` }
-        : {}),
-    });
-  }
-
-  private focusOn(selector: string): void {
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
-  }
-
   private cardSelector(card: Card): string {
     return `[data-card-id="${CSS.escape(card.id)}"]`;
   }
@@ -125,13 +91,9 @@ export class CardStep extends StepElement<CardMessages> {
   }
 
   // The create form's host (`CreateCardHost`).
-  override t(key: keyof CardMessages & string, values?: Record<string, string | number>): string {
-    return super.t(key, values);
-  }
-
   flag(text: string, selector: string): void {
     this.announce(text);
-    this.focusOn(selector);
+    void this.focusOn(selector);
   }
 
   failure(error: unknown): TemplateResult | undefined {
@@ -161,7 +123,7 @@ export class CardStep extends StepElement<CardMessages> {
       const message = isApiError(error) && error.code === "rate_limited" && action === "reveal"
         ? (this.sentence(error), this.t("revealLimited", { seconds: error.retryAfterSeconds ?? 60 }))
         : this.sentence(error);
-      this.cardState = { ...keep, id: card.id, busy: null, error: this.errorNotice(error, undefined, message) };
+      this.cardState = { ...keep, id: card.id, busy: null, error: this.errorNotice(error, { message }) };
       // Back to where the user was, now enabled again; the alert reads itself out.
       const where = { cancel: "[data-action=confirm-cancel]", limit: `#limit-${CSS.escape(card.id)}-amount` } as Partial<Record<CardAction, string>>;
       this.focusOn(`${this.cardSelector(card)} ${where[action] ?? `[data-action=${action}]`}`);
@@ -171,7 +133,7 @@ export class CardStep extends StepElement<CardMessages> {
   private readonly on: CardItemHandlers = {
     reveal: (card) =>
       void this.act(card, "reveal", async () => {
-        const secrets = await revealCard(this.context.api, { cardId: card.id });
+        const secrets = await this.context.api.call(cardRoutes.revealCard, { params: { cardId: card.id }, body: {} });
         if (this.isConnected) this.reveals.show(card.id, secrets, this.revealSeconds);
         return `${this.cardSelector(card)} [data-action=reveal]`;
       }),
@@ -182,7 +144,7 @@ export class CardStep extends StepElement<CardMessages> {
     setStatus: (card, status) =>
       void this.act(card, status === "locked" ? "lock" : "unlock", async () => {
         if (status === "locked" && this.reveals.cardId === card.id) this.reveals.hide("user");
-        this.replaceCard((await updateCard(this.context.api, { cardId: card.id, status })).card);
+        this.replaceCard((await this.context.api.call(cardRoutes.updateCard, { params: { cardId: card.id }, body: { status } })).card);
         this.announce(this.t(status === "locked" ? "locked" : "unlocked"));
         return `${this.cardSelector(card)} [data-action=${status === "locked" ? "unlock" : "lock"}]`;
       }),
@@ -208,7 +170,7 @@ export class CardStep extends StepElement<CardMessages> {
         card,
         "limit",
         async () => {
-          this.replaceCard((await updateCard(this.context.api, { cardId: card.id, limit })).card);
+          this.replaceCard((await this.context.api.call(cardRoutes.updateCard, { params: { cardId: card.id }, body: { limit } })).card);
           this.announce(this.t("limitSaved"));
           return `${this.cardSelector(card)} [data-action=limit]`;
         },
@@ -229,7 +191,7 @@ export class CardStep extends StepElement<CardMessages> {
         "cancel",
         async () => {
           if (this.reveals.cardId === card.id) this.reveals.hide("user");
-          const { card: canceled } = await cancelCard(this.context.api, { cardId: card.id });
+          const { card: canceled } = await this.context.api.call(cardRoutes.cancelCard, { params: { cardId: card.id } });
           this.replaceCard({ ...card, status: canceled.status });
           this.announce(this.t("canceled", { last4: card.last4 }));
           return `#card-${CSS.escape(card.id)}`;
@@ -249,7 +211,7 @@ export class CardStep extends StepElement<CardMessages> {
       ${this.load.render({
         initial: () => skeleton(this.context.i18n.core("loading")),
         pending: () => skeleton(this.context.i18n.core("loading")),
-        error: (error) => this.errorNotice(error, () => void this.load.run()),
+        error: (error) => this.errorNotice(error, { retry: () => void this.load.run() }),
         complete: () => this.renderLoaded(),
       })}
     </div>`;
@@ -257,9 +219,9 @@ export class CardStep extends StepElement<CardMessages> {
 
   private renderLoaded(): TemplateResult {
     const live = hasLiveCard(this.cards);
-    return cardsView(this.t2, this.context.i18n, {
+    return cardsView(this.t, this.context.i18n, {
       balances: this.balances,
-      list: this.cards.map((card) => cardItem(this.t2, this.context.i18n, card, this.itemState(card), this.on)),
+      list: this.cards.map((card) => cardItem(this.t, this.context.i18n, card, this.itemState(card), this.on)),
       form: this.create.open || !live ? this.create.view(live, () => this.closeForm()) : null,
       canContinue: live && this.context.steps.indexOf("card") < this.context.steps.length - 1,
       onNew: () => {

@@ -1,10 +1,9 @@
 import { html, nothing, type TemplateResult } from "lit";
 import type { Balances } from "../../../../shared/api/balances";
-import type { I18n } from "../../i18n/translator";
+import type { I18n, Translate } from "../../i18n/translator";
 import type { CardMessages } from "./card.messages";
 import { createForm, type CreateFormOptions } from "./card-forms";
 
-type T = (key: keyof CardMessages & string, values?: Record<string, string | number>) => string;
 
 export interface CardsViewModel {
   balances: Balances | null;
@@ -18,7 +17,7 @@ export interface CardsViewModel {
 }
 
 /** The balances, the cards (or the empty state), then the create form or the "New card" button. */
-export function cardsView(t: T, i18n: I18n, m: CardsViewModel): TemplateResult {
+export function cardsView(t: Translate<CardMessages>, i18n: I18n, m: CardsViewModel): TemplateResult {
   const b = m.balances;
   const amount = (label: string, cents: number) => html`<div><dt>${label}</dt><dd>${i18n.money(cents)}</dd></div>`;
   return html`${b

@@ -44,6 +44,7 @@ export const es: Translation<CardMessages> = {
   "status.locked": "Bloqueada",
   "status.canceled": "Cancelada",
   "status.not_activated": "Sin activar",
+  "status.other": "En curso",
   show: "Ver datos",
   showing: "Cargando datos…",
   hide: "Ocultar datos",

@@ -44,6 +44,7 @@ const en = {
   "status.locked": "Locked",
   "status.canceled": "Canceled",
   "status.not_activated": "Not activated",
+  "status.other": "In progress",
   show: "Show details",
   showing: "Loading details…",
   hide: "Hide details",

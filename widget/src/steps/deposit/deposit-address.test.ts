@@ -6,7 +6,7 @@ import { coreMessages } from "../../i18n/core-messages";
 import { createI18n } from "../../i18n/translator";
 import { machinesCardStyles } from "../../machines-card.styles";
 import { loadStep } from "../registry";
-import { depositAddress, type DepositAddressView } from "./deposit-address";
+import { depositAddress, isMoving, type DepositAddressView } from "./deposit-address";
 import { DepositStep } from "./deposit-step";
 import { depositMessages } from "./deposit.messages";
 
@@ -95,6 +95,17 @@ describe("deposit step: the address view", () => {
   it("reads Machines' pending like awaiting, and names a status it does not know", async () => {
     expect((await show({ status: "pending" })).text("[data-status-heading]")).to.equal("Waiting for your transfer");
     expect((await show({ status: "refunded" })).text("[data-status-heading]")).to.equal("Status: refunded");
+  });
+
+  it("shows a status it does not know as in progress, still watched, without the address to send to", async () => {
+    const { root, text } = await show({ status: "refunded" });
+    expect(text(".badge")).to.equal("In progress");
+    expect(root.querySelector(".spinner")).not.to.equal(null);
+    expect(root.querySelector("code.address")).to.equal(null);
+    expect(root.querySelector("[role=alert]")).to.equal(null);
+    expect(text(".deposit > p.muted")).to.equal("We’ll keep checking and update this page.");
+    expect(isMoving("refunded")).to.equal(true);
+    expect(["completed", "failed", "canceled"].map(isMoving)).to.deep.equal([false, false, false]);
   });
 
   it("says the credit limit may take a few minutes when it has not grown yet", async () => {

@@ -5,11 +5,16 @@ import { spinner } from "../../components/loading";
 import { notice } from "../../components/notice";
 import { qrCode } from "./deposit-qr";
 import type { DepositMessages } from "./deposit.messages";
+import type { Translate } from "../../i18n/translator";
 
-type T = (key: keyof DepositMessages & string, values?: Record<string, string | number>) => string;
 
-/** Deposit statuses that can still change (`pending` appears in the API reference's example). */
+/** Statuses of a deposit still waiting for, or crediting, the user's transfer (`pending` appears in the API reference's example). */
 export const ACTIVE_DEPOSIT_STATUSES = new Set(["awaitingDeposit", "pending", "processing"]);
+/** Statuses after which a deposit no longer changes. */
+const FINAL_DEPOSIT_STATUSES = new Set(["completed", "failed", "canceled"]);
+
+/** Whether a deposit may still change, so it is watched: every status but the final ones, also one the step does not know. */
+export const isMoving = (status: string) => !FINAL_DEPOSIT_STATUSES.has(status);
 
 /** The message key of a status: Machines' `pending` reads like `awaitingDeposit`; unknown ones as "other". */
 export function statusKey(status: string): "awaitingDeposit" | "processing" | "completed" | "failed" | "canceled" | "other" {
@@ -17,13 +22,15 @@ export function statusKey(status: string): "awaitingDeposit" | "processing" | "c
   return (["awaitingDeposit", "processing", "completed", "failed", "canceled"] as const).find((s) => s === status) ?? "other";
 }
 
-function badge(t: T, key: ReturnType<typeof statusKey>) {
-  if (key !== "completed" && key !== "failed" && key !== "canceled") return nothing;
+function badge(t: Translate<DepositMessages>, key: ReturnType<typeof statusKey>) {
+  // A status the step does not know reads as in progress: it is still watched (never an error, never blank).
+  if (key === "other") return html`${spinner()}<span class="badge neutral">${t("badge.other")}</span>`;
+  if (key !== "completed" && key !== "failed" && key !== "canceled") return spinner();
   return html`<span class="badge ${key === "completed" ? "success" : "danger"}">${t(`badge.${key}`)}</span>`;
 }
 
 export interface DepositAddressView {
-  t: T;
+  t: Translate<DepositMessages>;
   deposit: Deposit;
   /** What to send and where, in words: `rUSD`, `Base`. */
   assetName: string;
@@ -51,7 +58,7 @@ export function depositAddress(v: DepositAddressView): TemplateResult {
   return html`<div class="stack deposit" data-status=${deposit.status}>
     <div class="spread">
       <h3 tabindex="-1" data-status-heading>${t(`status.${key}`, { status: deposit.status })}</h3>
-      ${active ? spinner() : badge(t, key)}
+      ${badge(t, key)}
     </div>
     <p class="muted">${t(`body.${key}`)}</p>
     ${active && address

@@ -1,9 +1,10 @@
 import { expect, waitUntil } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
-import { createDeposit } from "../../api/create-deposit";
+import { depositRoutes } from "../../../../shared/api/deposits";
 import type { CopyButton } from "../../components/copy-button";
-import { stack } from "../../testing/services";
-import { depositor, renderDeposit, sandbox, sandboxDeposits } from "./deposit-test-helpers";
+import { stack } from "../../../test/services";
+import { depositor, renderDeposit } from "../../../test/deposit-fixture";
+import { clearFaults, sandboxControl, sandboxDeposits } from "../../../test/sandbox";
 
 function created(events: CustomEvent[]) {
   return events.filter((e) => e.type === "mc-deposit-created").map((e) => e.detail);
@@ -23,12 +24,12 @@ describe("deposit step: creating and following a deposit", () => {
     d.$<HTMLInputElement>("#deposit-amount")!.focus();
     await sendKeys({ type: "25" });
     // The deposit is made upstream but its reply is unreadable (the Worker retries once with the same key).
-    const { faults } = await sandbox<{ faults: { id: string }[] }>(s, "/faults", { method: "POST", path: "/deposits", kind: "malformed", times: 2, userId: user.machinesUserId });
+    const { faults } = await sandboxControl<{ faults: { id: string }[] }>(s, "POST", "/faults", { method: "POST", path: "/deposits", kind: "malformed", times: 2, userId: user.machinesUserId });
     try {
       await sendKeys({ press: "Enter" });
       await waitUntil(() => d.$("[role=alert]"), "the failure should show", { timeout: 10_000 });
     } finally {
-      for (const f of faults) await fetch(`${s.controlsUrl}/faults/${f.id}`, { method: "DELETE" });
+      await clearFaults(s, faults);
     }
     expect(created(d.recorder.events)).to.deep.equal([]);
     d.button("Get my deposit address")!.click();
@@ -68,7 +69,7 @@ describe("deposit step: creating and following a deposit", () => {
     const depositId = created(d.recorder.events)[0]!.depositId;
 
     // Test dollars minted to the deposit address: the sandbox sees the transfer on the chain.
-    await sandbox(s, "/faucet", { userId: user.machinesUserId, amountCents: 2500 });
+    await sandboxControl(s, "POST", "/faucet", { userId: user.machinesUserId, amountCents: 2500 });
     await waitUntil(() => d.text("[data-status-heading]") === "Money added", "the deposit should complete", { timeout: 30_000 });
     await waitUntil(() => d.$("[data-credit-limit]"), "the new balances should show", { timeout: 5000 });
 
@@ -90,12 +91,12 @@ describe("deposit step: creating and following a deposit", () => {
   it("shows a deposit still under way on the next visit instead of making another, and sees it completed", async function () {
     this.timeout(30_000);
     const { stack: s, user } = (await depositor())!;
-    const { deposit } = await createDeposit(user.client, { currency: "rusd", network: "base", amount: 40 });
+    const { deposit } = await user.client.call(depositRoutes.createDeposit, { body: { currency: "rusd", network: "base", amount: 40 } });
     const d = await renderDeposit(s, user);
     expect(d.text("code.address")).to.equal(deposit.depositAddress);
     expect(created(d.recorder.events)).to.deep.equal([]);
 
-    await sandbox(s, `/deposits/${deposit.id}/complete`, {});
+    await sandboxControl(s, "POST", `/deposits/${deposit.id}/complete`, {});
     await waitUntil(() => d.text("[data-status-heading]") === "Money added", "the deposit should complete", { timeout: 20_000 });
     await waitUntil(() => d.$("[data-credit-limit]"), "the new balances should show", { timeout: 5000 });
     expect(d.text("[data-credit-limit]")).to.equal("$40.00");

@@ -3,11 +3,11 @@ import type { Asset, DepositRange } from "../../../../shared/api/deposits";
 import { describedBy, field } from "../../components/field";
 import { spinner } from "../../components/loading";
 import type { DepositMessages } from "./deposit.messages";
+import type { Translate } from "../../i18n/translator";
 
-type T = (key: keyof DepositMessages & string, values?: Record<string, string | number>) => string;
 
 export interface DepositFormView {
-  t: T;
+  t: Translate<DepositMessages>;
   assets: Asset[];
   currency: string;
   network: string;
@@ -18,7 +18,8 @@ export interface DepositFormView {
   /** The estimate line (or its loading state), when an amount in range was typed. */
   estimate: TemplateResult | string | typeof nothing;
   busy: boolean;
-  formError: TemplateResult | typeof nothing;
+  /** The last create that failed, as its notice. */
+  createError: TemplateResult | undefined;
   /** `1 RUSD` style amount of the chosen asset. */
   amount(value: number): string;
   onAsset(ticker: string): void;
@@ -66,7 +67,7 @@ export function depositForm(v: DepositFormView): TemplateResult {
         @input=${(e: Event) => v.onAmount((e.target as HTMLInputElement).value)} />`,
     )}
     <p class="estimate" aria-live="polite">${v.estimate}</p>
-    ${v.formError}
+    ${v.createError}
     <div class="actions">
       <button type="submit" class="button block" part="button" aria-busy=${v.busy ? "true" : "false"} ?disabled=${v.busy}>
         ${v.busy ? html`${spinner()} ${t("creating")}` : t("create")}

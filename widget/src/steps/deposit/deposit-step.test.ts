@@ -1,13 +1,13 @@
 import { expect, waitUntil } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
-import type { SandboxUser } from "../../testing/sandbox-user";
-import type { StackUrls } from "../../testing/services";
-import { renderStep } from "../../testing/step-fixture";
+import type { StackUrls } from "../../../test/services";
+import { renderStep } from "../../../test/step-fixture";
 import type { DepositStep } from "./deposit-step";
-import { depositor, renderDeposit, sandbox, sandboxDeposits } from "./deposit-test-helpers";
+import { depositor, renderDeposit } from "../../../test/deposit-fixture";
+import { clearFaults, sandboxControl, sandboxDeposits, type SandboxUser } from "../../../test/sandbox";
 
 // One user for the tests that only look and type; the tests that create have their own.
-let s: StackUrls & { controlsUrl: string };
+let s: StackUrls;
 let user: SandboxUser;
 
 describe("deposit step: choosing", () => {
@@ -79,12 +79,12 @@ describe("deposit step: choosing", () => {
   });
 
   it("says so when deposits are unavailable upstream, and recovers on Try again", async () => {
-    const { faults } = await sandbox<{ faults: { id: string }[] }>(s, "/faults", { method: "GET", path: "/deposits/assets", kind: "error", status: 503, times: 2, userId: user.machinesUserId });
+    const { faults } = await sandboxControl<{ faults: { id: string }[] }>(s, "POST", "/faults", { method: "GET", path: "/deposits/assets", kind: "error", status: 503, times: 2, userId: user.machinesUserId });
     let d;
     try {
       d = await renderDeposit(s, user);
     } finally {
-      for (const f of faults) await fetch(`${s.controlsUrl}/faults/${f.id}`, { method: "DELETE" });
+      await clearFaults(s, faults);
     }
     expect(d.text("[role=alert]")).to.contain("Our card provider isn’t answering right now.");
     d.button("Try again")!.click();

@@ -1,20 +1,15 @@
 import { html, nothing } from "lit";
 import { Task } from "@lit/task";
-import type { Asset, Deposit } from "../../../../shared/api/deposits";
-import { isApiError } from "../../api/api-error";
-import { createDeposit } from "../../api/create-deposit";
+import { depositRoutes, type Asset, type Deposit, type DepositEstimate, type DepositRange } from "../../../../shared/api/deposits";
 import { newIdempotencyKey } from "../../api/idempotency-key";
-import { listDepositAssets } from "../../api/list-deposit-assets";
-import { listDeposits } from "../../api/list-deposits";
+import { AmountQuote, pickPair, sameCode, type AmountProblem } from "../../components/amount-quote";
 import { CopyButton } from "../../components/copy-button";
 import { skeleton, spinner } from "../../components/loading";
-import { notice } from "../../components/notice";
 import { DepositCompletedEvent } from "../../events/deposit-completed";
 import { DepositCreatedEvent } from "../../events/deposit-created";
 import { StepElement } from "../step-element";
 import { ACTIVE_DEPOSIT_STATUSES, depositAddress } from "./deposit-address";
 import { depositForm } from "./deposit-form";
-import { DepositQuote, same, type AmountCheck } from "./deposit-quote";
 import { depositStyles } from "./deposit-step.styles";
 import { DepositWatch } from "./deposit-watch";
 import { depositMessages, type DepositMessages } from "./deposit.messages";
@@ -27,19 +22,25 @@ import { depositMessages, type DepositMessages } from "./deposit.messages";
 export class DepositStep extends StepElement<DepositMessages> {
   static override styles = [...StepElement.styles, depositStyles];
   static override elements = { "mc-copy-button": CopyButton };
-  static override properties = { ...StepElement.properties, busy: { state: true }, formError: { state: true } };
+  static override properties = { ...StepElement.properties, busy: { state: true }, createError: { state: true } };
 
   readonly step = "deposit" as const;
   protected readonly messages = depositMessages;
   declare private busy: boolean;
-  declare private formError: { message: string; requestId: string | undefined } | null;
+  /** The last create that failed, with the sentence it is shown with. */
+  declare private createError: { error: unknown; message: string } | null;
   /** One key per intent (asset, network, amount), kept while that same deposit is retried. */
   private intent: { body: string; key: string } | null = null;
 
-  private readonly quote = new DepositQuote(this, {
+  /** The asset and network chosen, their range, and the amount typed (in the asset's units) with its estimate. */
+  private readonly quote = new AmountQuote<DepositRange, DepositEstimate>(this, {
     api: () => this.context.api,
     locale: () => this.context.i18n.locale,
-    defaults: () => ({ asset: this.context.defaults.depositAsset, network: this.context.defaults.depositNetwork }),
+    range: (api, body, signal) => api.call(depositRoutes.getDepositRange, { body, signal }).then((r) => r.range),
+    bounds: (range) => ({ min: range?.minAmount ?? null, max: range?.maxAmount ?? null }),
+    amountOf: (cents) => cents / 100,
+    estimate: (api, pair, amount, signal) => api.call(depositRoutes.estimateDeposit, { body: { ...pair, amount }, signal }).then((r) => r.estimate),
+    optional: true,
   });
 
   private readonly watch = new DepositWatch(this, {
@@ -47,20 +48,23 @@ export class DepositStep extends StepElement<DepositMessages> {
     creditLimit: () => this.context.state.balances?.creditLimit ?? null,
     moved: (deposit) => void this.moved(deposit),
     balances: (balances) => this.report({ balances }),
-    failed: (error) => this.fail(error),
+    failed: (error) => this.sentence(error),
   });
 
   private readonly setup = new Task(this, {
     task: async ([api], { signal }) => {
       try {
-        const [{ assets }, { deposits }] = await Promise.all([listDepositAssets(api, { signal }), listDeposits(api, { scope: "active", signal })]);
-        this.quote.choose(assets);
+        const [{ assets }, { deposits }] = await Promise.all([
+          api.call(depositRoutes.listDepositAssets, { signal }),
+          api.call(depositRoutes.listDeposits, { query: { scope: "active" }, signal }),
+        ]);
+        this.choose(assets, this.quote.pair);
         // A deposit still under way is shown again instead of making another address every visit.
         const open = deposits.filter((d) => ACTIVE_DEPOSIT_STATUSES.has(d.status)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
         if (open && !this.watch.deposit) this.watch.show(open);
         return assets;
       } catch (error) {
-        this.fail(error);
+        this.sentence(error);
         throw error;
       }
     },
@@ -70,38 +74,43 @@ export class DepositStep extends StepElement<DepositMessages> {
   constructor() {
     super();
     this.busy = false;
-    this.formError = null;
+    this.createError = null;
   }
 
-  private units(value: number, ticker = this.quote.currency): string {
+  private units(value: number, ticker = this.quote.pair.currency): string {
     return `${this.context.i18n.number(value)} ${ticker.toUpperCase()}`;
   }
 
+  /** Picks the asset and network to offer: the current choice while offered, else the partner's default, else the first. */
+  private choose(assets: Asset[], wanted: { currency: string; network: string }): void {
+    const { depositAsset: asset, depositNetwork: network } = this.context.defaults;
+    const picked = pickPair(assets, wanted, { asset, network });
+    this.quote.choose({ currency: picked.asset?.ticker ?? "", network: picked.network?.id ?? "" });
+  }
+
   /** The sentence for an amount that cannot be used. */
-  private amountError(check: AmountCheck): string {
-    const p = check.problem;
-    return !p ? "" : p.key === "badAmount" ? this.t("badAmount") : this.t(p.key, { amount: this.units(p.limit) });
+  private amountError(problem: AmountProblem | null): string {
+    if (!problem) return "";
+    return problem.kind === "format" ? this.t("badAmount") : this.t(problem.kind === "min" ? "belowMin" : "aboveMax", { amount: this.units(problem.limit) });
   }
 
   private async create(e: Event): Promise<void> {
     e.preventDefault();
     if (this.busy) return;
-    const check = this.quote.settle();
-    const error = this.amountError(check);
-    const value = check.value;
+    const { amount, problem } = this.quote.settle();
+    const error = this.amountError(problem);
     if (error) {
       this.announce(error);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>("#deposit-amount")?.focus();
+      await this.focusOn("#deposit-amount");
       return;
     }
-    const body = { currency: this.quote.currency, network: this.quote.network, ...(value ? { amount: value } : {}) };
+    const body = { ...this.quote.pair, ...(amount ? { amount } : {}) };
     const fingerprint = JSON.stringify(body);
     if (this.intent?.body !== fingerprint) this.intent = { body: fingerprint, key: newIdempotencyKey() };
     this.busy = true;
-    this.formError = null;
+    this.createError = null;
     try {
-      const { deposit } = await createDeposit(this.context.api, { ...body, idempotencyKey: this.intent.key });
+      const { deposit } = await this.context.api.call(depositRoutes.createDeposit, { body, idempotencyKey: this.intent.key });
       this.intent = null;
       this.emit(
         new DepositCreatedEvent({
@@ -113,11 +122,10 @@ export class DepositStep extends StepElement<DepositMessages> {
         }),
       );
       this.watch.show(deposit);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>("[data-status-heading]")?.focus();
+      await this.focusOn("[data-status-heading]");
     } catch (error) {
-      const message = this.fail(error);
-      this.formError = { message, requestId: isApiError(error) ? error.requestId : undefined };
+      const message = this.sentence(error);
+      this.createError = { error, message };
       this.announce(message);
     } finally {
       this.busy = false;
@@ -132,7 +140,7 @@ export class DepositStep extends StepElement<DepositMessages> {
       const balances = this.watch.balances;
       this.emit(new DepositCompletedEvent({ depositId: deposit.id, creditLimitCents: balances?.creditLimit ?? null }));
       if (balances) this.announce(this.t("completedAnnounce", { amount: this.context.i18n.money(balances.creditLimit) }));
-    } else if (!ACTIVE_DEPOSIT_STATUSES.has(deposit.status)) {
+    } else if (deposit.status === "failed" || deposit.status === "canceled") {
       this.announce(this.t(deposit.status === "failed" ? "status.failed" : "status.canceled"));
     }
   }
@@ -140,14 +148,7 @@ export class DepositStep extends StepElement<DepositMessages> {
   private another(): void {
     this.watch.clear();
     this.quote.reset();
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>("#deposit-asset")?.focus());
-  }
-
-  private errorNotice(error: unknown, retry: () => void) {
-    return notice("error", this.context.i18n.error(error), {
-      detail: isApiError(error) && error.requestId ? this.context.i18n.core("reference", { requestId: error.requestId }) : undefined,
-      actions: html`<button type="button" class="button secondary" part="button" @click=${retry}>${this.context.i18n.core("retry")}</button>`,
-    });
+    void this.focusOn("#deposit-asset");
   }
 
   override render() {
@@ -155,7 +156,7 @@ export class DepositStep extends StepElement<DepositMessages> {
       ${this.heading(this.t("title"))}
       ${this.setup.render({
         pending: () => skeleton(this.t("loading"), 5),
-        error: (error) => this.errorNotice(error, () => void this.setup.run()),
+        error: (error) => this.errorNotice(error, { retry: () => void this.setup.run() }),
         complete: (assets) => (this.watch.deposit ? this.renderDeposit(assets, this.watch.deposit) : this.renderForm(assets)),
       })}
     </div>`;
@@ -165,45 +166,39 @@ export class DepositStep extends StepElement<DepositMessages> {
     if (!assets.length) return html`<p class="empty">${this.t("none")}</p>`;
     const credit = this.context.state.balances?.creditLimit;
     const quote = this.quote;
-    const amount = quote.check(quote.settled);
     return html`<p class="muted">${this.t("intro")}</p>
       ${credit ? html`<p class="small">${this.t("current", { amount: this.context.i18n.money(credit) })}</p>` : nothing}
       ${depositForm({
         t: (key, values) => this.t(key, values),
         assets,
-        currency: quote.currency,
-        network: quote.network,
+        currency: quote.pair.currency,
+        network: quote.pair.network,
         range: quote.range.render({
           pending: () => undefined,
           complete: (range) => range,
-          error: (error) => this.errorNotice(error, () => void quote.range.run()),
+          error: (error) => this.errorNotice(error, { retry: () => void quote.range.run() }),
         }),
         amountText: quote.text,
-        amountError: this.amountError(amount),
-        estimate: amount.value
-          ? quote.estimate.render({
-              pending: () => html`${spinner()} ${this.t("estimating")}`,
-              complete: (e) => (e.estimatedToAmount === null ? nothing : this.t("estimate", { amount: this.units(e.estimatedToAmount, e.toCurrency) })),
-              error: (error) => this.context.i18n.error(error),
-            }) ?? nothing
-          : nothing,
+        amountError: this.amountError(quote.pausedProblem),
+        estimate:
+          quote.estimate.render({
+            pending: () => html`${spinner()} ${this.t("estimating")}`,
+            complete: (e) => (e.estimatedToAmount === null ? nothing : this.t("estimate", { amount: this.units(e.estimatedToAmount, e.toCurrency) })),
+            error: (error) => this.context.i18n.error(error),
+          }) ?? nothing,
         busy: this.busy,
-        formError: this.formError
-          ? notice("error", this.formError.message, {
-              detail: this.formError.requestId ? this.context.i18n.core("reference", { requestId: this.formError.requestId }) : undefined,
-            })
-          : nothing,
+        createError: this.createError ? this.errorNotice(this.createError.error, { message: this.createError.message }) : undefined,
         amount: (value) => this.units(value),
-        onAsset: (ticker) => quote.choose(assets, ticker),
-        onNetwork: (id) => quote.setNetwork(id),
+        onAsset: (ticker) => this.choose(assets, { currency: ticker, network: "" }),
+        onNetwork: (id) => quote.choose({ ...quote.pair, network: id }),
         onAmount: (text) => quote.input(text),
         onSubmit: (e) => void this.create(e),
       })}`;
   }
 
   private renderDeposit(assets: Asset[], deposit: Deposit) {
-    const asset = assets.find((a) => same(a.ticker, deposit.fromCurrency));
-    const network = asset?.networks.find((n) => same(n.id, deposit.fromNetwork));
+    const asset = assets.find((a) => sameCode(a.ticker, deposit.fromCurrency));
+    const network = asset?.networks.find((n) => sameCode(n.id, deposit.fromNetwork));
     return depositAddress({
       t: (key, values) => this.t(key, values),
       deposit,

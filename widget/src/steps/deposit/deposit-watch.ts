@@ -1,11 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import type { Balances } from "../../../../shared/api/balances";
-import type { Deposit } from "../../../../shared/api/deposits";
+import { balancesRoutes, type Balances } from "../../../../shared/api/balances";
+import { depositRoutes, type Deposit } from "../../../../shared/api/deposits";
 import type { WorkerClient } from "../../api/client";
-import { getBalances } from "../../api/get-balances";
-import { getDeposit } from "../../api/get-deposit";
 import { PollController } from "../../components/poll-controller";
-import { ACTIVE_DEPOSIT_STATUSES } from "./deposit-address";
+import { isMoving } from "./deposit-address";
 
 export interface DepositWatchOptions {
   api(): WorkerClient;
@@ -39,9 +37,9 @@ export class DepositWatch implements ReactiveController {
       maxDelayMs: 10_000,
       poll: async (signal) => {
         if (!this.deposit) return false;
-        const { deposit } = await getDeposit(o.api(), { depositId: this.deposit.id, signal });
+        const { deposit } = await o.api().call(depositRoutes.getDeposit, { params: { depositId: this.deposit.id }, signal });
         this.show(deposit);
-        return ACTIVE_DEPOSIT_STATUSES.has(deposit.status);
+        return isMoving(deposit.status);
       },
     });
   }
@@ -62,7 +60,7 @@ export class DepositWatch implements ReactiveController {
     const before = this.deposit?.id === next.id ? this.deposit.status : null;
     if (before === null) this.creditBefore = this.o.creditLimit();
     this.deposit = next;
-    if (!ACTIVE_DEPOSIT_STATUSES.has(next.status)) this.poll.stop();
+    if (!isMoving(next.status)) this.poll.stop();
     else if (!this.poll.active) this.poll.start();
     this.host.requestUpdate();
     if (before !== null && before !== next.status) this.o.moved(next);
@@ -70,7 +68,7 @@ export class DepositWatch implements ReactiveController {
 
   async refreshBalances(): Promise<void> {
     try {
-      this.balances = await getBalances(this.o.api());
+      this.balances = await this.o.api().call(balancesRoutes.getBalances, {});
       this.o.balances(this.balances);
       this.host.requestUpdate();
     } catch (error) {

@@ -43,6 +43,7 @@ export const es: Translation<DepositMessages> = {
   "badge.completed": "Acreditado",
   "badge.failed": "Fallido",
   "badge.canceled": "Cancelado",
+  "badge.other": "En curso",
   creditLimit: "Límite de crédito",
   spendingPower: "Poder de gasto",
   balanceSoon: "Tu límite de crédito puede tardar unos minutos en actualizarse.",

@@ -43,6 +43,7 @@ const en = {
   "badge.completed": "Credited",
   "badge.failed": "Failed",
   "badge.canceled": "Canceled",
+  "badge.other": "In progress",
   creditLimit: "Credit limit",
   spendingPower: "Spending power",
   balanceSoon: "Your credit limit can take a few minutes to update.",

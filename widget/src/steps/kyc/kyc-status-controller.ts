@@ -1,9 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import type { KycState } from "../../../../shared/api/kyc";
+import { kycRoutes, type KycState } from "../../../../shared/api/kyc";
 import type { WorkerClient } from "../../api/client";
-import { getKycStatus } from "../../api/get-kyc-status";
 import { PollController } from "../../components/poll-controller";
-import { shownKycStatus, WATCHED_STATUSES } from "./kyc-status-view";
+import { isWatched } from "./kyc-status-view";
 
 /** Why the state changed: first known, the user's own submission, or the watch saw it move. */
 export type KycChangeCause = "known" | "submitted" | "watched";
@@ -62,7 +61,7 @@ export class KycStatusController implements ReactiveController {
     this.loadError = null;
     this.host.requestUpdate();
     try {
-      this.set(await getKycStatus(this.o.api()), "known");
+      this.set(await this.o.api().call(kycRoutes.getKycStatus, {}), "known");
     } catch (error) {
       this.o.failed(error);
       this.loadError = error;
@@ -72,9 +71,9 @@ export class KycStatusController implements ReactiveController {
 
   /** Asks once; answers whether the status can still change. */
   async refresh(signal?: AbortSignal): Promise<boolean> {
-    const kyc = await getKycStatus(this.o.api(), signal ? { signal } : {});
+    const kyc = await this.o.api().call(kycRoutes.getKycStatus, { signal });
     this.set(kyc, "watched");
-    return WATCHED_STATUSES.has(shownKycStatus(kyc.status));
+    return isWatched(kyc.status);
   }
 
   /** Takes a state (known, submitted or watched) and watches while it can change. */
@@ -82,7 +81,7 @@ export class KycStatusController implements ReactiveController {
     const before = this.kyc;
     this.kyc = next;
     this.o.changed(next, before, cause);
-    if (!WATCHED_STATUSES.has(shownKycStatus(next.status))) this.watch.stop();
+    if (!isWatched(next.status)) this.watch.stop();
     else if (!this.watch.active) this.watch.start();
     this.host.requestUpdate();
   }

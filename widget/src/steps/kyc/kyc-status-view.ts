@@ -1,20 +1,29 @@
 import { html, nothing, type TemplateResult } from "lit";
-import { KYC_STATUSES, type KnownKycStatus, type KycState, type KycStatus } from "../../../../shared/api/kyc";
-import { knownStatus } from "../../../../shared/machines/common";
+import type { KnownKycStatus, KycState } from "../../../../shared/api/kyc";
 import { spinner } from "../../components/loading";
 import { notice } from "../../components/notice";
+import { linkTarget } from "../../components/safe-link";
 import type { KycMessageKey } from "./kyc.messages";
 
-/** Statuses that can still change without the user submitting anything: watched by polling. */
-export const WATCHED_STATUSES: ReadonlySet<KycStatus> = new Set(["pending", "manual_review", "needs_verification", "needs_information"]);
+/** Statuses whose meaning the step knows; any other Machines may send reads as "in progress". */
+const KNOWN_STATUSES: readonly string[] = ["pending", "manual_review", "needs_verification", "needs_information", "approved", "denied", "locked", "canceled"];
+/** Statuses after which nothing changes without someone at Machines acting: no longer watched. */
+const SETTLED_STATUSES: readonly string[] = ["not_submitted", "approved", "denied", "locked", "canceled"];
 /** Statuses where the details may be sent again. */
-export const RESUBMITTABLE_STATUSES: ReadonlySet<KycStatus> = new Set(["needs_information"]);
+export const RESUBMITTABLE_STATUSES: ReadonlySet<string> = new Set(["needs_information"]);
 
-/** Every status but `not_submitted`, which shows the form instead. */
-export type ShownKycStatus = Exclude<KnownKycStatus, "not_submitted">;
+/** Every status but `not_submitted` (which shows the form instead), and `other` for one the step does not know. */
+export type ShownKycStatus = Exclude<KnownKycStatus, "not_submitted"> | "other";
 
-/** A status Machines added since this was written is shown as in progress (`pending`). */
-export const shownKycStatus = (status: KycStatus): KnownKycStatus => knownStatus(status, KYC_STATUSES, "pending");
+/** How the step shows a status: a status it does not know is in progress (never an error, never blank). */
+export function shownStatus(status: string): ShownKycStatus {
+  return KNOWN_STATUSES.includes(status) ? (status as ShownKycStatus) : "other";
+}
+
+/** Whether a status can still change without the user submitting anything (watched by polling); an unknown one can. */
+export function isWatched(status: string): boolean {
+  return !SETTLED_STATUSES.includes(status);
+}
 
 function tone(status: ShownKycStatus): "success" | "warning" | "danger" | "neutral" {
   if (status === "approved") return "success";
@@ -39,10 +48,12 @@ export interface KycStatusView {
 /** The status in plain language: what it means, what to do next, and the way on. */
 export function kycStatusView(v: KycStatusView): TemplateResult {
   const { reason, verificationUrl } = v.kyc;
-  const status = shownKycStatus(v.kyc.status) as ShownKycStatus;
+  const status = shownStatus(v.kyc.status);
   const t = v.t;
-  const link = verificationUrl && (status === "needs_verification" || status === "needs_information");
-  return html`<div class="stack status" data-status=${status}>
+  const wantsLink = verificationUrl && (status === "needs_verification" || status === "needs_information");
+  // Only a https page (http on this machine, for the local sandbox) becomes a link; anything else is refused.
+  const link = wantsLink ? linkTarget(verificationUrl) : null;
+  return html`<div class="stack status" data-status=${v.kyc.status}>
     <div class="spread">
       <h3 tabindex="-1" data-status-heading>${t(`status.${status}.title`)}</h3>
       <span class="badge ${tone(status)}">${t(`badge.${status}`)}</span>
@@ -51,12 +62,14 @@ export function kycStatusView(v: KycStatusView): TemplateResult {
     ${reason && status !== "approved" ? html`<p class="reason">${t("reason", { reason })}</p>` : nothing}
     ${link
       ? html`<div class="stack-tight">
-          <a class="button" part="button" href=${verificationUrl} target="_blank" rel="noopener" @click=${v.onOpen}
+          <a class="button" part="button" href=${link} target="_blank" rel="noopener" @click=${v.onOpen}
             >${t("openVerification")}<span class="visually-hidden"> ${t("newWindow")}</span><span aria-hidden="true">↗</span></a
           >
           <p class="muted small">${t("newWindowHint")}</p>
         </div>`
-      : nothing}
+      : wantsLink
+        ? notice("warning", t("linkUnavailable"))
+        : nothing}
     ${v.watching
       ? html`<div class="row muted small watching">
           ${v.checking ? spinner() : nothing}

@@ -1,21 +1,23 @@
 import { expect, waitUntil } from "@open-wc/testing";
 import { approvedApplication } from "../../../../demo/upstream/testing/approved-application";
-import { submitKycApplication } from "../../api/submit-kyc-application";
-import { setKycStatus, stackUser, type StackUser } from "../../testing/stack-user";
-import { renderStep } from "../../testing/step-fixture";
+import { kycApplicationRoutes } from "../../../../shared/api/kyc-application";
+import { sandboxUser, setKycStatus, type SandboxUser } from "../../../test/sandbox";
+import { stack, type StackUrls } from "../../../test/services";
+import { renderStep } from "../../../test/step-fixture";
 import type { KycStep } from "./kyc-step";
 import { sendKeys } from "@web/test-runner-commands";
-import { control, fillValidApplication, query } from "./kyc-test-form";
+import { control, fillValidApplication, query } from "../../../test/kyc-form";
 
 // One user for the file: they applied with a name the sandbox does not approve, then a reviewer
 // (the sandbox control) moves their status around.
-let user: StackUser;
+let services: StackUrls;
+let user: SandboxUser;
 
 async function showStatus(status: string, reason?: string, locale?: string) {
-  await setKycStatus(user, status, reason);
+  await setKycStatus(services, user, status, reason);
   // A returning user: the element has not loaded the status yet, so the step asks for it.
   const rendered = await renderStep<KycStep>("kyc", {
-    workerUrl: user.workerUrl,
+    workerUrl: services.workerUrl,
     token: user.token,
     state: { user: { id: "u1", email: user.email } },
     ...(locale ? { locale } : {}),
@@ -28,10 +30,11 @@ async function showStatus(status: string, reason?: string, locale?: string) {
 describe("KYC step: statuses", () => {
   before(async function () {
     this.timeout(180_000);
-    const signedIn = await stackUser("kyc-status");
-    if (!signedIn) this.skip();
-    user = signedIn!;
-    await submitKycApplication(user.client, { ...approvedApplication(user.email), lastName: "Lovelace" });
+    const running = await stack();
+    if (!running) this.skip();
+    services = running!;
+    user = await sandboxUser(services, { stage: "signed-in", label: "kyc-status" });
+    await user.client.call(kycApplicationRoutes.submitKycApplication, { body: { ...approvedApplication(user.email), lastName: "Lovelace" } });
   });
 
   const plain: [string, string, string, string][] = [
@@ -101,7 +104,7 @@ describe("KYC step: statuses", () => {
     const s = await showStatus("manual_review");
     const parent = s.step.parentNode!;
     s.step.remove();
-    await setKycStatus(user, "approved");
+    await setKycStatus(services, user, "approved");
     await new Promise((r) => setTimeout(r, 3000));
     expect(s.recorder.events.filter((e) => e.type === "mc-kyc-status").map((e) => e.detail.status)).to.deep.equal(["manual_review"]);
     parent.appendChild(s.step);

@@ -2,19 +2,21 @@ import { expect, waitUntil } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
 import type { KycState } from "../../../../shared/api/kyc";
 import { OCCUPATIONS } from "../../../../shared/machines/kyc";
-import { stackUser, type StackUser } from "../../testing/stack-user";
-import { renderStep } from "../../testing/step-fixture";
+import { sandboxUser, type SandboxUser } from "../../../test/sandbox";
+import { stack, type StackUrls } from "../../../test/services";
+import { renderStep } from "../../../test/step-fixture";
 import type { KycStep } from "./kyc-step";
-import { choose, clear, control, errorOf, fillValidApplication, query, typeInto, waitForForm } from "./kyc-test-form";
+import { choose, clear, control, errorOf, fillValidApplication, query, typeInto, waitForForm } from "../../../test/kyc-form";
 
 const NOT_SUBMITTED: KycState = { status: "not_submitted", reason: null, verificationUrl: null, isActive: null, isTermsOfServiceAccepted: false };
 
 // One signed-in user for the whole file: nothing here submits, so the user stays "not_submitted".
-let user: StackUser;
+let services: StackUrls;
+let user: SandboxUser;
 
 async function setup(options: { locale?: string } = {}) {
   const rendered = await renderStep<KycStep>("kyc", {
-    workerUrl: user.workerUrl,
+    workerUrl: services.workerUrl,
     token: user.token,
     state: { user: { id: "u1", email: user.email }, kyc: NOT_SUBMITTED },
     ...options,
@@ -26,9 +28,10 @@ async function setup(options: { locale?: string } = {}) {
 describe("KYC step: the form", () => {
   before(async function () {
     this.timeout(180_000);
-    const signedIn = await stackUser("kyc-form");
-    if (!signedIn) this.skip();
-    user = signedIn!;
+    const running = await stack();
+    if (!running) this.skip();
+    services = running!;
+    user = await sandboxUser(services, { stage: "signed-in", label: "kyc-form" });
   });
 
   it("is accessible and built from the Worker's field list, with native controls browsers can autofill", async () => {

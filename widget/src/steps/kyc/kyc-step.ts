@@ -1,18 +1,16 @@
 import { html, nothing } from "lit";
 import { Task } from "@lit/task";
-import type { KycState, KycValues } from "../../../../shared/api/kyc";
+import { kycRoutes, type KycState, type KycValues } from "../../../../shared/api/kyc";
+import { kycApplicationRoutes } from "../../../../shared/api/kyc-application";
 import { isApiError } from "../../api/api-error";
-import { getKycValues } from "../../api/get-kyc-values";
-import { submitKycApplication } from "../../api/submit-kyc-application";
 import { skeleton } from "../../components/loading";
-import { notice } from "../../components/notice";
 import { KycStatusEvent } from "../../events/kyc-status";
 import { StepElement } from "../step-element";
 import { controlId, kycForm } from "./kyc-form";
 import { controlsOf, formModel, type FormItem } from "./kyc-form-model";
 import { KycFormState } from "./kyc-form-state";
 import { KycStatusController, type KycChangeCause } from "./kyc-status-controller";
-import { kycStatusView, RESUBMITTABLE_STATUSES, shownKycStatus, type ShownKycStatus } from "./kyc-status-view";
+import { kycStatusView, RESUBMITTABLE_STATUSES, shownStatus } from "./kyc-status-view";
 import { kycStyles } from "./kyc-step.styles";
 import { applicationFrom } from "./kyc-validation";
 import { kycMessages, type KycMessageKey, type KycMessages } from "./kyc.messages";
@@ -28,7 +26,7 @@ export class KycStep extends StepElement<KycMessages> {
     ...StepElement.properties,
     editing: { state: true },
     busy: { state: true },
-    formError: { state: true },
+    submitError: { state: true },
     opened: { state: true },
   };
 
@@ -37,7 +35,8 @@ export class KycStep extends StepElement<KycMessages> {
   /** The form is shown over a status that allows sending the details again. */
   declare private editing: boolean;
   declare private busy: boolean;
-  declare private formError: { message: string; requestId: string | undefined } | null;
+  /** The last submit that failed, with the sentence it is shown with. */
+  declare private submitError: { error: unknown; message: string } | null;
   declare private opened: boolean;
   private readonly form = new KycFormState();
   private emitted: string | null = null;
@@ -48,9 +47,9 @@ export class KycStep extends StepElement<KycMessages> {
   private readonly values = new Task(this, {
     task: async ([api], { signal }) => {
       try {
-        return await getKycValues(api, { signal });
+        return await api.call(kycRoutes.getKycValues, { signal });
       } catch (error) {
-        this.fail(error);
+        this.sentence(error);
         throw error;
       }
     },
@@ -60,7 +59,7 @@ export class KycStep extends StepElement<KycMessages> {
 
   private readonly status = new KycStatusController(this, {
     api: () => this.context.api,
-    failed: (error) => this.fail(error),
+    failed: (error) => this.sentence(error),
     changed: (next, before, cause) => this.changed(next, before, cause),
   });
 
@@ -68,7 +67,7 @@ export class KycStep extends StepElement<KycMessages> {
     super();
     this.editing = false;
     this.busy = false;
-    this.formError = null;
+    this.submitError = null;
     this.opened = false;
   }
 
@@ -92,7 +91,7 @@ export class KycStep extends StepElement<KycMessages> {
       if (next !== this.context.state.kyc) this.report({ kyc: next });
       if (before && before.status !== next.status) {
         if (cause === "watched" && next.status !== "not_submitted") {
-          this.announce(this.t("announce.changed", { status: this.t(`status.${shownKycStatus(next.status) as ShownKycStatus}.title`) }));
+          this.announce(this.t("announce.changed", { status: this.t(`status.${shownStatus(next.status)}.title`) }));
         }
         void this.focusStatus();
       }
@@ -107,9 +106,8 @@ export class KycStep extends StepElement<KycMessages> {
     if (!this.values.value) void this.values.run();
   }
 
-  private async focusStatus(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>("[data-status-heading]")?.focus();
+  private focusStatus(): Promise<void> {
+    return this.focusOn("[data-status-heading]");
   }
 
   private itemsOf(values: KycValues): FormItem[] {
@@ -123,16 +121,16 @@ export class KycStep extends StepElement<KycMessages> {
     if (this.busy || !values) return;
     const fields = controlsOf(this.itemsOf(values));
     this.form.submit();
-    this.formError = null;
+    this.submitError = null;
     if (this.form.problems(fields).size) return this.showProblems(fields);
     this.busy = true;
     try {
-      const kyc = await submitKycApplication(this.context.api, applicationFrom(fields, this.form.values));
+      const kyc = await this.context.api.call(kycApplicationRoutes.submitKycApplication, { body: applicationFrom(fields, this.form.values) });
       this.editing = false;
       this.status.set(kyc, "submitted");
       void this.focusStatus();
     } catch (error) {
-      const message = this.fail(error);
+      const message = this.sentence(error);
       if (isApiError(error) && error.code === "invalid_request" && this.form.serverErrors(fields, (field) => error.forField(field))) {
         return this.showProblems(fields);
       }
@@ -143,8 +141,8 @@ export class KycStep extends StepElement<KycMessages> {
       }
       const seconds = isApiError(error) && error.code === "rate_limited" ? error.retryAfterSeconds : undefined;
       if (!message) return; // aborted
-      this.formError = { ...this.described(error), ...(seconds ? { message: this.t("error.rateLimited", { seconds }) } : {}) };
-      this.announce(this.formError.message);
+      this.submitError = { error, message: seconds ? this.t("error.rateLimited", { seconds }) : message };
+      this.announce(this.submitError.message);
     } finally {
       this.busy = false;
     }
@@ -157,14 +155,7 @@ export class KycStep extends StepElement<KycMessages> {
     await this.updateComplete;
     this.announce(shown.size === 1 ? this.t("error.summaryOne") : this.t("error.summary", { count: shown.size }));
     const first = [...shown.keys()][0];
-    if (first) this.renderRoot.querySelector<HTMLElement>(`#${controlId(first)}`)?.focus();
-  }
-
-  private errorNotice(error: { message: string; requestId: string | undefined }, retry?: () => void) {
-    return notice("error", error.message, {
-      detail: error.requestId ? this.context.i18n.core("reference", { requestId: error.requestId }) : undefined,
-      actions: retry ? html`<button type="button" class="button secondary" part="button" @click=${retry}>${this.context.i18n.core("retry")}</button>` : undefined,
-    });
+    if (first) await this.focusOn(`#${controlId(first)}`);
   }
 
   protected override updated(): void {
@@ -175,23 +166,18 @@ export class KycStep extends StepElement<KycMessages> {
     }
   }
 
-  /** An error as the user reads it: the sentence for its code, and the request reference. */
-  private described(error: unknown): { message: string; requestId: string | undefined } {
-    return { message: this.context.i18n.error(error), requestId: isApiError(error) ? error.requestId : undefined };
-  }
-
   override render() {
     return html`<div class="stack">${this.heading(this.t("title"))} ${this.body()}</div>`;
   }
 
   private body() {
     const { kyc, loadError } = this.status;
-    if (loadError) return this.errorNotice(this.described(loadError), () => void this.status.load());
+    if (loadError) return this.errorNotice(loadError, { retry: () => void this.status.load() });
     if (!kyc) return skeleton(this.t("loadingStatus"), 3);
     if (this.editing) return this.renderForm();
     return kycStatusView({
       kyc,
-      t: (key, values) => this.t(key, values),
+      t: this.t,
       opened: this.opened,
       watching: this.status.watching,
       checking: this.status.checking,
@@ -214,7 +200,7 @@ export class KycStep extends StepElement<KycMessages> {
       ${this.values.render({
         initial: () => skeleton(this.t("loadingForm"), 6),
         pending: () => skeleton(this.t("loadingForm"), 6),
-        error: (error) => this.errorNotice(this.described(error), () => void this.values.run()),
+        error: (error) => this.errorNotice(error, { retry: () => void this.values.run() }),
         complete: (values) => this.renderFields(values),
       })}`;
   }
@@ -231,7 +217,7 @@ export class KycStep extends StepElement<KycMessages> {
       errors,
       busy: this.busy,
       locale: this.context.i18n.locale,
-      formError: this.formError ? this.errorNotice(this.formError) : nothing,
+      formError: (this.submitError && this.errorNotice(this.submitError.error, { message: this.submitError.message })) ?? nothing,
       label: (key, fallback) => (has(`label.${key}`) ? this.t(`label.${key}` as KycMessageKey) : fallback),
       hint: (key) => (has(`hint.${key}`) ? this.t(`hint.${key}` as KycMessageKey) : undefined),
       option: (value) => (has(`option.${value}`) ? this.t(`option.${value}` as KycMessageKey) : value),

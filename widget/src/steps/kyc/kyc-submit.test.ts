@@ -1,19 +1,21 @@
 import { expect, waitUntil } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
 import type { KycState } from "../../../../shared/api/kyc";
-import { control as sandboxControl, setKycStatus, stackUser, type StackUser } from "../../testing/stack-user";
-import { renderStep } from "../../testing/step-fixture";
+import { clearFaults, sandboxControl, sandboxUser, setKycStatus } from "../../../test/sandbox";
+import { stack, type StackUrls } from "../../../test/services";
+import { renderStep } from "../../../test/step-fixture";
 import type { KycStep } from "./kyc-step";
-import { control, fillValidApplication, query, waitForForm } from "./kyc-test-form";
+import { control, fillValidApplication, query, waitForForm } from "../../../test/kyc-form";
 
 const NOT_SUBMITTED: KycState = { status: "not_submitted", reason: null, verificationUrl: null, isActive: null, isTermsOfServiceAccepted: false };
 
+let services: StackUrls;
+
 // Each test submits, so each has its own new user.
 async function setup(label: string) {
-  const user = await stackUser(label);
-  if (!user) return null;
+  const user = await sandboxUser(services, { stage: "signed-in", label });
   const rendered = await renderStep<KycStep>("kyc", {
-    workerUrl: user.workerUrl,
+    workerUrl: services.workerUrl,
     token: user.token,
     state: { user: { id: "u1", email: user.email }, kyc: NOT_SUBMITTED },
   });
@@ -37,7 +39,9 @@ function kycEvents(events: CustomEvent[]) {
 describe("KYC step: submitting", () => {
   before(async function () {
     this.timeout(180_000);
-    if (!(await stackUser("kyc-warmup"))) this.skip();
+    const running = await stack();
+    if (!running) this.skip();
+    services = running!;
   });
 
   it("approves an applicant whose last name the sandbox approves: status, event, report, and a way on", async function () {
@@ -76,7 +80,7 @@ describe("KYC step: submitting", () => {
     await expect(s.host).to.be.accessible();
 
     // What the hosted page does when the applicant finishes: the sandbox approves them.
-    await setKycStatus(s.user, "approved");
+    await setKycStatus(services, s.user, "approved");
     await waitUntil(() => statusHeading(s.step) === "You’re verified", "polling should pick up the approval", { timeout: 10_000 });
     expect(kycEvents(s.recorder.events).at(-1)).to.deep.equal({ status: "approved", reason: null });
     expect(s.recorder.announcements).to.include("Verification status: You’re verified.");
@@ -88,19 +92,19 @@ describe("KYC step: submitting", () => {
     this.timeout(25_000);
     const s = (await setup("kyc-fault"))!;
     await fillValidApplication(s.step, { lastName: "Approved" });
-    const fault = await sandboxControl<{ faults: { id: string }[] }>(s.user.stack, "/faults", {
+    const fault = await sandboxControl<{ faults: { id: string }[] }>(services, "POST", "/faults", {
       method: "POST",
       path: "/kyc/applications",
       kind: "error",
       status: 503,
       times: 1,
-      userId: s.user.sandboxUserId, // only this user's requests: other files share the sandbox
+      userId: s.user.machinesUserId, // only this user's requests: other files share the sandbox
     });
     try {
       await submit(s.step);
       await waitUntil(() => s.step.shadowRoot!.querySelector("[role=alert]"), "the failure should show", { timeout: 8000 });
     } finally {
-      for (const rule of fault.faults) await fetch(`${s.user.stack.controlsUrl}/faults/${rule.id}`, { method: "DELETE" });
+      await clearFaults(services, fault.faults);
     }
     const alert = query(s.step, "[role=alert]");
     expect(alert.textContent).to.contain("Our card provider isn’t answering right now. Try again in a moment.");

@@ -1,4 +1,4 @@
-import { css, html, nothing } from "lit";
+import { html, nothing } from "lit";
 import { AuthError } from "../../auth/auth-adapter";
 import { describedBy, field } from "../../components/field";
 import { spinner } from "../../components/loading";
@@ -20,16 +20,6 @@ export const RESEND_COOLDOWN_SECONDS = 30;
  * they are, and can continue or sign out.
  */
 export class SignInStep extends StepElement<SignInMessages> {
-  static override styles = [
-    ...StepElement.styles,
-    css`
-      form {
-        display: flex;
-        flex-direction: column;
-        gap: var(--mc-spacing);
-      }
-    `,
-  ];
   static override properties = {
     ...StepElement.properties,
     view: { state: true },
@@ -98,21 +88,24 @@ export class SignInStep extends StepElement<SignInMessages> {
     this.announce(text);
   }
 
+  /** Clears the last messages and, for a refused input, says why at the field and puts focus there; answers whether it may go. */
+  private checked(input: HTMLInputElement | null, problem: MessageKey | null): boolean {
+    this.formError = "";
+    this.info = "";
+    this.fieldError = problem ? this.t(problem) : "";
+    if (!problem) return true;
+    this.announce(this.fieldError);
+    input?.focus();
+    return false;
+  }
+
   private async sendCode(e?: Event): Promise<void> {
     e?.preventDefault();
     if (this.busy) return;
     const input = this.renderRoot.querySelector<HTMLInputElement>("#email");
     const email = (input?.value ?? this.email).trim();
     this.email = email;
-    this.formError = "";
-    this.info = "";
-    if (!email || !EMAIL.test(email)) {
-      this.fieldError = this.t(email ? "error.invalid_email" : "error.email_required");
-      this.announce(this.fieldError);
-      input?.focus();
-      return;
-    }
-    this.fieldError = "";
+    if (!this.checked(input, EMAIL.test(email) ? null : email ? "error.invalid_email" : "error.email_required")) return;
     this.busy = true;
     try {
       await this.context.auth.sendCode(email);
@@ -120,8 +113,7 @@ export class SignInStep extends StepElement<SignInMessages> {
       this.view = "code";
       this.startCooldown();
       if (resending) this.info = this.t("resent", { email });
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>("#code")?.focus();
+      await this.focusOn("#code");
     } catch (error) {
       this.showError(error);
     } finally {
@@ -134,15 +126,7 @@ export class SignInStep extends StepElement<SignInMessages> {
     if (this.busy) return;
     const input = this.renderRoot.querySelector<HTMLInputElement>("#code");
     const code = (input?.value ?? "").replace(/\s+/g, "");
-    this.formError = "";
-    this.info = "";
-    if (!CODE.test(code)) {
-      this.fieldError = this.t("error.code_format");
-      this.announce(this.fieldError);
-      input?.focus();
-      return;
-    }
-    this.fieldError = "";
+    if (!this.checked(input, CODE.test(code) ? null : "error.code_format")) return;
     this.busy = true;
     try {
       const user = await this.context.auth.verifyCode(this.email, code);
@@ -160,7 +144,7 @@ export class SignInStep extends StepElement<SignInMessages> {
     this.fieldError = "";
     this.formError = "";
     this.info = "";
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>("#email")?.focus());
+    void this.focusOn("#email");
   }
 
   private async signOut(): Promise<void> {

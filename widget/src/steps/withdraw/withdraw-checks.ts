@@ -1,9 +1,5 @@
-import type { WithdrawalRange } from "../../../../shared/api/withdrawals";
-
 /** Why a destination address is refused (the key of the message to show), or null when it looks right. */
 export type AddressProblem = "address_required" | "address_evm" | "address_zero" | "address_format";
-/** Why an amount is refused, with the bound it broke (in cents). */
-export type AmountProblem = { problem: "amount_format" } | { problem: "amount_min" | "amount_max"; cents: number };
 
 const EVM_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 const ZERO = /^0x0{40}$/i;
@@ -21,15 +17,6 @@ export function addressProblem(address: string, evm: boolean): AddressProblem | 
     return ZERO.test(address) ? "address_zero" : null;
   }
   return /^[A-Za-z0-9:._-]{8,128}$/.test(address) ? null : "address_format";
-}
-
-/** Checks an amount in cents (null: not an amount) against the destination's range. */
-export function amountProblem(cents: number | null, range: WithdrawalRange | undefined): AmountProblem | null {
-  const min = range?.minAmountCents ?? 1;
-  const max = range?.maxAmountCents ?? 100_000_000;
-  if (cents === null) return { problem: "amount_format" };
-  if (cents < min) return { problem: "amount_min", cents: min };
-  return cents > max ? { problem: "amount_max", cents: max } : null;
 }
 
 /** `0x1234…abcd`: enough to recognise an address in a sentence; the full one is shown where it matters. */

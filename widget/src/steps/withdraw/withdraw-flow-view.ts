@@ -2,13 +2,12 @@ import { html, nothing, type TemplateResult } from "lit";
 import type { Withdrawal } from "../../../../shared/api/withdrawals";
 import { spinner } from "../../components/loading";
 import { notice } from "../../components/notice";
-import type { I18n } from "../../i18n/translator";
+import type { I18n, Translate } from "../../i18n/translator";
 import type { WithdrawMessages } from "./withdraw.messages";
 import { stageList } from "./withdraw-progress";
 import { callable, withdrawalSummary, type SummaryFacts } from "./withdraw-review";
 import type { Stage } from "./withdrawal-flow";
 
-type T = (key: keyof WithdrawMessages & string, values?: Record<string, string | number>) => string;
 
 export interface FlowViewModel {
   stage: Stage;
@@ -28,7 +27,7 @@ export interface FlowViewModel {
  * A withdrawal under way: the preview to confirm (`review`), or the progress list while it is prepared,
  * signed, sent and confirmed, with what it is and any failure to retry.
  */
-export function flowView(t: T, i18n: I18n, m: FlowViewModel): TemplateResult {
+export function flowView(t: Translate<WithdrawMessages>, i18n: I18n, m: FlowViewModel): TemplateResult {
   const { stage, withdrawal: w } = m;
   const review = stage === "review";
   const title = review ? "reviewTitle" : stage === "prepare" ? "preparingTitle" : "progressTitle";

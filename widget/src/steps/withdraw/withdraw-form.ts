@@ -1,12 +1,12 @@
 import { html, nothing, type TemplateResult } from "lit";
 import type { Asset } from "../../../../shared/api/deposits";
 import type { WithdrawalRange } from "../../../../shared/api/withdrawals";
+import { pickPair } from "../../components/amount-quote";
 import { describedBy, field } from "../../components/field";
 import { spinner } from "../../components/loading";
-import type { I18n } from "../../i18n/translator";
+import type { I18n, Translate } from "../../i18n/translator";
 import type { WithdrawMessages } from "./withdraw.messages";
 
-type T = (key: keyof WithdrawMessages & string, values?: Record<string, string | number>) => string;
 
 export interface WithdrawFormView {
   assets: Asset[];
@@ -36,19 +36,9 @@ export interface WithdrawFormView {
 /** The lowercase code the Worker takes for an asset (`RUSD` → `rusd`). */
 export const codeOf = (asset: Asset) => asset.ticker.toLowerCase();
 
-/**
- * The asset and network to show: the current choice while it is offered, else the partner's default
- * (`deposit-asset`, `deposit-network`), else the first of each.
- */
-export function pick(assets: Asset[], chosen: { currency: string; network: string }, defaults: { asset: string | null; network: string | null }) {
-  const asset = assets.find((a) => codeOf(a) === chosen.currency) ?? assets.find((a) => codeOf(a) === defaults.asset?.toLowerCase()) ?? assets[0];
-  const network = asset?.networks.find((n) => n.id === chosen.network) ?? asset?.networks.find((n) => n.id === defaults.network) ?? asset?.networks[0];
-  return { asset, network, currency: asset ? codeOf(asset) : "", networkId: network?.id ?? "" };
-}
-
 /** Destination asset and network, amount within the range (with the estimate), and the address. */
-export function withdrawForm(t: T, i18n: I18n, v: WithdrawFormView): TemplateResult {
-  const { asset, network } = pick(v.assets, v, { asset: null, network: null });
+export function withdrawForm(t: Translate<WithdrawMessages>, i18n: I18n, v: WithdrawFormView): TemplateResult {
+  const { asset, network } = pickPair(v.assets, v, { asset: null, network: null });
   const evm = network?.chainId != null;
   const memo = Boolean(network?.supportsExtraId || v.range?.destinationSupportsExtraId);
   const { minAmountCents: min, maxAmountCents: max } = v.range ?? {};

@@ -2,12 +2,11 @@ import { html, nothing, type TemplateResult } from "lit";
 import type { Withdrawal } from "../../../../shared/api/withdrawals";
 import { spinner } from "../../components/loading";
 import { notice } from "../../components/notice";
-import type { I18n } from "../../i18n/translator";
+import type { I18n, Translate } from "../../i18n/translator";
 import type { WithdrawMessages } from "./withdraw.messages";
 import { shortAddress } from "./withdraw-checks";
 import type { Stage } from "./withdrawal-flow";
 
-type T = (key: keyof WithdrawMessages & string, values?: Record<string, string | number>) => string;
 type Part = "prepare" | "sign" | "send" | "submit" | "confirm";
 
 /** The parts a withdrawal goes through, in order (the approval only for coordinator_v2). */
@@ -16,7 +15,7 @@ export function partsOf(needsSignature: boolean): Part[] {
 }
 
 /** The live status line for a stage ("Confirm in your wallet…"). */
-export function stageText(t: T, stage: Stage): string | null {
+export function stageText(t: Translate<WithdrawMessages>, stage: Stage): string | null {
   return stage === "prepare" || stage === "sign" || stage === "send" || stage === "submit" || stage === "confirm" ? t(`stage.${stage}`) : null;
 }
 
@@ -24,7 +23,7 @@ export function stageText(t: T, stage: Stage): string | null {
  * The progress list: what is done, the current part in words of what is happening now ("Confirm in your
  * wallet…", with a spinner, stopped when it failed), and what comes next.
  */
-export function stageList(t: T, stage: Stage, needsSignature: boolean, failed: boolean): TemplateResult {
+export function stageList(t: Translate<WithdrawMessages>, stage: Stage, needsSignature: boolean, failed: boolean): TemplateResult {
   const parts = partsOf(needsSignature);
   const at = parts.indexOf(stage as Part);
   return html`<ol class="stages" aria-label=${t("stages")}>
@@ -45,7 +44,7 @@ export interface ResultOptions {
 }
 
 /** Confirmed: the amount, where it went, and the transaction (a link to the explorer, or the hash to copy). */
-export function confirmedView(t: T, i18n: I18n, w: Withdrawal, o: ResultOptions): TemplateResult {
+export function confirmedView(t: Translate<WithdrawMessages>, i18n: I18n, w: Withdrawal, o: ResultOptions): TemplateResult {
   const hash = w.confirmedTxHash ?? w.submittedTxHash ?? "";
   const base = o.explorerUrl?.replace(/\/+$/, "");
   return html`${notice("success", t("confirmedText", { amount: i18n.money(w.amountCents), address: shortAddress(w.destination.address) }), {
@@ -68,7 +67,7 @@ export function confirmedView(t: T, i18n: I18n, w: Withdrawal, o: ResultOptions)
 }
 
 /** Failed on chain or expired: nothing moved; start again with the same details (a new key). */
-export function endedView(t: T, w: Withdrawal | null, stage: "failed" | "expired", o: { onAgain: () => void; onBack: () => void }): TemplateResult {
+export function endedView(t: Translate<WithdrawMessages>, w: Withdrawal | null, stage: "failed" | "expired", o: { onAgain: () => void; onBack: () => void }): TemplateResult {
   const detail = stage === "failed" && w?.failureReason ? w.failureReason : undefined;
   return html`${notice("warning", t(stage === "failed" ? "failedText" : "expiredText"), {
       title: t(stage === "failed" ? "failedTitle" : "expiredTitle"),

@@ -1,9 +1,8 @@
 import { html, nothing, type TemplateResult } from "lit";
 import type { Withdrawal, WithdrawalEstimate } from "../../../../shared/api/withdrawals";
-import type { I18n } from "../../i18n/translator";
+import type { I18n, Translate } from "../../i18n/translator";
 import type { WithdrawMessages } from "./withdraw.messages";
 
-type T = (key: keyof WithdrawMessages & string, values?: Record<string, string | number>) => string;
 
 export interface SummaryFacts {
   withdrawal: Withdrawal;
@@ -28,7 +27,7 @@ export function arrives(i18n: I18n, estimate: WithdrawalEstimate | null): string
  * The preview the user confirms before the wallet is asked: amount, rate, what arrives, where, on
  * which network, the contract the wallet calls and why, from which wallet, and until when.
  */
-export function withdrawalSummary(t: T, i18n: I18n, f: SummaryFacts, full = true): TemplateResult {
+export function withdrawalSummary(t: Translate<WithdrawMessages>, i18n: I18n, f: SummaryFacts, full = true): TemplateResult {
   const w = f.withdrawal;
   const e = f.estimate;
   const received = arrives(i18n, e);

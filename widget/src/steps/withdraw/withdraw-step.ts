@@ -1,11 +1,7 @@
 import { html, nothing, type TemplateResult } from "lit";
 import { Task } from "@lit/task";
-import type { Balances } from "../../../../shared/api/balances";
-import type { Withdrawal } from "../../../../shared/api/withdrawals";
-import { isApiError } from "../../api/api-error";
-import { getBalances } from "../../api/get-balances";
-import { listWithdrawalAssets } from "../../api/list-withdrawal-assets";
-import { listWithdrawals } from "../../api/list-withdrawals";
+import { balancesRoutes, type Balances } from "../../../../shared/api/balances";
+import { withdrawalRoutes, type Withdrawal } from "../../../../shared/api/withdrawals";
 import { CopyButton } from "../../components/copy-button";
 import { skeleton } from "../../components/loading";
 import { notice } from "../../components/notice";
@@ -36,16 +32,15 @@ export class WithdrawStep extends StepElement<WithdrawMessages> {
   static override elements = { "mc-copy-button": CopyButton };
   static override properties = {
     ...StepElement.properties,
-    notice: { state: true },
+    failureNotice: { state: true },
   };
 
   readonly step = "withdraw" as const;
   protected readonly messages = withdrawMessages;
-  /** The sentence for the last failure (of the form or the withdrawal), with its retry. */
-  declare private notice: TemplateResult | undefined;
+  /** The last failure of the withdrawal (or of its create, refused by the Worker), with its retry. */
+  declare private failureNotice: TemplateResult | undefined;
   private balances: Balances | null = null;
   private shownView: View = "form";
-  private readonly sentences = new WeakMap<object, string>();
   private readonly form = new WithdrawFormController(this);
 
   private readonly flow = new WithdrawalFlow(this, {
@@ -63,9 +58,9 @@ export class WithdrawStep extends StepElement<WithdrawMessages> {
   private readonly load = new Task(this, {
     task: async ([api], { signal }) => {
       const [{ assets }, { withdrawals }, balances] = await Promise.all([
-        listWithdrawalAssets(api, { signal }),
-        listWithdrawals(api, { signal }),
-        getBalances(api, { signal }),
+        api.call(withdrawalRoutes.listWithdrawalAssets, { signal }),
+        api.call(withdrawalRoutes.listWithdrawals, { signal }),
+        api.call(balancesRoutes.getBalances, { signal }),
       ]);
       this.balances = balances;
       this.form.offer(assets);
@@ -79,61 +74,29 @@ export class WithdrawStep extends StepElement<WithdrawMessages> {
 
   constructor() {
     super();
-    this.notice = undefined;
+    this.failureNotice = undefined;
   }
 
-  private t2 = (key: Key, values?: Record<string, string | number>) => this.t(key, values);
-
-  /** Reports a failure once (`mc-error`) however often it is rendered, and answers its sentence. */
-  private sentence(error: unknown): string {
-    if (typeof error !== "object" || error === null) return this.fail(error);
-    let text = this.sentences.get(error);
-    if (text === undefined) {
-      text = this.fail(error);
-      if ((error as { code?: string }).code === "user_rejected") text = this.t("error.user_rejected");
-      this.sentences.set(error, text);
-    }
-    return text;
-  }
-
-  private errorNotice(error: unknown, retry?: () => void): TemplateResult | undefined {
-    const message = this.sentence(error);
-    if (!message) return undefined;
-    const requestId = isApiError(error) ? error.requestId : undefined;
-    const again = () => {
-      this.notice = undefined;
-      retry!();
-    };
-    return notice("error", message, {
-      ...(requestId ? { detail: this.context.i18n.core("reference", { requestId }) } : {}),
-      ...(retry
-        ? { actions: html`<button type="button" class="button secondary" part="button" data-action="retry" @click=${again}>${this.context.i18n.core("retry")}</button>` }
-        : {}),
-    });
-  }
-
-  private focusOn(selector: string): void {
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  /** A declined request in the wallet is said in this step's words: nothing was sent. */
+  protected override sentence(error: unknown): string {
+    const text = super.sentence(error);
+    return text && (error as { code?: string }).code === "user_rejected" ? this.t("error.user_rejected") : text;
   }
 
   // The form's host (`WithdrawFormHost`).
-  override t(key: Key, values?: Record<string, string | number>): string {
-    return super.t(key, values);
-  }
-
   flag(text: string, selector: string): void {
     this.announce(text);
-    this.focusOn(selector);
+    void this.focusOn(selector);
   }
 
-  formFailed(error: unknown, retry: () => void): void {
-    this.notice = this.errorNotice(error, retry);
+  failure(error: unknown, retry: () => void): TemplateResult | undefined {
+    return this.errorNotice(error, { retry });
   }
 
   /** "Review withdrawal" with a valid form: creates the withdrawal (the flow keeps one key per intent). */
   review(request: WithdrawalRequest): void {
     if (this.flow.busy) return;
-    this.notice = undefined;
+    this.failureNotice = undefined;
     void this.flow.start(request);
   }
 
@@ -147,28 +110,33 @@ export class WithdrawStep extends StepElement<WithdrawMessages> {
       this.form.refuse(about, this.sentence(error));
       return;
     }
-    this.notice = this.errorNotice(error, () => void this.flow.retry());
+    this.failureNotice = this.errorNotice(error, {
+      retry: () => {
+        this.failureNotice = undefined;
+        void this.flow.retry();
+      },
+    });
   }
 
   private stageChanged(stage: Stage): void {
     const ended = stage === "failed" ? "failedTitle" : stage === "expired" ? "expiredTitle" : stage === "confirmed" ? "confirmedTitle" : null;
-    const text = stageText(this.t2, stage) ?? (ended && this.t(ended));
+    const text = stageText(this.t, stage) ?? (ended && this.t(ended));
     if (text) this.announce(text);
-    if (stage !== "form") this.notice = undefined;
+    if (stage !== "form") this.failureNotice = undefined;
     // The preview's estimate (a resumed withdrawal reaches it without one).
     const w = this.flow.withdrawal;
-    if (stage === "review" && w) this.form.estimate.request(w.destination.currency, w.destination.network, w.amountCents, 0);
+    if (stage === "review" && w) this.form.follow(w);
     // A new view: its heading takes focus; moves within the progress list keep focus where it is.
     const view = viewOf(stage);
     if (view !== this.shownView) {
       this.shownView = view;
-      this.focusOn(view === "form" ? "#withdraw-amount" : "[data-view-heading]");
+      void this.focusOn(view === "form" ? "#withdraw-amount" : "[data-view-heading]");
     }
   }
 
   private async refreshBalances(): Promise<void> {
     try {
-      this.balances = await getBalances(this.context.api);
+      this.balances = await this.context.api.call(balancesRoutes.getBalances, {});
       this.report({ balances: this.balances });
       this.requestUpdate();
     } catch {
@@ -183,7 +151,7 @@ export class WithdrawStep extends StepElement<WithdrawMessages> {
       ${this.load.render({
         initial: () => skeleton(core("loading")),
         pending: () => skeleton(core("loading")),
-        error: (error) => this.errorNotice(error, () => void this.load.run()),
+        error: (error) => this.errorNotice(error, { retry: () => void this.load.run() }),
         complete: (count) => (count ? this.renderView() : notice("info", this.t("error.no_assets"))),
       })}
     </div>`;
@@ -199,20 +167,20 @@ export class WithdrawStep extends StepElement<WithdrawMessages> {
         return this.renderForm();
       case "confirmed":
         return html`${title("confirmedTitle")}
-          ${confirmedView(this.t2, i18n, w!, { explorerUrl: this.context.config.chain.explorerUrl, onAgain: back })}`;
+          ${confirmedView(this.t, i18n, w!, { explorerUrl: this.context.config.chain.explorerUrl, onAgain: back })}`;
       case "ended":
         return html`${title(stage === "failed" ? "failedTitle" : "expiredTitle")}
-          ${endedView(this.t2, w, stage as "failed" | "expired", { onAgain: () => void this.flow.startAgain(), onBack: back })}`;
+          ${endedView(this.t, w, stage as "failed" | "expired", { onAgain: () => void this.flow.startAgain(), onBack: back })}`;
       default:
-        return flowView(this.t2, i18n, {
+        return flowView(this.t, i18n, {
           stage,
           withdrawal: w,
-          facts: { estimate: this.form.estimate.value, networkLabel: this.networkLabel(w), chainName: this.context.config.chain.name },
+          facts: { estimate: this.form.quote.estimated, networkLabel: this.networkLabel(w), chainName: this.context.config.chain.name },
           needsSignature: this.flow.needsSignature,
           busy: this.flow.busy,
           slow: this.flow.slow,
           failed: Boolean(this.flow.error),
-          notice: this.notice,
+          notice: this.failureNotice,
           onConfirm: () => void this.flow.confirm(),
           onChange: back,
         });
@@ -231,6 +199,6 @@ export class WithdrawStep extends StepElement<WithdrawMessages> {
       ${this.balances
         ? html`<p class="available"><span class="muted">${this.t("available")}</span> <strong>${i18n.money(this.balances.spendingPower)}</strong></p>`
         : nothing}
-      ${withdrawForm(this.t2, i18n, this.form.view(this.notice, this.flow.busy))}`;
+      ${withdrawForm(this.t, i18n, this.form.view(this.failureNotice, this.flow.busy))}`;
   }
 }

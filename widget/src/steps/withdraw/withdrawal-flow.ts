@@ -1,11 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import type { Withdrawal } from "../../../../shared/api/withdrawals";
+import type { BodyOf } from "../../../../shared/api/define-route";
+import { withdrawalRoutes, type Withdrawal } from "../../../../shared/api/withdrawals";
 import type { WorkerClient } from "../../api/client";
-import { createWithdrawal, type CreateWithdrawalParameters } from "../../api/create-withdrawal";
-import { getWithdrawal } from "../../api/get-withdrawal";
 import { newIdempotencyKey } from "../../api/idempotency-key";
-import { prepareWithdrawal } from "../../api/prepare-withdrawal";
-import { submitWithdrawal } from "../../api/submit-withdrawal";
+import { PollController } from "../../components/poll-controller";
 import type { HexString, WalletAdapter } from "../../wallet/wallet-adapter";
 
 /**
@@ -17,7 +15,8 @@ import type { HexString, WalletAdapter } from "../../wallet/wallet-adapter";
  */
 export type Stage = "form" | "prepare" | "review" | "sign" | "send" | "submit" | "confirm" | "confirmed" | "failed" | "expired";
 
-export type WithdrawalRequest = Omit<CreateWithdrawalParameters, "idempotencyKey" | "signal">;
+/** What the user asks for: the amount and the destination (`POST /v1/withdrawals`'s body). */
+export type WithdrawalRequest = BodyOf<typeof withdrawalRoutes.createWithdrawal>;
 
 export interface WithdrawalFlowOptions {
   api: () => WorkerClient;
@@ -30,7 +29,9 @@ export interface WithdrawalFlowOptions {
   onError(error: unknown): void;
 }
 
+/** While Machines prepares the signature: the pause it asks for (`retryAfterSeconds`), within these bounds. */
 const PENDING_MS = { min: 1_000, max: 10_000 };
+/** While the chain confirms: a steady pace, a block comes every few seconds. */
 const CONFIRM_MS = 1_500;
 /** After this long waiting for the chain, the user is told it is slow (polling goes on). */
 export const SLOW_AFTER_MS = 90_000;
@@ -58,26 +59,34 @@ export class WithdrawalFlow implements ReactiveController {
 
   private intent: { key: string; body: string; request: WithdrawalRequest } | null = null;
   private sentHash: HexString | null = null;
-  private abort = new AbortController();
-  private timer: ReturnType<typeof setTimeout> | undefined;
   private confirmSince = 0;
+  /**
+   * Follows a withdrawal while it moves by itself (Machines preparing it, the chain confirming it); like
+   * every watch it pauses while the page is hidden or the step is gone, and asks at once on return.
+   */
+  private readonly watch: PollController;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly o: WithdrawalFlowOptions,
   ) {
     host.addController(this);
+    this.watch = new PollController(host, {
+      poll: async (signal) => {
+        const w = this.withdrawal;
+        if (!w) return false;
+        this.slow = this.stage === "confirm" && Date.now() - this.confirmSince > SLOW_AFTER_MS;
+        await this.run(async () => {
+          const { withdrawal } = await this.o.api().call(withdrawalRoutes.getWithdrawal, { params: { withdrawalId: w.id }, signal });
+          if (!signal.aborted) this.settle(withdrawal);
+        });
+        // A failed check stays on screen with its retry instead of being asked again behind the user's back.
+        return this.error ? false : this.pause();
+      },
+    });
   }
 
-  hostConnected(): void {
-    // Back on the page: pick up following where it stopped.
-    if (this.stage === "prepare" && this.withdrawal && !this.error) this.follow(0);
-    if (this.stage === "confirm" && !this.error) this.follow(0);
-  }
-
-  hostDisconnected(): void {
-    this.stopFollowing();
-  }
+  hostConnected(): void {}
 
   /** Starts (or, with the same details, retries) a withdrawal; new details make a new intent and key. */
   async start(request: WithdrawalRequest): Promise<void> {
@@ -100,11 +109,12 @@ export class WithdrawalFlow implements ReactiveController {
     this.intent = null;
     this.sentHash = (withdrawal.submittedTxHash as HexString | null) ?? null;
     this.settle(withdrawal);
+    this.follow();
   }
 
   /** Back to the form, forgetting the withdrawal on screen (a ready one simply expires). */
   reset(): void {
-    this.stopFollowing();
+    this.watch.stop();
     this.withdrawal = null;
     this.error = null;
     this.sentHash = null;
@@ -116,15 +126,16 @@ export class WithdrawalFlow implements ReactiveController {
     this.error = null;
     if (this.sentHash) return this.submit();
     if (this.stage === "prepare" && !this.withdrawal) return this.create();
-    if (this.stage === "prepare" || this.stage === "confirm") return this.follow(0);
+    if (this.stage === "prepare" || this.stage === "confirm") return this.watch.now();
     if (this.stage !== "sign" && this.stage !== "send" && this.stage !== "review") return this.host.requestUpdate();
     // A wallet can fail after broadcasting: when the chain already shows the withdrawal, follow it instead.
     const w = this.withdrawal!;
     await this.run(async () => {
-      const { withdrawal } = await getWithdrawal(this.o.api(), { withdrawalId: w.id });
+      const { withdrawal } = await this.o.api().call(withdrawalRoutes.getWithdrawal, { params: { withdrawalId: w.id } });
       if (withdrawal.status === "ready") this.withdrawal = withdrawal;
       else this.settle(withdrawal);
     });
+    this.follow();
     if (!this.error && this.withdrawal?.status === "ready") await this.confirm();
   }
 
@@ -135,12 +146,13 @@ export class WithdrawalFlow implements ReactiveController {
     this.error = null;
     await this.run(async () => {
       const api = this.o.api();
-      let prepared = await prepareWithdrawal(api, { withdrawalId: w.id });
+      const params = { withdrawalId: w.id };
+      let prepared = await api.call(withdrawalRoutes.prepareWithdrawal, { params, body: {} });
       const wallet = await this.o.wallet();
       if (prepared.kind === "typedData") {
         this.set("sign");
         const adminSignature = await wallet.signTypedData(prepared.typedData);
-        prepared = await prepareWithdrawal(api, { withdrawalId: w.id, adminSalt: prepared.adminSalt, adminSignature });
+        prepared = await api.call(withdrawalRoutes.prepareWithdrawal, { params, body: { adminSalt: prepared.adminSalt, adminSignature } });
       }
       if (prepared.kind !== "transaction") throw new Error("the Worker did not hand out the transaction");
       this.set("send");
@@ -154,9 +166,10 @@ export class WithdrawalFlow implements ReactiveController {
     if (!intent) return;
     this.set("prepare");
     await this.run(async () => {
-      const { withdrawal } = await createWithdrawal(this.o.api(), { ...intent.request, idempotencyKey: intent.key });
+      const { withdrawal } = await this.o.api().call(withdrawalRoutes.createWithdrawal, { body: intent.request, idempotencyKey: intent.key });
       this.settle(withdrawal);
     });
+    this.follow();
   }
 
   private async submit(): Promise<void> {
@@ -165,49 +178,35 @@ export class WithdrawalFlow implements ReactiveController {
     if (!w || !hash) return;
     this.set("submit");
     await this.run(async () => {
-      const { withdrawal } = await submitWithdrawal(this.o.api(), { withdrawalId: w.id, txHash: hash });
+      const { withdrawal } = await this.o.api().call(withdrawalRoutes.submitWithdrawal, { params: { withdrawalId: w.id }, body: { txHash: hash } });
       this.o.onSubmitted(withdrawal, hash);
       this.settle(withdrawal);
     });
+    this.follow();
   }
 
-  /** Shows a withdrawal's latest state and keeps following it while it moves by itself. */
+  /** Shows a withdrawal's latest state. */
   private settle(w: Withdrawal): void {
     this.withdrawal = w;
-    const stage: Record<Withdrawal["status"], Stage> = {
-      pending: "prepare",
-      ready: "review",
-      submitted: "confirm",
-      confirmed: "confirmed",
-      failed: "failed",
-      expired: "expired",
-    };
-    const next = stage[w.status];
+    const next = stageOf(w);
     if (next === "confirm" && this.stage !== "confirm") this.confirmSince = Date.now();
     if (next === "confirmed" && this.stage !== "confirmed") this.o.onConfirmed(w);
     this.set(next);
-    if (next === "prepare") this.follow(Math.min(PENDING_MS.max, Math.max(PENDING_MS.min, (w.retryAfterSeconds ?? 1) * 1000)));
-    if (next === "confirm") this.follow(CONFIRM_MS);
   }
 
-  private follow(delayMs: number): void {
-    this.stopFollowing();
-    const signal = this.abort.signal;
-    this.timer = setTimeout(async () => {
-      const w = this.withdrawal;
-      if (!w || signal.aborted) return;
-      this.slow = this.stage === "confirm" && Date.now() - this.confirmSince > SLOW_AFTER_MS;
-      await this.run(async () => {
-        const { withdrawal } = await getWithdrawal(this.o.api(), { withdrawalId: w.id, signal });
-        if (!signal.aborted) this.settle(withdrawal);
-      });
-    }, delayMs);
+  /** The pause before the next look while the withdrawal moves by itself, or false once it no longer does. */
+  private pause(): number | false {
+    if (this.stage === "confirm") return CONFIRM_MS;
+    if (this.stage !== "prepare" || !this.withdrawal) return false;
+    return Math.min(PENDING_MS.max, Math.max(PENDING_MS.min, (this.withdrawal.retryAfterSeconds ?? 1) * 1000));
   }
 
-  private stopFollowing(): void {
-    clearTimeout(this.timer);
-    this.abort.abort();
-    this.abort = new AbortController();
+  /** Follows the withdrawal on screen while it moves by itself; stops once it waits for the user or has ended. */
+  private follow(): void {
+    if (this.error) return;
+    const pause = this.pause();
+    if (pause === false) this.watch.stop();
+    else this.watch.start(pause);
   }
 
   /** Runs one part; a failure stays on the stage it happened in, with the error (an expiry ends the withdrawal). */
@@ -236,6 +235,23 @@ export class WithdrawalFlow implements ReactiveController {
     this.o.onStage(stage);
     this.host.requestUpdate();
   }
+}
+
+const STAGE_OF: Record<string, Stage | undefined> = {
+  pending: "prepare",
+  ready: "review",
+  submitted: "confirm",
+  confirmed: "confirmed",
+  failed: "failed",
+  expired: "expired",
+};
+
+/**
+ * Where a withdrawal stands for the user. A status the step does not know is in progress (never an error):
+ * waiting for the chain once a transaction went out, else being prepared; it is followed until it moves.
+ */
+export function stageOf(w: Withdrawal): Stage {
+  return STAGE_OF[w.status] ?? (w.submittedTxHash ? "confirm" : "prepare");
 }
 
 function requestOf(w: Withdrawal): WithdrawalRequest {

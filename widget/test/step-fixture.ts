@@ -1,20 +1,21 @@
 import { fixture, html } from "@open-wc/testing";
-import type { PublicConfig } from "../../../shared/api/config";
-import type { StepName } from "../../../shared/steps";
-import { createWorkerClient } from "../api/client";
-import type { AuthAdapter } from "../auth/auth-adapter";
-import { SIGNED_OUT, type JourneyState } from "../flow/journey-state";
-import type { JourneyUpdate } from "../flow/journey-update-event";
-import { JourneyUpdateEvent } from "../flow/journey-update-event";
-import { AnnounceEvent } from "../flow/announce-event";
-import { coreMessages } from "../i18n/core-messages";
-import { coreMessagesEs } from "../i18n/core-messages.es";
-import { createI18n, languageOf } from "../i18n/translator";
-import { loadStep } from "../steps/registry";
-import type { StepContext } from "../steps/step-context";
-import type { StepElement } from "../steps/step-element";
-import { machinesCardStyles } from "../machines-card.styles";
-import type { WalletAdapter } from "../wallet/wallet-adapter";
+import type { PublicConfig } from "../../shared/api/config";
+import type { StepName } from "../../shared/steps";
+import { createWorkerClient } from "../src/api/client";
+import type { AuthAdapter } from "../src/auth/auth-adapter";
+import { SIGNED_OUT, type JourneyState } from "../src/flow/journey-state";
+import type { JourneyUpdate } from "../src/flow/journey-update-event";
+import { JourneyUpdateEvent } from "../src/flow/journey-update-event";
+import { AnnounceEvent } from "../src/flow/announce-event";
+import { coreMessages } from "../src/i18n/core-messages";
+import { coreMessagesEs } from "../src/i18n/core-messages.es";
+import { errorMessages } from "../src/i18n/error-messages";
+import { catalogOf, createI18n, languageOf, loadCatalog } from "../src/i18n/translator";
+import { loadStep } from "../src/steps/registry";
+import type { StepContext } from "../src/steps/step-context";
+import type { StepElement } from "../src/steps/step-element";
+import { machinesCardStyles } from "../src/machines-card.styles";
+import type { WalletAdapter } from "../src/wallet/wallet-adapter";
 
 export const SANDBOX_CONFIG: PublicConfig = {
   environment: "sandbox",
@@ -38,6 +39,8 @@ export interface StepFixtureOptions {
   steps?: StepName[];
   auth?: AuthAdapter;
   wallet?: WalletAdapter;
+  /** Answers the Worker client's requests instead of the network (`fakeWorker`), for replies the stack never sends. */
+  fetch?: typeof fetch;
 }
 
 /** What a step sent up: journey updates (facts and moves), announcements, public `mc-*` events. */
@@ -57,17 +60,18 @@ const noAuth: AuthAdapter = {
   signOut: async () => undefined,
 };
 
-/** A step's context as the element would build it, from test options. */
-export function testContext(o: StepFixtureOptions = {}): StepContext {
+/** A step's context as the element builds it for a signed-in user (the error sentences loaded), from test options. */
+export async function testContext(o: StepFixtureOptions = {}): Promise<StepContext> {
   const locale = o.locale ?? "en";
   const language = languageOf(locale) ?? "en";
+  await loadCatalog(errorMessages, language);
   const auth = o.auth ?? noAuth;
   return {
-    api: createWorkerClient({ baseUrl: o.workerUrl ?? "http://127.0.0.1:9", token: o.token ?? (() => auth.token()) }),
+    api: createWorkerClient({ baseUrl: o.workerUrl ?? "http://127.0.0.1:9", token: o.token ?? (() => auth.token()), ...(o.fetch ? { fetch: o.fetch } : {}) }),
     state: { ...SIGNED_OUT, ...o.state },
     config: { ...SANDBOX_CONFIG, ...o.config },
     defaults: { cardLabel: null, cardLimit: null, depositAsset: null, depositNetwork: null, ...o.defaults },
-    i18n: createI18n(locale, language, language === "es" ? coreMessagesEs : coreMessages),
+    i18n: createI18n(locale, language, language === "es" ? coreMessagesEs : coreMessages, catalogOf(errorMessages, language)),
     steps: o.steps ?? ["sign-in", "kyc", "agreements", "deposit", "card", "withdraw", "activity"],
     auth,
     wallet: async () => {
@@ -91,7 +95,7 @@ export async function renderStep<T extends StepElement = StepElement>(
   const tag = await loadStep(name);
   const recorder: StepRecorder = { updates: [], announcements: [], events: [] };
   const step = document.createElement(tag) as T;
-  step.context = testContext(options);
+  step.context = await testContext(options);
   await step.loadMessages();
   // A host with the element's styles (tokens, frame), so contrast checks see real colours.
   const host = await fixture<HTMLElement>(html`<div></div>`);

@@ -1,7 +1,7 @@
-// Test helpers for the KYC step's browser tests: find its controls and fill them the way a person does.
+// The KYC step's browser tests: find its controls and fill them the way a person does.
 import { waitUntil } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
-import type { StepElement } from "../step-element";
+import type { StepElement } from "../src/steps/step-element";
 
 export function query<E extends Element = HTMLElement>(step: StepElement, selector: string): E {
   const found = step.shadowRoot!.querySelector<E>(selector);

@@ -14,10 +14,17 @@ export interface TestServices {
   stack: StackUrls | null;
 }
 
-/** What `startStack()` returns (URLs; the exact set is the lead's `test/stack.ts`). */
+/** The running stack's URLs (what `test/stack.ts`'s `startStack()` returns, without its handles). */
 export interface StackUrls {
   workerUrl: string;
-  [name: string]: unknown;
+  /** The stack's own identity issuer (sign-in for Worker-backed tests). */
+  identityUrl: string;
+  /** The sandbox wallets' signer. */
+  signerUrl: string;
+  /** The sandbox controls (`demo/upstream/README.md`, "Controls"). */
+  controlsUrl: string;
+  rpcUrl: string;
+  chainId: number;
 }
 
 export async function testServices(): Promise<TestServices> {

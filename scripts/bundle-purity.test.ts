@@ -1,0 +1,108 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import ts from "typescript";
+import { build, type Plugin } from "vite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+/**
+ * What the widget's build ships holds product code only: no test support (`widget/test`, `*.test.ts`,
+ * the test libraries), no sandbox server code (`demo/`, `test/`), and the sandbox's own sign-in and wallet
+ * adapters only as chunks the production path never loads. Built the way `npm run build:widget` builds
+ * (vite.config.ts), into a folder of its own; the module list comes from the bundler itself.
+ */
+const root = process.cwd();
+let dist: string;
+/** Each chunk's file and the source modules in it (paths relative to the repository). */
+const chunks: { file: string; modules: string[]; code: string }[] = [];
+
+const recordModules: Plugin = {
+  name: "bundle-purity:record-modules",
+  generateBundle(_, bundle) {
+    for (const [file, output] of Object.entries(bundle)) {
+      if (output.type !== "chunk") continue;
+      const modules = Object.keys(output.modules).map((id) => relative(root, id.replace(/^\0/, "").split("?")[0]!));
+      chunks.push({ file, modules, code: output.code });
+    }
+  },
+};
+
+/** The longer string literals of a test-support file: text that only that file would bring into a chunk. */
+function markersOf(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
+      const text = node.text.trim();
+      if (text.length >= 20 && /\s/.test(text)) found.push(text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+beforeAll(async () => {
+  dist = mkdtempSync(join(tmpdir(), "machines-card-purity-dist-"));
+  await build({ logLevel: "silent", plugins: [recordModules], build: { outDir: dist, emptyOutDir: true } });
+}, 240_000);
+
+afterAll(() => {
+  if (dist) rmSync(dist, { recursive: true, force: true });
+});
+
+describe("the built widget's chunks", () => {
+  it("were all recorded, the entry among them", () => {
+    expect(chunks.map((c) => c.file)).toContain("machines-card.js");
+    expect(chunks.flatMap((c) => c.modules)).toContain("widget/src/define.ts");
+  });
+
+  it("hold no test support, test library or sandbox server code", () => {
+    const forbidden = /^(widget\/test|test|demo|bench)\/|\.test\.ts$|node_modules\/(@open-wc|chai|mocha|@web\/test-runner|@web\/test-runner-commands|axe-core|sinon|@playwright|playwright|vitest|fast-check)\//;
+    for (const chunk of chunks) {
+      expect(chunk.modules.filter((m) => forbidden.test(m)), chunk.file).toEqual([]);
+    }
+  });
+
+  it("carry none of the test helpers' own sentences, nor chai's or mocha's", () => {
+    const helpers = readdirSync("widget/test").filter((f) => f.endsWith(".ts")).map((f) => join("widget/test", f));
+    const markers = helpers.flatMap(markersOf);
+    // Enough text to recognise every helper by (a leak of any one of them would show).
+    expect(markers.length).toBeGreaterThan(helpers.length);
+    expect(markers).toContain("the faucet's mint was not credited in time");
+    for (const chunk of chunks) {
+      for (const marker of markers) expect(chunk.code.includes(marker), `"${marker}" in ${chunk.file}`).toBe(false);
+      expect(chunk.code, chunk.file).not.toMatch(/expected #\{this\}|AssertionError|\bmocha\b|@open-wc\/testing/);
+    }
+  });
+
+  it("load the sandbox adapters only on demand: the entry and the production path never import them", () => {
+    const manifest = JSON.parse(readFileSync(join(dist, ".vite", "manifest.json"), "utf8")) as Record<
+      string,
+      { file: string; isEntry?: boolean; isDynamicEntry?: boolean; imports?: string[]; dynamicImports?: string[] }
+    >;
+    const sandboxOnly = ["widget/src/auth/sandbox-auth.ts", "widget/src/wallet/sandbox-wallet.ts"];
+    for (const src of sandboxOnly) {
+      expect(manifest[src]?.isDynamicEntry, src).toBe(true);
+      // Its own chunk: nothing else is in it.
+      const chunk = chunks.find((c) => c.file === manifest[src]!.file)!;
+      expect(chunk.modules.filter((m) => m.startsWith("widget/src/")), src).toEqual([src]);
+    }
+    // What a page loads by static import from the entry, and from the connection and the Crossmint adapters.
+    const closure = (key: string, seen = new Set<string>()): Set<string> => {
+      if (seen.has(key)) return seen;
+      seen.add(key);
+      for (const k of manifest[key]?.imports ?? []) closure(k, seen);
+      return seen;
+    };
+    const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
+    const production = ["widget/src/auth/crossmint-auth.ts", "widget/src/wallet/crossmint-wallet.ts"].filter((k) => manifest[k]);
+    expect(production.length).toBe(2);
+    for (const start of [entry, ...production]) {
+      const reached = [...closure(start)];
+      for (const src of sandboxOnly) expect(reached, `${start} reaches ${src}`).not.toContain(src);
+      const modules = reached.flatMap((k) => chunks.find((c) => c.file === manifest[k]!.file)?.modules ?? []);
+      for (const src of sandboxOnly) expect(modules, `${start} holds ${src}`).not.toContain(src);
+    }
+  });
+});

@@ -1,0 +1,31 @@
+import type { Translation } from "./translator";
+import type { ErrorMessages } from "./error-messages";
+
+export const es: Translation<ErrorMessages> = {
+  network_error: "No pudimos contactar con el servidor. Revisa tu conexión e inténtalo de nuevo.",
+  timeout: "El servidor tardó demasiado en responder. Inténtalo de nuevo.",
+  invalid_response: "El servidor respondió de forma inesperada. Inténtalo de nuevo en un momento.",
+  invalid_request: "Algunos datos no son válidos. Revisa los campos marcados.",
+  unauthorized: "Tu sesión terminó. Vuelve a iniciar sesión.",
+  token_expired: "Tu sesión terminó. Vuelve a iniciar sesión.",
+  forbidden: "No tienes acceso a esto.",
+  not_found: "No lo encontramos. Puede que se haya eliminado.",
+  kyc_required: "Primero verifica tu identidad.",
+  agreements_required: "Primero acepta los acuerdos.",
+  invalid_state: "Esto no se puede hacer ahora. Actualiza e inténtalo de nuevo.",
+  idempotency_conflict: "Esta solicitud ya se envió con otros datos. Empieza de nuevo.",
+  insufficient_collateral: "Tu saldo no cubre este importe.",
+  withdrawal_expired: "La firma del retiro caducó antes de enviarse. Empieza un retiro nuevo.",
+  rate_limited: "Demasiados intentos. Espera un momento e inténtalo de nuevo.",
+  upstream_unavailable: "Nuestro proveedor de tarjetas no responde ahora. Inténtalo en un momento.",
+  upstream_timeout: "Nuestro proveedor de tarjetas tardó demasiado. Inténtalo en un momento.",
+  upstream_rate_limited: "Nuestro proveedor de tarjetas está ocupado. Inténtalo en un momento.",
+  upstream_invalid_response: "Nuestro proveedor de tarjetas respondió de forma inesperada. Inténtalo en un momento.",
+  chain_unavailable: "La red de la blockchain no responde ahora. Inténtalo en un momento.",
+  wallet_unavailable: "Tu billetera no está disponible ahora. Inténtalo en un momento.",
+  configuration_error: "El servicio de tarjetas no está bien configurado. Contacta al responsable del sitio.",
+  user_rejected: "Rechazaste la solicitud en tu billetera.",
+  wrong_account: "Tu billetera está en otra cuenta. Cambia a la cuenta indicada e inténtalo de nuevo.",
+  wrong_chain: "Tu billetera está en otra red. Cambia de red e inténtalo de nuevo.",
+  wallet_error: "Tu billetera informó de un problema. Inténtalo de nuevo.",
+};
