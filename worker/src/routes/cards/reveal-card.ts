@@ -6,6 +6,7 @@ import { AppError } from "../../errors";
 import { log } from "../../logging/log";
 import { enforceRateLimit } from "../../rate-limit/rate-limit";
 import { machinesFor } from "../../sessions/machines-for";
+import type { MachinesCaller } from "../../upstream/machines/machines-caller";
 import { conform } from "../../upstream/machines/conform";
 import { createCardSecretsSession } from "../../upstream/machines/create-card-secrets-session";
 import { getCard } from "../../upstream/machines/get-card";
@@ -40,28 +41,36 @@ export async function revealCard(c: Context<AppEnv>, cardId: string): Promise<Ca
     throw e;
   }
   try {
-    const machines = machinesFor(c, "card");
-    const [session, card] = await Promise.all([createCardSecretsSession(machines), getCard(machines, { cardId })]);
-    const secrets = await getCardSecrets(machines, { cardId, sessionId: session.sessionId });
-    const [pan, cvc] = await Promise.all([
-      decryptCardSecret(session.secretKey, secrets.encryptedPan),
-      decryptCardSecret(session.secretKey, secrets.encryptedCvc),
-    ]);
-    const revealed = conform(
-      CardSecrets,
-      {
-        pan,
-        cvc,
-        expirationMonth: secrets.expirationMonth ?? card.expirationMonth,
-        expirationYear: secrets.expirationYear ?? card.expirationYear,
-        last4: secrets.last4 ?? card.last4,
-      },
-      "card secrets",
-    );
+    const revealed = await readCardSecrets(machinesFor(c, "card"), cardId);
     audit("succeeded");
     return revealed;
   } catch (e) {
     audit(e instanceof AppError && e.code === "not_found" ? "not_found" : "failed");
     throw e;
   }
+}
+
+/**
+ * Fetches and decrypts one card's number, CVC and expiry with the user's own session, so another user's
+ * card is Machines' 404. The secrets session's `secretKey` stays in this function. Shared by the JSON
+ * reveal above and the reveal frame (`reveal/redeem-reveal-ticket.ts`).
+ */
+export async function readCardSecrets(machines: MachinesCaller, cardId: string): Promise<CardSecrets> {
+  const [session, card] = await Promise.all([createCardSecretsSession(machines), getCard(machines, { cardId })]);
+  const secrets = await getCardSecrets(machines, { cardId, sessionId: session.sessionId });
+  const [pan, cvc] = await Promise.all([
+    decryptCardSecret(session.secretKey, secrets.encryptedPan),
+    decryptCardSecret(session.secretKey, secrets.encryptedCvc),
+  ]);
+  return conform(
+    CardSecrets,
+    {
+      pan,
+      cvc,
+      expirationMonth: secrets.expirationMonth ?? card.expirationMonth,
+      expirationYear: secrets.expirationYear ?? card.expirationYear,
+      last4: secrets.last4 ?? card.last4,
+    },
+    "card secrets",
+  );
 }

@@ -1,0 +1,15 @@
+import type { Context } from "hono";
+import { recordAudit } from "../audit/audit.queries";
+import type { AppEnv } from "../env";
+import { log } from "../logging/log";
+
+/**
+ * Records one reveal outcome (`card.reveal`, like the JSON reveal) after the reply: `ticket_issued`,
+ * `succeeded`, `refused_used`, `refused_expired`, `refused_origin`, `rate_limited`, `not_found`, `failed`.
+ * Never a number, a ticket or a theme.
+ */
+export function auditReveal(c: Context<AppEnv>, partnerUserId: string, cardId: string, outcome: string): void {
+  const requestId = c.get("requestId");
+  const write = recordAudit(c.env.DB, { partnerUserId, action: "card.reveal", resourceId: cardId, outcome, requestId, createdAt: new Date().toISOString() });
+  c.executionCtx.waitUntil(write.catch((e: unknown) => log.error("audit_failed", { requestId, error: (e as Error)?.name })));
+}
