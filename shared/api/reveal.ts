@@ -60,11 +60,7 @@ export const revealRoutes = {
     path: "/v1/cards/:cardId/reveal-ticket",
     operationId: "createRevealTicket",
     tag: "cards",
-    summary: "A one-time ticket for the reveal frame: the card details shown in a frame of the Worker's own origin, never in the page",
-    description:
-      "The page embeds `frameUrl` in an iframe; the frame redeems the ticket once, within seconds, from the page origin that asked " +
-      "for it (the request's Origin, one of ALLOWED_ORIGINS), and shows the number, expiry and CVC itself. Rate-limited together " +
-      "with revealCard, and audited.",
+    summary: "A one-time ticket for the reveal frame, which shows the card details on the Worker's origin, never in the page",
     auth: true,
     params: CardParams,
     body: CreateRevealTicketBody,

@@ -1,3 +1,4 @@
+/// <reference path="./frame/text-modules.d.ts" />
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import page from "./frame/reveal.html";
