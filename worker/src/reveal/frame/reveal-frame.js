@@ -26,7 +26,7 @@ const COLOR_PROPERTIES = {
 };
 
 const root = document.documentElement;
-const main = /** @type {HTMLElement} */ (document.getElementById("frame"));
+const panel = /** @type {HTMLElement} */ (document.getElementById("frame"));
 
 /** @param {string | null} tag @returns {"en" | "es"} */
 const languageOf = (tag) => (tag && /^es\b/i.test(tag) ? "es" : "en");
@@ -34,9 +34,18 @@ const languageOf = (tag) => (tag && /^es\b/i.test(tag) ? "es" : "en");
 // The Worker puts the element's language and scheme in the query, so even a refusal reads right before
 // the ticket is redeemed; the redeemed ticket's own values win after that.
 const hints = new URLSearchParams(location.search);
-let messages = REVEAL_FRAME_MESSAGES[languageOf(hints.get("locale") ?? navigator.language)];
-root.lang = languageOf(hints.get("locale") ?? navigator.language);
+let messages = REVEAL_FRAME_MESSAGES.en;
+speak(languageOf(hints.get("locale") ?? navigator.language));
 if (hints.get("scheme") === "dark") root.dataset.scheme = "dark";
+
+/** Switches the frame's language: its strings, `lang`, title and heading. @param {"en" | "es"} locale */
+function speak(locale) {
+  messages = REVEAL_FRAME_MESSAGES[locale];
+  root.lang = locale;
+  document.title = t("title");
+  const heading = document.getElementById("title");
+  if (heading) heading.textContent = t("title");
+}
 
 /** @param {keyof RevealFrameMessages} key @param {Record<string, string | number>} [values] */
 function t(key, values = {}) {
@@ -81,11 +90,11 @@ function el(tag, attributes = {}, children = []) {
 // Sized to the content: the element sets the iframe's height from this, so nothing scrolls.
 let lastHeight = -1;
 new ResizeObserver(() => {
-  const height = Math.ceil(main.getBoundingClientRect().height);
+  const height = Math.ceil(panel.getBoundingClientRect().height);
   if (height === lastHeight) return;
   lastHeight = height;
   post({ type: "mc-reveal:size", height });
-}).observe(main);
+}).observe(panel);
 
 /** @param {Theme} theme */
 function applyTheme(theme) {
@@ -110,9 +119,7 @@ const spoken = (/** @type {string} */ digits) => (digits.match(/\d{1,4}/g) ?? []
 
 /** @param {RevealedCard} card */
 function show(card) {
-  messages = REVEAL_FRAME_MESSAGES[card.locale];
-  root.lang = card.locale;
-  document.title = t("title");
+  speak(card.locale);
   target = card.origin;
   applyTheme(card.theme);
   secrets = { number: card.pan, expiry: card.expiry, cvc: card.cvc };
@@ -135,7 +142,7 @@ function show(card) {
   };
   const seconds = card.hideAfterSeconds;
   const timer = el("p", { class: "small muted", role: "timer" }, [t("hidesIn", { seconds })]);
-  main.replaceChildren(
+  panel.replaceChildren(
     el("p", { class: "small muted" }, [t("privacy")]),
     el("dl", { class: "details" }, [
       row("number", card.pan.replace(/(\d{4})(?=\d)/g, "$1 "), spoken(card.pan), "copyNumber"),
@@ -145,7 +152,7 @@ function show(card) {
     timer,
     status,
   );
-  main.removeAttribute("aria-busy");
+  panel.removeAttribute("aria-busy");
 
   const deadline = Date.now() + seconds * 1000;
   let left = seconds;
@@ -186,15 +193,15 @@ function wipe(reason) {
   if (!secrets) return;
   clearInterval(countdown);
   secrets = null;
-  main.replaceChildren(el("p", { class: "small muted", role: "status" }, [t("hidden")]));
+  panel.replaceChildren(el("p", { class: "small muted", role: "status" }, [t("hidden")]));
   post({ type: "mc-reveal:hidden", reason });
 }
 
 /** A refusal in plain words, in the element's language. @param {string} code */
 function refuse(code) {
   const key = /** @type {keyof RevealFrameMessages} */ (`error.${code}` in messages ? `error.${code}` : "error.other");
-  main.replaceChildren(el("p", { class: "error", role: "alert" }, [t(key)]));
-  main.removeAttribute("aria-busy");
+  panel.replaceChildren(el("p", { class: "error", role: "alert" }, [t(key)]));
+  panel.removeAttribute("aria-busy");
   post({ type: "mc-reveal:refused", code: key === "error.other" ? "other" : code });
 }
 
