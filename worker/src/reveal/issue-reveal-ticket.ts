@@ -23,12 +23,6 @@ export async function issueRevealTicket(c: Context<AppEnv>, cardId: string, body
   const settings = c.get("settings");
   c.header("Cache-Control", "no-store, max-age=0");
 
-  // CORS has refused other browser origins already. Without an Origin (a server, a script outside a
-  // browser) there is no page to embed the frame in, and nothing to bind the ticket to.
-  const origin = c.req.header("Origin");
-  if (origin === undefined || !settings.allowedOrigins.has(origin)) {
-    throw new AppError("origin_not_allowed", "a reveal ticket is issued to a page: ask from an origin in ALLOWED_ORIGINS", { field: "Origin" });
-  }
   try {
     await enforceRateLimit(c.env, "reveal", partnerUserId);
   } catch (e) {
@@ -41,6 +35,14 @@ export async function issueRevealTicket(c: Context<AppEnv>, cardId: string, body
   } catch (e) {
     auditReveal(c, partnerUserId, cardId, e instanceof AppError && e.code === "not_found" ? "not_found" : "failed");
     throw e;
+  }
+  // After the card, so someone else's card is a 404 whoever asks (as on every route with an id). CORS has
+  // refused other browser origins already; without an Origin (a server, a script outside a browser) there
+  // is no page to embed the frame in, and nothing to bind the ticket to.
+  const origin = c.req.header("Origin");
+  if (origin === undefined || !settings.allowedOrigins.has(origin)) {
+    auditReveal(c, partnerUserId, cardId, "origin_not_allowed");
+    throw new AppError("origin_not_allowed", "a reveal ticket is issued to a page: ask from an origin in ALLOWED_ORIGINS", { field: "Origin" });
   }
 
   const ticket = newTicket();

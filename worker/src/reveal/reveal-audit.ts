@@ -5,7 +5,8 @@ import { log } from "../logging/log";
 
 /**
  * Records one reveal outcome (`card.reveal`, like the JSON reveal) after the reply: `ticket_issued`,
- * `succeeded`, `refused_used`, `refused_expired`, `refused_origin`, `rate_limited`, `not_found`, `failed`.
+ * `succeeded`, `refused_used`, `refused_expired`, `refused_origin`, `origin_not_allowed`, `rate_limited`,
+ * `not_found`, `failed`.
  * Never a number, a ticket or a theme.
  */
 export function auditReveal(c: Context<AppEnv>, partnerUserId: string, cardId: string, outcome: string): void {

@@ -38,19 +38,21 @@ describe("POST /v1/cards/:cardId/reveal-ticket", () => {
     expectError(await call("createRevealTicket", { params: { cardId: card.id }, body: THEME_BODY, origin: PAGE }), 401, "unauthorized");
   });
 
-  it("is only for a page in ALLOWED_ORIGINS: no Origin (a server) or another one is refused", async () => {
+  it("is only for a page in ALLOWED_ORIGINS: no Origin (a server) or another one is refused, and no ticket is made", async () => {
     const { token, card, partnerUserId } = await cardOwner();
     expectError(await askTicket(token, card.id, { origin: null }), 403, "origin_not_allowed", "Origin");
     expectError(await askTicket(token, card.id, { origin: "https://evil.example" }), 403, "origin_not_allowed", "Origin");
-    expect(await listAudit(env.DB, partnerUserId, "card.reveal")).toEqual([]);
+    expect((await listAudit(env.DB, partnerUserId, "card.reveal")).map((a) => a.outcome)).toEqual(["origin_not_allowed"]);
+    expect((await env.DB.prepare("SELECT 1 FROM reveal_tickets WHERE partner_user_id = ?1").bind(partnerUserId).all()).results).toEqual([]);
   });
 
-  it("is only for the user's own card: another user's card is 404, audited, and no ticket is made", async () => {
+  it("is only for the user's own card: another user's card is 404 (whatever the Origin), audited, and no ticket is made", async () => {
     const owner = await cardOwner();
     const other = await newUser("agreed");
     const otherId = expectOk("getMe", await call("getMe", { token: other.token })).user.id;
     expectError(await askTicket(other.token, owner.card.id), 404, "not_found");
-    expect((await listAudit(env.DB, otherId, "card.reveal")).map((a) => a.outcome)).toEqual(["not_found"]);
+    expectError(await askTicket(other.token, owner.card.id, { origin: null }), 404, "not_found");
+    expect((await listAudit(env.DB, otherId, "card.reveal")).map((a) => a.outcome)).toEqual(["not_found", "not_found"]);
     const { results } = await env.DB.prepare("SELECT 1 FROM reveal_tickets WHERE partner_user_id = ?1").bind(otherId).all();
     expect(results).toEqual([]);
   });
