@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 
-export const PROJECTS = ["shared", "worker", "widget", "demo", "demo/site/pages", "test", "bench", "bench/worker"].filter((p) => existsSync(`${p}/tsconfig.json`));
+export const PROJECTS = ["shared", "worker", "worker/src/reveal/frame", "widget", "demo", "demo/site/pages", "test", "bench", "bench/worker"].filter((p) => existsSync(`${p}/tsconfig.json`));
 
 function check(project) {
   return new Promise((resolve) => {

@@ -14,7 +14,11 @@ export const ERROR_STATUS = {
   forbidden: 403,
   /** The page's origin is not in ALLOWED_ORIGINS. */
   origin_not_allowed: 403,
+  /** The reveal frame is embedded in another page than the one its ticket was issued to. */
+  reveal_ticket_wrong_origin: 403,
   not_found: 404,
+  /** No such reveal ticket (mistyped, or forgotten long after it expired). */
+  reveal_ticket_unknown: 404,
   /** The path exists, but not with this method; the Allow header lists the ones it takes. */
   method_not_allowed: 405,
   /** The same Idempotency-Key was used with a different body. */
@@ -27,6 +31,10 @@ export const ERROR_STATUS = {
   invalid_state: 409,
   /** The withdrawal's signature expired before it was sent: start a new withdrawal. */
   withdrawal_expired: 409,
+  /** The reveal ticket was already redeemed: each one shows the details once. */
+  reveal_ticket_used: 410,
+  /** The reveal ticket's seconds ran out before the frame redeemed it. */
+  reveal_ticket_expired: 410,
   payload_too_large: 413,
   /** The body is not JSON (send `Content-Type: application/json`). */
   unsupported_media_type: 415,

@@ -87,6 +87,7 @@ describe("demo site server (fixture folders)", () => {
     expect(CSP).not.toContain("unsafe-inline");
     expect(CSP).not.toContain("unsafe-eval");
     expect(CSP).toContain(`connect-src 'self' ${WORKER} ${SANDBOX}`);
+    expect(CSP).toContain(`frame-src ${WORKER};`);
     expect(CSP).toContain("object-src 'none'");
   });
 

@@ -6,6 +6,7 @@ import { depositRoutes } from "./deposits";
 import { kycRoutes } from "./kyc";
 import { kycApplicationRoutes } from "./kyc-application";
 import { meRoutes } from "./me";
+import { revealRoutes } from "./reveal";
 import { transactionRoutes } from "./transactions";
 import { withdrawalRoutes } from "./withdrawals";
 
@@ -22,6 +23,7 @@ export const routes = {
   ...balancesRoutes,
   ...depositRoutes,
   ...cardRoutes,
+  ...revealRoutes,
   ...withdrawalRoutes,
   ...transactionRoutes,
 } as const;

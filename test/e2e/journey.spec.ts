@@ -184,9 +184,16 @@ for (const run of runs) {
     const pan = (await card.cardNumber().textContent())!.replace(/\s/g, "");
     expect(isLuhnValid(pan), `the card number passes Luhn's check`).toBe(true);
     expect(pan.endsWith(last4)).toBe(true);
-    const cvc = card.root.locator("dd").filter({ hasText: /^\d{3}$/ });
-    await expect(cvc).toBeVisible();
-    // The widget shows the number in full while revealed: the screenshot covers the number and the CVC.
+    const cvc = card.cvc();
+    await expect(cvc).toHaveText(/^\d{3}$/);
+    // Shown by the Worker's frame: neither the page nor the element's shadow roots hold it, even now.
+    const pageText = await page.evaluate(() => {
+      const walk = (root: Document | ShadowRoot): string =>
+        Array.from(root.querySelectorAll("*"), (el) => Array.from(el.attributes, (a) => a.value).join(" ") + (el.shadowRoot ? walk(el.shadowRoot) + el.shadowRoot.textContent : "")).join(" ");
+      return document.documentElement.outerHTML + walk(document);
+    });
+    expect(pageText.includes(pan), "the number is in the frame only, never in the page").toBe(false);
+    // The frame shows the number in full while revealed: the screenshot covers the number and the CVC.
     await shot("card-revealed", { mask: [card.cardNumber(), cvc] });
     await card.button("Hide details").click();
     await expect(card.cardNumber()).toHaveCount(0);

@@ -29,6 +29,7 @@ let stranger: Journey;
 const VALID_BODIES: Record<string, unknown> = {
   updateCard: { status: "locked" },
   revealCard: {},
+  createRevealTicket: { theme: { scheme: "light", colors: {} }, locale: "en" },
   prepareWithdrawal: {},
   submitWithdrawal: { txHash: `0x${"ab".repeat(32)}` },
 };

@@ -10,6 +10,8 @@ describe("the package entry (index.ts)", () => {
       "mc-agreements-accepted",
       "mc-before-step-change",
       "mc-card-created",
+      "mc-card-hidden",
+      "mc-card-revealed",
       "mc-deposit-completed",
       "mc-deposit-created",
       "mc-error",

@@ -6,6 +6,8 @@ export type { Eip1193Provider } from "./wallet/eip1193-wallet";
 export { AgreementsAcceptedEvent, type AgreementsAcceptedDetail } from "./events/agreements-accepted";
 export { BeforeStepChangeEvent, type BeforeStepChangeDetail, type StepChangeReason } from "./events/before-step-change";
 export { CardCreatedEvent, type CardCreatedDetail } from "./events/card-created";
+export { CardHiddenEvent, type CardHiddenDetail, type CardHiddenReason } from "./events/card-hidden";
+export { CardRevealedEvent, type CardRevealedDetail } from "./events/card-revealed";
 export { DepositCompletedEvent, type DepositCompletedDetail } from "./events/deposit-completed";
 export { DepositCreatedEvent, type DepositCreatedDetail } from "./events/deposit-created";
 export { MachinesCardErrorEvent, type MachinesCardErrorDetail } from "./events/error";

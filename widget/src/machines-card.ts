@@ -64,6 +64,8 @@ const ATTRIBUTE_PROPERTIES = [
  * @fires {DepositCreatedEvent} mc-deposit-created - A deposit address was created. `detail: { depositId, currency, network, depositAddress, memo }`.
  * @fires {DepositCompletedEvent} mc-deposit-completed - A deposit arrived and was credited. `detail: { depositId, creditLimitCents }`.
  * @fires {CardCreatedEvent} mc-card-created - A card was created. `detail: { cardId, last4, label }` (never the number or CVC).
+ * @fires {CardRevealedEvent} mc-card-revealed - A card's details are shown, in the Worker's reveal frame. `detail: { cardId, last4 }` (never the number, CVC or expiry).
+ * @fires {CardHiddenEvent} mc-card-hidden - Shown card details were hidden again. `detail: { cardId, reason }` (`user`, `timeout`, `hidden`, `replaced`).
  * @fires {WithdrawalSubmittedEvent} mc-withdrawal-submitted - The wallet sent the withdrawal transaction. `detail: { withdrawalId, txHash, amountCents }`.
  * @fires {WithdrawalConfirmedEvent} mc-withdrawal-confirmed - The withdrawal is confirmed on chain. `detail: { withdrawalId, txHash, amountCents }`.
  * @fires {MachinesCardErrorEvent} mc-error - A configuration mistake or a failed request. `detail: { code, message, field?, step?, requestId?, fatal }`.

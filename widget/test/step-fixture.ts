@@ -116,6 +116,8 @@ const PUBLIC_EVENTS = [
   "mc-deposit-created",
   "mc-deposit-completed",
   "mc-card-created",
+  "mc-card-revealed",
+  "mc-card-hidden",
   "mc-withdrawal-submitted",
   "mc-withdrawal-confirmed",
 ] as const;

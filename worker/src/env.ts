@@ -33,6 +33,7 @@ export interface Bindings {
   CARD_SCOPES?: string;
   DATA_ENCRYPTION_KEY?: string;
   SANDBOX_URL?: string;
+  REVEAL_TICKET_SECONDS?: string;
   /** Workers rate-limit bindings (`[[ratelimits]]` in wrangler.toml); an in-isolate limiter stands in when absent. */
   REVEAL_RATE_LIMIT?: RateLimit;
   KYC_SUBMIT_RATE_LIMIT?: RateLimit;

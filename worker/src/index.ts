@@ -14,6 +14,7 @@ import { depositsApp } from "./routes/deposits/deposits.routes";
 import { healthRoutes } from "./routes/health/health.routes";
 import { kycApp } from "./routes/kyc/kyc.routes";
 import { meApp } from "./routes/me/me.routes";
+import { revealApp, revealFrameApp } from "./routes/reveal/reveal.routes";
 import { transactionsApp } from "./routes/transactions/transactions.routes";
 import { withdrawalsApp } from "./routes/withdrawals/withdrawals.routes";
 import { runScheduledJobs } from "./scheduled";
@@ -28,6 +29,8 @@ app.use("*", edge());
 app.route("/", healthRoutes);
 app.route("/", openApiRoutes);
 app.use("*", settings());
+// The reveal frame is the Worker's own page on its own origin: its calls are not a partner page's.
+app.route("/", revealFrameApp);
 app.use("*", cors());
 app.use("*", bodyLimit());
 
@@ -38,6 +41,7 @@ app.route("/", agreementsApp);
 app.route("/", balancesApp);
 app.route("/", depositsApp);
 app.route("/", cardsApp);
+app.route("/", revealApp);
 app.route("/", transactionsApp);
 app.route("/", withdrawalsApp);
 

@@ -1,6 +1,6 @@
 import { env, SELF } from "cloudflare:test";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { call, expectOk, type ApiReply } from "../test/helpers/api";
+import { BASE, call, expectOk, type ApiReply } from "../test/helpers/api";
 import { controls } from "../test/helpers/sandbox";
 import { kycApplication, newEmail, signIn } from "../test/helpers/users";
 import { TEST_CROSSMINT_SERVER_KEY, TEST_PARTNER_KEY } from "../test/test-keys";
@@ -10,12 +10,13 @@ import { settingsFrom } from "./settings/settings";
 /**
  * The whole card journey with a distinctive partner key: no reply (body or header), no log line and no
  * D1 row may ever contain the partner key, the Crossmint server key, the data key, a partner session
- * token, or a card number in plain text.
+ * token, or a card number in plain text; nor a reveal ticket (the reveal frame's redeem included).
  */
 const replies: ApiReply[] = [];
 const sessionTokens = new Set<string>();
 const logLines: string[] = [];
 let pan = "";
+let ticket = "";
 let email = "";
 
 const record = async (request: Request) => {
@@ -73,6 +74,15 @@ beforeAll(async () => {
   expectOk("updateCard", await call("updateCard", { ...o, params: { cardId: card.id }, body: { status: "locked" } }));
   expectOk("updateCard", await call("updateCard", { ...o, params: { cardId: card.id }, body: { status: "active", label: "Renamed" } }));
   pan = expectOk("revealCard", await call("revealCard", { ...o, params: { cardId: card.id }, body: {} })).pan;
+  // The reveal frame: a ticket for the page, redeemed by the frame, then replayed.
+  const theme = { scheme: "light", colors: { brand: "#4f46e5" } } as const;
+  const { frameUrl } = expectOk("createRevealTicket", await call("createRevealTicket", { ...o, params: { cardId: card.id }, body: { theme, locale: "en" }, origin: "https://shop.example" }));
+  ticket = new URL(frameUrl).hash.slice(1);
+  const redeem = () =>
+    record(new Request(`${BASE}/reveal/redeem`, { method: "POST", headers: { "Content-Type": "application/json", Origin: BASE }, body: JSON.stringify({ ticket, ancestorOrigin: "https://shop.example" }) }));
+  expect((await (await redeem()).json<{ data: { pan: string } }>()).data.pan).toBe(pan);
+  expect((await redeem()).status).toBe(410);
+  await record(new Request(`${BASE}/reveal`));
   await controls().purchase(card.id, 5_00);
   expectOk("listTransactions", await call("listTransactions", o));
   expectOk("listWithdrawalAssets", await call("listWithdrawalAssets", o));
@@ -116,6 +126,8 @@ describe("secrets never leave the Worker", () => {
     for (const [name, secret] of secrets()) expect(everything.includes(secret), `${name} in D1`).toBe(false);
     expect(everything).not.toContain(pan);
     expect(everything).not.toContain(email);
+    expect(ticket).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(everything, "a reveal ticket in D1 (only its hash belongs there)").not.toContain(ticket);
   });
 
   it("in no log line, and neither the card number nor the email", () => {
@@ -123,5 +135,6 @@ describe("secrets never leave the Worker", () => {
     for (const [name, secret] of secrets()) expect(logs.includes(secret), `${name} in the logs`).toBe(false);
     expect(logs).not.toContain(pan);
     expect(logs).not.toContain(email);
+    expect(logs).not.toContain(ticket);
   });
 });

@@ -1,5 +1,6 @@
 import type { Bindings } from "./env";
 import { log } from "./logging/log";
+import { purgeRevealTickets } from "./reveal/reveal-tickets.queries";
 import { purgeCardRequests } from "./cards/card-requests.queries";
 import { reconcileWithdrawals } from "./withdrawals/reconcile-withdrawals";
 import { purgeRejectedWithdrawals } from "./withdrawals/withdrawals.queries";
@@ -18,6 +19,8 @@ export const SCHEDULED_JOBS: Record<string, ScheduledJob> = {
   purgeRejectedWithdrawals: async (env, _ctx, time) => {
     await purgeRejectedWithdrawals(env.DB, time - IDEMPOTENCY_RETENTION_MS);
   },
+  // Kept an hour past expiry so a late replay reads "already used" or "expired", not "unknown".
+  purgeRevealTickets: async (env, _ctx, time) => void (await purgeRevealTickets(env.DB, time - 60 * 60_000)),
 };
 
 /** The Worker's `scheduled` handler: runs every job, logs failures without throwing the others away. */

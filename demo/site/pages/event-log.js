@@ -20,6 +20,8 @@ export const CARD_EVENTS = [
   "mc-deposit-created",
   "mc-deposit-completed",
   "mc-card-created",
+  "mc-card-revealed",
+  "mc-card-hidden",
   "mc-withdrawal-submitted",
   "mc-withdrawal-confirmed",
   "mc-error",

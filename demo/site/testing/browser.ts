@@ -25,7 +25,7 @@ export interface RecordedPage {
 
 export const CARD_EVENTS = [
   "mc-ready", "mc-before-step-change", "mc-step-change", "mc-signed-in", "mc-signed-out", "mc-kyc-status", "mc-agreements-accepted",
-  "mc-deposit-created", "mc-deposit-completed", "mc-card-created", "mc-withdrawal-submitted", "mc-withdrawal-confirmed", "mc-error",
+  "mc-deposit-created", "mc-deposit-completed", "mc-card-created", "mc-card-revealed", "mc-card-hidden", "mc-withdrawal-submitted", "mc-withdrawal-confirmed", "mc-error",
 ];
 
 export interface OpenOptions {

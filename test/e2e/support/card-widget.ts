@@ -2,7 +2,7 @@
  * `<machines-card>` on the demo page, driven the way a person uses it: labels, roles and visible text,
  * typing and clicking. Playwright's locators pierce the element's shadow root.
  */
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type FrameLocator, type Locator, type Page } from "@playwright/test";
 import type { SandboxTools } from "./sandbox-tools";
 
 export type StepLabel = "Sign in" | "Identity" | "Agreements" | "Deposit" | "Card" | "Withdraw" | "Activity";
@@ -173,9 +173,19 @@ export class CardWidget {
 
   // ── card ──
 
-  /** The revealed card number, when shown. */
+  /** The Worker's reveal frame: the card details are shown there, never in the page. */
+  revealFrame(): FrameLocator {
+    return this.root.frameLocator("iframe.reveal-frame");
+  }
+
+  /** The revealed card number, when shown (as the eye reads it; screen readers get it digit by digit). */
   cardNumber(): Locator {
-    return this.root.locator("dd").filter({ hasText: CARD_NUMBER });
+    return this.revealFrame().locator('[data-value="number"] [aria-hidden="true"]').filter({ hasText: CARD_NUMBER });
+  }
+
+  /** The revealed CVC, when shown. */
+  cvc(): Locator {
+    return this.revealFrame().locator('[data-value="cvc"] [aria-hidden="true"]');
   }
 
   /** One card in "Your cards", by its label. */

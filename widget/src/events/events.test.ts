@@ -3,6 +3,8 @@ import type { MachinesCard } from "../machines-card";
 import { AgreementsAcceptedEvent } from "./agreements-accepted";
 import { BeforeStepChangeEvent } from "./before-step-change";
 import { CardCreatedEvent } from "./card-created";
+import { CardHiddenEvent } from "./card-hidden";
+import { CardRevealedEvent } from "./card-revealed";
 import { DepositCompletedEvent } from "./deposit-completed";
 import { DepositCreatedEvent } from "./deposit-created";
 import { MachinesCardErrorEvent } from "./error";
@@ -26,6 +28,8 @@ const events: CustomEvent[] = [
   new DepositCreatedEvent({ depositId: "d1", currency: "usdc", network: "base", depositAddress: "0x1", memo: null }),
   new DepositCompletedEvent({ depositId: "d1", creditLimitCents: 5000 }),
   new CardCreatedEvent({ cardId: "c1", last4: "4242", label: "Travel" }),
+  new CardRevealedEvent({ cardId: "c1", last4: "4242" }),
+  new CardHiddenEvent({ cardId: "c1", reason: "timeout" }),
   new WithdrawalSubmittedEvent({ withdrawalId: "w1", txHash: hash, amountCents: 100 }),
   new WithdrawalConfirmedEvent({ withdrawalId: "w1", txHash: hash, amountCents: 100 }),
   new MachinesCardErrorEvent({ code: "network_error", message: "offline", fatal: false }),
@@ -39,7 +43,7 @@ describe("public events", () => {
       expect([e.bubbles, e.composed], e.type).to.deep.equal([true, true]);
       expect(e.detail, e.type).to.be.an("object");
     }
-    expect(new Set(events.map((e) => e.type)).size).to.equal(13);
+    expect(new Set(events.map((e) => e.type)).size).to.equal(15);
   });
 
   it("only before-step-change can be canceled, and not for moves there is no staying out of", () => {

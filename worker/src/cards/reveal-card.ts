@@ -8,6 +8,7 @@ import { AppError } from "../errors";
 import { log } from "../logging/log";
 import { enforceRateLimit } from "../rate-limit/rate-limit";
 import { machinesFor } from "../sessions/machines-for";
+import type { MachinesCaller } from "../upstream/machines/machines-caller";
 import { conform } from "../upstream/machines/conform";
 import { decryptCardSecret } from "./card-secret";
 
@@ -39,31 +40,39 @@ export async function revealCard(c: Context<AppEnv>, cardId: string): Promise<Ca
     throw e;
   }
   try {
-    const machines = machinesFor(c, "card");
-    const [session, card] = await Promise.all([
-      machines.call(machinesApi.createCardSecretsSession, { body: {} }),
-      machines.call(machinesApi.getCard, { params: { cardId } }),
-    ]);
-    const secrets = await machines.call(machinesApi.getCardSecrets, { params: { cardId }, body: { sessionId: session.sessionId } });
-    const [pan, cvc] = await Promise.all([
-      decryptCardSecret(session.secretKey, secrets.encryptedPan),
-      decryptCardSecret(session.secretKey, secrets.encryptedCvc),
-    ]);
-    const revealed = conform(
-      CardSecrets,
-      {
-        pan,
-        cvc,
-        expirationMonth: secrets.expirationMonth ?? card.expirationMonth,
-        expirationYear: secrets.expirationYear ?? card.expirationYear,
-        last4: secrets.last4 ?? card.last4,
-      },
-      "card secrets",
-    );
+    const revealed = await readCardSecrets(machinesFor(c, "card"), cardId);
     audit("succeeded");
     return revealed;
   } catch (e) {
     audit(e instanceof AppError && e.code === "not_found" ? "not_found" : "failed");
     throw e;
   }
+}
+
+/**
+ * Fetches and decrypts one card's number, CVC and expiry with the user's own session, so another user's
+ * card is Machines' 404. The secrets session's `secretKey` stays in this function. Shared by the JSON
+ * reveal above and the reveal frame (`reveal/redeem-reveal-ticket.ts`).
+ */
+export async function readCardSecrets(machines: MachinesCaller, cardId: string): Promise<CardSecrets> {
+  const [session, card] = await Promise.all([
+    machines.call(machinesApi.createCardSecretsSession, { body: {} }),
+    machines.call(machinesApi.getCard, { params: { cardId } }),
+  ]);
+  const secrets = await machines.call(machinesApi.getCardSecrets, { params: { cardId }, body: { sessionId: session.sessionId } });
+  const [pan, cvc] = await Promise.all([
+    decryptCardSecret(session.secretKey, secrets.encryptedPan),
+    decryptCardSecret(session.secretKey, secrets.encryptedCvc),
+  ]);
+  return conform(
+    CardSecrets,
+    {
+      pan,
+      cvc,
+      expirationMonth: secrets.expirationMonth ?? card.expirationMonth,
+      expirationYear: secrets.expirationYear ?? card.expirationYear,
+      last4: secrets.last4 ?? card.last4,
+    },
+    "card secrets",
+  );
 }

@@ -43,7 +43,13 @@ export function edge(): MiddlewareHandler<AppEnv> {
     // Read the raw binding: the header must be there even when the settings are broken.
     const environment = c.env.ENVIRONMENT === "production" ? "production" : c.env.ENVIRONMENT === "sandbox" ? "sandbox" : null;
     if (environment) headers.set("X-Machines-Environment", environment);
-    for (const [name, value] of SECURITY_HEADERS) headers.set(name, value);
+    // A route with a policy of its own (the reveal frame) is framed only as its `frame-ancestors` says,
+    // which X-Frame-Options: DENY would overrule in browsers that predate it.
+    const ownPolicy = headers.has("Content-Security-Policy");
+    for (const [name, value] of SECURITY_HEADERS) {
+      if (ownPolicy && (name === "Content-Security-Policy" || name === "X-Frame-Options")) continue;
+      headers.set(name, value);
+    }
     if (!headers.has("Cache-Control")) headers.set("Cache-Control", "no-store");
   };
 }

@@ -84,6 +84,13 @@ describe("settings", () => {
     expect(problems(sandboxEnv({ CROSSMINT_WALLET_SIGNER: "passkey" }))).toEqual({ CROSSMINT_WALLET_SIGNER: "CROSSMINT_WALLET_SIGNER must be api-key or email" });
   });
 
+  it("keeps reveal-frame tickets 60 s unless told otherwise, within 5 to 300 s", () => {
+    expect(settingsFrom(sandboxEnv()).reveal.ticketSeconds).toBe(60);
+    expect(settingsFrom(sandboxEnv({ REVEAL_TICKET_SECONDS: "15" })).reveal.ticketSeconds).toBe(15);
+    expect(Object.keys(problems(sandboxEnv({ REVEAL_TICKET_SECONDS: "3600" })))).toEqual(["REVEAL_TICKET_SECONDS"]);
+    expect(Object.keys(problems(sandboxEnv({ REVEAL_TICKET_SECONDS: "1" })))).toEqual(["REVEAL_TICKET_SECONDS"]);
+  });
+
   it("parses once per bindings object", () => {
     const env = sandboxEnv();
     expect(settingsFrom(env)).toBe(settingsFrom(env));

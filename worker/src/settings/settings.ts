@@ -46,6 +46,8 @@ export interface Settings {
   };
   allowedOrigins: ReadonlySet<string>;
   sessions: { ttlSeconds: number; kycScopes: RequestableScope[]; cardScopes: RequestableScope[] };
+  /** Seconds a reveal-frame ticket stays redeemable. */
+  reveal: { ticketSeconds: number };
   /** Raw AES-256-GCM key for data at rest (partner session tokens). */
   dataEncryptionKey: Uint8Array;
   /** Sandbox only: where the identity issuer and the wallet signer live. */
@@ -62,6 +64,7 @@ export type WalletSigner = "api-key" | "email";
 export const SETTING_DEFAULTS = {
   SESSION_TTL_SECONDS: "900",
   UPSTREAM_TIMEOUT_MS: "8000",
+  REVEAL_TICKET_SECONDS: "60",
   CROSSMINT_WALLET_SIGNER: "api-key",
   CHAIN_LOGS_MAX_BLOCKS: "2000",
   KYC_SCOPES: "kyc.read,kyc.write",
@@ -127,6 +130,7 @@ function parseSettings(env: Bindings): Settings {
       kycScopes: read("KYC_SCOPES", readScopes, SETTING_DEFAULTS.KYC_SCOPES),
       cardScopes: read("CARD_SCOPES", readScopes, SETTING_DEFAULTS.CARD_SCOPES),
     },
+    reveal: { ticketSeconds: read("REVEAL_TICKET_SECONDS", (t) => readInt(t, 5, 300), SETTING_DEFAULTS.REVEAL_TICKET_SECONDS) },
     dataEncryptionKey: read("DATA_ENCRYPTION_KEY", readKey32),
     // Production configuration never reaches the sandbox: the URL is ignored outside it.
     sandboxUrl: environment === "sandbox" ? read("SANDBOX_URL", (t) => readUrl(t, { httpsOnly: false })) : null,

@@ -27,7 +27,7 @@ describe("card step: a card whose status it does not know", () => {
   it("reads as in progress, without lock or unlock", async () => {
     const host = await fixture<HTMLElement>(html`<ul></ul>`);
     const t = (key: keyof typeof cardMessages.en & string, values?: Record<string, string | number>) => i18n.t(cardMessages, key, values);
-    const state = { busy: null, editingLimit: false, limitError: undefined, confirmingCancel: false, error: undefined, secrets: null, secondsLeft: 0 };
+    const state = { busy: null, editingLimit: false, limitError: undefined, confirmingCancel: false, error: undefined, frame: null };
     render(cardItem(t, i18n, CARD, state, on), host);
     expect(host.querySelector(".badge")!.textContent).to.equal("In progress");
     expect(host.querySelector(".badge")!.className).to.contain("neutral");

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from "lit";
-import type { Card, CardSecrets } from "../../../../shared/api/cards";
+import type { Card } from "../../../../shared/api/cards";
 import { spinner } from "../../components/loading";
 import type { I18n, Translate } from "../../i18n/translator";
 import type { CardMessages } from "./card.messages";
@@ -18,8 +18,8 @@ export interface CardItemState {
   confirmingCancel: boolean;
   /** An error about this card (reveal refused, lock failed…), already translated. */
   error: TemplateResult | undefined;
-  secrets: CardSecrets | null;
-  secondsLeft: number;
+  /** The Worker's reveal frame showing this card's details, while it is open. */
+  frame: TemplateResult | null;
 }
 
 export interface CardItemHandlers {
@@ -44,14 +44,15 @@ export function cardStatusKey(status: string): keyof typeof STATUS_BADGE {
 const pad = (n: number) => String(n).padStart(2, "0");
 /** `MM/YY`, as printed on cards. */
 export const expiry = (month: number, year: number) => `${pad(month)}/${pad(year % 100)}`;
-/** The number in groups of four, for reading it out or copying it by eye. */
-export const groupsOfFour = (pan: string) => pan.replace(/(\d{4})(?=\d)/g, "$1 ");
 
 export function limitText(t: Translate<CardMessages>, i18n: I18n, card: Card): string {
   return card.limit ? t(`limit.${card.limit.frequency}`, { amount: i18n.money(card.limit.amountCents) }) : t("noLimit");
 }
 
-/** One card: what it is, its state, its details when revealed, and what can be done with it. */
+/**
+ * One card: what it is, its state, its details when revealed (in the Worker's frame: the number and CVC
+ * are never in this page), and what can be done with it.
+ */
 export function cardItem(t: Translate<CardMessages>, i18n: I18n, card: Card, s: CardItemState, on: CardItemHandlers): TemplateResult {
   const headingId = `card-${card.id}`;
   const canceled = card.status === "canceled";
@@ -71,12 +72,12 @@ export function cardItem(t: Translate<CardMessages>, i18n: I18n, card: Card, s: 
       ${t("ending", { brand: card.brand, last4: card.last4 })} · ${t("expires", { expiry: expiry(card.expirationMonth, card.expirationYear) })}
       · ${limitText(t, i18n, card)}
     </p>
-    ${s.error ?? nothing} ${s.secrets ? secretsPanel(t, card, s.secrets, s.secondsLeft) : nothing}
+    ${s.error ?? nothing} ${s.frame ? html`<div class="secrets" id=${`secrets-${card.id}`}>${s.frame}</div>` : nothing}
     ${s.editingLimit ? limitForm(t, i18n, card, s, on) : nothing} ${s.confirmingCancel ? cancelConfirm(t, card, s, on) : nothing}
     ${canceled || s.editingLimit || s.confirmingCancel
       ? nothing
       : html`<div class="actions">
-          ${s.secrets
+          ${s.frame && s.busy !== "reveal"
             ? button("reveal", t("hide"), () => on.hide(card), { expanded: "true", controls: `secrets-${card.id}` })
             : button("reveal", s.busy === "reveal" ? t("showing") : t("show"), () => on.reveal(card), { expanded: "false" })}
           ${card.status === "locked"
@@ -87,23 +88,6 @@ export function cardItem(t: Translate<CardMessages>, i18n: I18n, card: Card, s: 
           ${button("limit", t("changeLimit"), () => on.editLimit(card))} ${button("cancel", t("cancelCard"), () => on.askCancel(card))}
         </div>`}
   </li>`;
-}
-
-/** The revealed details, with copy buttons and the countdown. Text only: never in an attribute. */
-function secretsPanel(t: Translate<CardMessages>, card: Card, secrets: CardSecrets, secondsLeft: number): TemplateResult {
-  const exp = expiry(secrets.expirationMonth, secrets.expirationYear);
-  const row = (label: string, shown: string, copy: string, copyLabel: string, cls = "") =>
-    html`<dt>${label}</dt>
-      <dd class="mono ${cls}">${shown}</dd>
-      <dd class="copy"><mc-copy-button .value=${copy} label=${copyLabel} copied-label=${t("copied")}></mc-copy-button></dd>`;
-  return html`<div class="secrets panel" id=${`secrets-${card.id}`}>
-    <p class="small muted">${t("privacy")}</p>
-    <dl class="secrets-list">
-      ${row(t("number"), groupsOfFour(secrets.pan), secrets.pan, t("copyNumber"), "pan")} ${row(t("expiry"), exp, exp, t("copyExpiry"))}
-      ${row(t("cvc"), secrets.cvc, secrets.cvc, t("copyCvc"))}
-    </dl>
-    <p class="small muted" role="timer">${t("hidesIn", { seconds: secondsLeft })}</p>
-  </div>`;
 }
 
 function limitForm(t: Translate<CardMessages>, i18n: I18n, card: Card, s: CardItemState, on: CardItemHandlers): TemplateResult {

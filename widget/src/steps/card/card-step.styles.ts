@@ -35,27 +35,12 @@ export const cardStepStyles = css`
     flex-direction: column;
     gap: calc(var(--mc-spacing) * 0.75);
   }
-  .secrets-list {
-    display: grid;
-    grid-template-columns: auto minmax(0, 1fr) auto;
-    gap: 0.5em calc(var(--mc-spacing) * 0.75);
-    align-items: center;
-  }
-  .secrets-list dt {
-    color: var(--mc-color-text-muted);
-    font-size: 0.875em;
-  }
-  .secrets-list .mono {
-    font-size: 1.0625em;
-    letter-spacing: 0.02em;
-  }
-  /* Groups of four break between groups, never inside one. */
-  .secrets-list .pan {
-    word-spacing: 0.15em;
-    overflow-wrap: normal;
-  }
-  .secrets-list .copy {
-    text-align: end;
+  /* The Worker's reveal frame: as wide as the card, as tall as its content says (it posts its height). */
+  .reveal-frame {
+    display: block;
+    width: 100%;
+    height: 0;
+    border: 0;
   }
   .button.compact {
     min-height: 2.25em;
@@ -69,11 +54,5 @@ export const cardStepStyles = css`
   }
   .button.danger:hover:not(:disabled) {
     background: color-mix(in srgb, var(--mc-color-danger) 10%, var(--mc-color-background));
-  }
-  mc-copy-button::part(button) {
-    white-space: nowrap;
-    min-height: 2.25em;
-    padding: 0.375em 0.75em;
-    font-size: 0.875em;
   }
 `;

@@ -188,89 +188,124 @@ describe("card step", function () {
     expect(s.recorder.updates.at(-1)!.patch).to.deep.equal({ hasCard: false });
   });
 
-  it("reveals a Luhn-valid number, the CVC and expiry, then hides them after the countdown, leaving no trace", async () => {
+  /** Clicks Show details and waits until the Worker's frame says it shows them (the button turns into Hide details). */
+  async function reveal(s: Awaited<ReturnType<typeof setup>>) {
+    s.$<HTMLButtonElement>("[data-action=reveal]")!.click();
+    await waitUntil(() => s.$("[data-action=reveal]")?.getAttribute("aria-expanded") === "true", "the frame should show the details", { timeout: 20_000 });
+    return s.$<HTMLIFrameElement>("iframe.reveal-frame")!;
+  }
+
+  it("shows the details in the Worker's frame, never in this page, sized to them, then hides them after the countdown", async function () {
+    this.timeout(60_000);
     const s = await setup();
     localStorage.clear();
     sessionStorage.clear();
     await createCardThroughForm(s, "Secret", "20");
-    s.step.revealSeconds = 2;
-    s.$<HTMLButtonElement>("[data-action=reveal]")!.click();
-    await waitUntil(() => s.$(".secrets"), "the details should show", { timeout: 10_000 });
-
-    const shown = s.$(".pan")!.textContent!;
-    expect(shown).to.match(/^\d{4} \d{4} \d{4} \d{4}$/);
-    const pan = shown.replace(/ /g, "");
+    const [card] = await apiCards(s.user);
+    // What the frame shows, read here through the JSON reveal only to look for it in the page.
+    const { pan, cvc } = await s.user.client.call(routes.revealCard, { params: { cardId: card!.id }, body: {} });
     expect(luhn(pan)).to.equal(true);
-    const values = [...s.root.querySelectorAll(".secrets-list .mono")].map((e) => e.textContent);
-    expect(values[1]).to.match(/^\d{2}\/\d{2}$/);
-    const cvc = values[2]!;
-    expect(cvc).to.match(/^\d{3}$/);
-    expect(s.$("[role=timer]")!.textContent).to.match(/Hidden again in [12] s/);
-    expect(s.$("[data-action=reveal]")!.getAttribute("aria-expanded")).to.equal("true");
+    s.step.revealSeconds = 5;
+    const frame = await reveal(s);
+
+    const src = new URL(frame.src);
+    expect(src.origin).to.equal(new URL(services.workerUrl).origin);
+    expect(src.pathname).to.equal("/reveal");
+    expect(frame.title).to.equal("Card details");
+    expect(frame.getAttribute("allow")).to.equal("clipboard-write");
+    expect(frame.getAttribute("sandbox")).to.equal("allow-scripts allow-same-origin");
+    expect(frame.getAttribute("referrerpolicy")).to.equal("origin");
+    await waitUntil(() => frame.getBoundingClientRect().height > 60, "the frame should be sized to its content", { timeout: 5_000 });
+    // Another origin: this page cannot look inside.
+    expect(frame.contentDocument).to.equal(null);
+    expect(() => frame.contentWindow!.document).to.throw();
+    const revealed = s.recorder.events.filter((e) => e.type === "mc-card-revealed");
+    expect(revealed.map((e) => e.detail)).to.deep.equal([{ cardId: card!.id, last4: card!.last4 }]);
     await expect(s.host).to.be.accessible();
 
-    // Never in an attribute, an event, or storage.
-    const traces = [allAttributes(s.root), JSON.stringify(s.recorder.events.map((e) => e.detail)), JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })];
-    for (const trace of traces) expect(trace).not.to.contain(pan).and.not.to.contain(shown);
-    const copy = s.root.querySelector<HTMLElement & { value: string }>("mc-copy-button")!;
-    expect(copy.value).to.equal(pan);
+    // Not in the page: no text, attribute, event detail or storage holds the number or the CVC.
+    const grouped = pan.replace(/(\d{4})(?=\d)/g, "$1 ");
+    const traces = [s.root.textContent ?? "", allAttributes(s.root), document.documentElement.outerHTML, JSON.stringify(s.recorder.events.map((e) => e.detail)), JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })];
+    for (const trace of traces) expect(trace).not.to.contain(pan).and.not.to.contain(grouped).and.not.to.contain(`CVC ${cvc}`);
 
-    await waitUntil(() => !s.$(".secrets"), "the details should hide after the countdown", { timeout: 5_000 });
-    expect(copy.value).to.equal("");
-    // Nor in any property of the step that outlives the reveal.
-    const ownValues = Object.getOwnPropertyNames(s.step).map((name) => {
-      try {
-        return JSON.stringify((s.step as unknown as Record<string, unknown>)[name]) ?? "";
-      } catch {
-        return ""; // circular (controllers, context): not data
-      }
-    });
-    expect(ownValues.join("\n")).not.to.contain(pan);
-    expect(s.root.textContent).not.to.contain(pan.slice(0, 12));
+    await waitUntil(() => !s.$("iframe.reveal-frame"), "the details should hide after the countdown", { timeout: 10_000 });
+    const hidden = s.recorder.events.filter((e) => e.type === "mc-card-hidden");
+    expect(hidden.map((e) => e.detail)).to.deep.equal([{ cardId: card!.id, reason: "timeout" }]);
     expect(s.recorder.announcements).to.include("Card details hidden.");
     expect(s.$("[data-action=reveal]")!.textContent!.trim()).to.equal("Show details");
   });
 
-  it("hides the details at once with Hide, when the page is hidden, and when the step leaves", async () => {
+  it("hides the details at once with Hide, when the page is hidden, and when the step leaves", async function () {
+    this.timeout(60_000);
     const s = await setup();
     await createCardThroughForm(s, "Hide", "20");
-    const reveal = async () => {
-      s.$<HTMLButtonElement>("[data-action=reveal]")!.click();
-      await waitUntil(() => s.$(".secrets"), "the details should show", { timeout: 10_000 });
-    };
-    await reveal();
+    await reveal(s);
     s.$<HTMLButtonElement>("[data-action=reveal]")!.click(); // now "Hide details"
     await s.step.updateComplete;
-    expect(s.$(".secrets")).to.equal(null);
+    expect(s.$("iframe.reveal-frame")).to.equal(null);
+    expect(s.recorder.events.filter((e) => e.type === "mc-card-hidden").at(-1)!.detail.reason).to.equal("user");
 
-    await reveal();
+    await reveal(s);
     const visibility = Object.getOwnPropertyDescriptor(Document.prototype, "visibilityState")!;
     Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
     try {
       document.dispatchEvent(new Event("visibilitychange"));
       await s.step.updateComplete;
-      expect(s.$(".secrets")).to.equal(null);
+      expect(s.$("iframe.reveal-frame")).to.equal(null);
+      expect(s.recorder.events.filter((e) => e.type === "mc-card-hidden").at(-1)!.detail.reason).to.equal("hidden");
     } finally {
       delete (document as { visibilityState?: string }).visibilityState;
       expect(Object.getOwnPropertyDescriptor(Document.prototype, "visibilityState")).to.deep.equal(visibility);
     }
 
-    await reveal();
+    await reveal(s);
     const parent = s.step.parentNode!;
     s.step.remove();
     parent.appendChild(s.step);
     await s.step.updateComplete;
-    expect(s.$(".secrets")).to.equal(null);
+    expect(s.$("iframe.reveal-frame")).to.equal(null);
+  });
+
+  it("hands the frame the element's look and language in the ticket request", async function () {
+    this.timeout(60_000);
+    const s = await setup({ options: { locale: "es-ES" } });
+    await createCardThroughForm(s, "Tema", "20");
+    s.step.style.setProperty("--mc-color-brand", "rgb(10, 20, 30)");
+    s.step.style.setProperty("--mc-radius", "0.5rem");
+    s.step.style.setProperty("--mc-font-family", `"Atkinson Hyperlegible", sans-serif`);
+    const sent: unknown[] = [];
+    const original = window.fetch;
+    window.fetch = (input, init) => {
+      if (String(input instanceof Request ? input.url : input).endsWith("/reveal-ticket")) sent.push(JSON.parse(String(init?.body)));
+      return original(input, init);
+    };
+    try {
+      const frame = await reveal(s);
+      expect(frame.title).to.equal("Datos de la tarjeta");
+      expect(new URL(frame.src).searchParams.get("locale")).to.equal("es");
+    } finally {
+      window.fetch = original;
+    }
+    expect(sent).to.have.length(1);
+    expect(sent[0]).to.deep.include({ locale: "es", hideAfterSeconds: 45 });
+    const theme = (sent[0] as { theme: { scheme: string; colors: Record<string, string>; radius: number; font: string } }).theme;
+    expect(theme.scheme).to.equal("light");
+    expect(theme.colors.brand).to.equal("#0a141e");
+    expect(theme.colors.text).to.match(/^#[0-9a-f]{6}$/);
+    expect(theme.radius).to.equal(8);
+    expect(theme.font).to.equal(`"Atkinson Hyperlegible", sans-serif`);
   });
 
   it("explains the reveal rate limit", async function () {
-    this.timeout(30_000);
+    this.timeout(60_000);
     const s = await setup();
     await createCardThroughForm(s, "Limit", "20");
     for (let i = 0; i < 6 && !s.root.querySelector("[role=alert]"); i++) {
       s.$<HTMLButtonElement>("[data-action=reveal]")!.click();
-      await waitUntil(() => s.$(".secrets") || s.root.querySelector("[role=alert]"), "a reveal should answer", { timeout: 10_000 });
-      if (s.$(".secrets")) {
+      await waitUntil(() => s.$("[data-action=reveal]")?.getAttribute("aria-expanded") === "true" || s.root.querySelector("[role=alert]"), "a reveal should answer", {
+        timeout: 20_000,
+      });
+      if (s.$("iframe.reveal-frame")) {
         s.$<HTMLButtonElement>("[data-action=reveal]")!.click();
         await s.step.updateComplete;
       }

@@ -2,20 +2,23 @@ import { html, type TemplateResult } from "lit";
 import { Task } from "@lit/task";
 import { balancesRoutes, type Balances } from "../../../../shared/api/balances";
 import { cardRoutes, type Card } from "../../../../shared/api/cards";
-import { isApiError } from "../../api/api-error";
-import { CopyButton } from "../../components/copy-button";
+import { revealRoutes } from "../../../../shared/api/reveal";
+import { ApiError, isApiError } from "../../api/api-error";
 import { skeleton } from "../../components/loading";
 import { CardCreatedEvent } from "../../events/card-created";
+import { CardHiddenEvent } from "../../events/card-hidden";
+import { CardRevealedEvent } from "../../events/card-revealed";
 import { StepElement } from "../step-element";
 import { cardMessages, type CardMessages } from "./card.messages";
 import { cardItem, type CardAction, type CardItemHandlers } from "./card-item";
 import { isLimitProblem, problemMessage, readLimit } from "./card-limit";
 import { CreateCardController } from "./card-create-controller";
-import { CardRevealController } from "./card-reveal-controller";
+import { CardRevealFrame } from "./card-reveal-frame";
 import { cardStepStyles } from "./card-step.styles";
 import { cardsView } from "./card-view";
+import { revealTheme } from "./reveal-theme";
 
-/** How long revealed details stay on screen by default, in seconds. */
+/** How long revealed details stay on screen by default, in seconds (the frame counts them down). */
 export const REVEAL_SECONDS = 45;
 
 /** A canceled card does not count: the user would have to create another. */
@@ -23,11 +26,11 @@ const hasLiveCard = (cards: readonly Card[]) => cards.some((c) => c.status !== "
 
 /**
  * The card step: balances, the user's cards (lock and unlock, limit, cancel, reveal the details for a
- * short time), and a form to create one with a name and a spending limit.
+ * short time), and a form to create one with a name and a spending limit. Revealed details are shown by
+ * the Worker's reveal frame, on the Worker's origin: the number and CVC never enter the partner's page.
  */
 export class CardStep extends StepElement<CardMessages> {
   static override styles = [...StepElement.styles, cardStepStyles];
-  static override elements = { "mc-copy-button": CopyButton };
   static override properties = {
     ...StepElement.properties,
     revealSeconds: { attribute: false },
@@ -37,7 +40,7 @@ export class CardStep extends StepElement<CardMessages> {
 
   readonly step = "card" as const;
   protected readonly messages = cardMessages;
-  /** Seconds the revealed number, CVC and expiry stay on screen (45 by default). */
+  /** Seconds the revealed number, CVC and expiry stay on screen (45 by default; 5 to 120). */
   declare revealSeconds: number;
   /** The one card action under way or in question: which card, and what. */
   declare private cardState: {
@@ -51,10 +54,19 @@ export class CardStep extends StepElement<CardMessages> {
   declare private cards: Card[];
   private balances: Balances | null = null;
   private readonly create = new CreateCardController(this);
-  private readonly reveals = new CardRevealController(this, (cardId, reason, focusWasInside) => {
-    if (reason !== "user") this.announce(this.t("hidden"));
-    // Focus was on a copy button that is gone: back to the card's Show details.
-    if (focusWasInside) this.focusOn(`[data-card-id="${CSS.escape(cardId)}"] [data-action=reveal]`);
+  private readonly reveals = new CardRevealFrame(this, {
+    shown: (cardId) => {
+      const card = this.cards.find((c) => c.id === cardId);
+      if (card) this.emit(new CardRevealedEvent({ cardId, last4: card.last4 }));
+    },
+    // The frame says why, in the user's words; the page's developers hear of it too.
+    refused: (_cardId, code) => void this.fail(new ApiError({ code, message: "the reveal frame refused its ticket; reveal again", status: 0 })),
+    hidden: (cardId, reason, focusWasInside, wasShown) => {
+      if (wasShown) this.emit(new CardHiddenEvent({ cardId, reason }));
+      if (wasShown && reason !== "user") this.announce(this.t("hidden"));
+      // Focus was on a copy button in the frame that is gone: back to the card's Show details.
+      if (focusWasInside) this.focusOn(`[data-card-id="${CSS.escape(cardId)}"] [data-action=reveal]`);
+    },
   });
 
   private readonly load = new Task(this, {
@@ -133,17 +145,24 @@ export class CardStep extends StepElement<CardMessages> {
   private readonly on: CardItemHandlers = {
     reveal: (card) =>
       void this.act(card, "reveal", async () => {
-        const secrets = await this.context.api.call(cardRoutes.revealCard, { params: { cardId: card.id }, body: {} });
-        if (this.isConnected) this.reveals.show(card.id, secrets, this.revealSeconds);
+        const { frameUrl } = await this.context.api.call(revealRoutes.createRevealTicket, {
+          params: { cardId: card.id },
+          body: {
+            theme: revealTheme(this),
+            locale: this.context.i18n.language,
+            hideAfterSeconds: Math.min(120, Math.max(5, Math.round(this.revealSeconds))),
+          },
+        });
+        if (this.isConnected) await this.reveals.open(card.id, frameUrl, new URL(this.context.api.baseUrl).origin);
         return `${this.cardSelector(card)} [data-action=reveal]`;
       }),
     hide: (card) => {
-      this.reveals.hide("user");
+      this.reveals.close("user");
       this.focusOn(`${this.cardSelector(card)} [data-action=reveal]`);
     },
     setStatus: (card, status) =>
       void this.act(card, status === "locked" ? "lock" : "unlock", async () => {
-        if (status === "locked" && this.reveals.cardId === card.id) this.reveals.hide("user");
+        if (status === "locked" && this.reveals.cardId === card.id) this.reveals.close("user");
         this.replaceCard((await this.context.api.call(cardRoutes.updateCard, { params: { cardId: card.id }, body: { status } })).card);
         this.announce(this.t(status === "locked" ? "locked" : "unlocked"));
         return `${this.cardSelector(card)} [data-action=${status === "locked" ? "unlock" : "lock"}]`;
@@ -190,7 +209,7 @@ export class CardStep extends StepElement<CardMessages> {
         card,
         "cancel",
         async () => {
-          if (this.reveals.cardId === card.id) this.reveals.hide("user");
+          if (this.reveals.cardId === card.id) this.reveals.close("user");
           const { card: canceled } = await this.context.api.call(cardRoutes.cancelCard, { params: { cardId: card.id } });
           this.replaceCard({ ...card, status: canceled.status });
           this.announce(this.t("canceled", { last4: card.last4 }));
@@ -245,8 +264,7 @@ export class CardStep extends StepElement<CardMessages> {
       limitError: s?.limitError,
       confirmingCancel: s?.confirmingCancel ?? false,
       error: s?.error,
-      secrets: this.reveals.secretsOf(card.id),
-      secondsLeft: this.reveals.secondsLeft,
+      frame: this.reveals.frameOf(card.id, this.t("frameTitle")),
     };
   }
 }
