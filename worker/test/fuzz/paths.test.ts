@@ -22,6 +22,8 @@ beforeAll(async () => {
 }, 60_000);
 
 const documented = operations.map((o) => o.path.replace(/\{\w+\}/g, "x"));
+/** The reveal frame's page and its own script and style: served as HTML, JavaScript and CSS, not JSON. */
+const FRAME_FILES: Record<string, RegExp> = { "/reveal": /^text\/html/, "/reveal/frame.js": /^text\/javascript/, "/reveal/frame.css": /^text\/css/ };
 
 const segment = fc.oneof(
   fc.constantFrom("v1", "cards", "withdrawals", "deposits", "kyc", "reveal", "prepare", "..", ".", "%2e%2e", "%2F", "%00", "", "openapi.json", "healthz"),
@@ -62,7 +64,9 @@ describe("undocumented paths and methods", () => {
         const before = await d1Snapshot();
         const reply = await send(request);
         const described = describeRequest(request, body);
+        const frameFile = request.method === "GET" && reply.status === 200 ? FRAME_FILES[new URL(request.url).pathname] : undefined;
         if (request.method === "HEAD") expect(reply.status, described).toBeLessThan(500);
+        else if (frameFile) expect(reply.headers.get("Content-Type"), described).toMatch(frameFile);
         else expectWellFormed(reply, described);
         if (reply.status === 404 || reply.status === 405) expect(await d1Snapshot(), `D1 changed: ${described}`).toBe(before);
       }),
