@@ -7,9 +7,10 @@ import { WithdrawalFlow, stageOf, type Stage } from "./withdrawal-flow";
 
 // A withdrawal status the step does not know (a Worker in front of a changed Machines may report one):
 // in progress, never an error, and followed until it moves to one the step knows.
+// Typed against the contract (a field the contract gains must be added here), but for the status it does not know.
 const WITHDRAWAL = {
   id: "wd_0123456789",
-  status: "queued",
+  status: "queued" as Withdrawal["status"],
   amountCents: 500,
   destination: { currency: "usdc", network: "base", address: `0x${"1".repeat(40)}`, extraId: null },
   retryAfterSeconds: 1,
@@ -18,11 +19,12 @@ const WITHDRAWAL = {
   relay: null,
   adminAddress: `0x${"2".repeat(40)}`,
   submittedTxHash: null,
+  submittedHashKind: null,
   confirmedTxHash: null,
   failureReason: null,
   createdAt: "2026-11-21T06:00:00.000Z",
   updatedAt: "2026-11-21T06:00:00.000Z",
-} as unknown as Withdrawal;
+} satisfies Withdrawal;
 
 class FlowHost extends LitElement {}
 customElements.define("test-withdrawal-flow-host", FlowHost);
