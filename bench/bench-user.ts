@@ -6,9 +6,9 @@
  */
 import { readFileSync } from "node:fs";
 import type { RunningStack } from "../test/stack";
-import { approvedApplication } from "../demo/upstream/testing/approved-application";
-import { createSandboxClient, uniqueEmail } from "../test/load/sandbox-client";
-import { createWorkerClient } from "../test/load/worker-client";
+import { newSandboxUser } from "../test/support/sandbox/new-user";
+import { createSandboxClient } from "../test/support/sandbox/sandbox-client";
+import { createWorkerClient } from "../test/support/sandbox/worker-client";
 
 export interface BenchUser {
   /** The user's identity JWT, for the Worker. */
@@ -28,25 +28,20 @@ function cardScopes(): string[] {
 export async function benchUser(stack: RunningStack, workerUrl = stack.workerUrl): Promise<BenchUser> {
   const sandbox = createSandboxClient({ sandboxUrl: stack.sandboxUrl });
   const worker = createWorkerClient(workerUrl);
-  const email = uniqueEmail("bench");
-  const token = await sandbox.signIn(email);
-  const me = await worker.ok("getMe", { token });
-  await worker.ok("submitKycApplication", { token, body: approvedApplication(email) });
-  await worker.ok("acceptAgreements", { token, body: { accepted: true } });
-  // The first card-scoped read mints and caches the card session; every later one reuses it.
-  await worker.ok("getBalances", { token });
+  const { token, machinesUserId, walletAddress } = await newSandboxUser(worker, sandbox, { label: "bench", stage: "agreements-accepted" });
+  // The first card-scoped read mints and caches the card session (`bringToStage` made it); every later one reuses it.
 
   const res = await fetch(`${stack.partnerApiUrl}/sessions`, {
     method: "POST",
     headers: { "Content-Type": "application/json", "X-Partner-Key": stack.partnerKey },
     body: JSON.stringify({
-      userId: me.user.id,
-      walletAddress: me.user.walletAddress,
+      userId: machinesUserId,
+      walletAddress,
       scopes: cardScopes(),
       ttlSeconds: 3600,
     }),
   });
   const body = (await res.json()) as { ok: boolean; data: { sessionToken: string } };
   if (!res.ok || !body.ok) throw new Error(`could not mint a direct partner session: HTTP ${res.status}`);
-  return { token, sessionToken: body.data.sessionToken, partnerUserId: me.user.id };
+  return { token, sessionToken: body.data.sessionToken, partnerUserId: machinesUserId };
 }

@@ -9,7 +9,7 @@
  */
 import { type RunningStack, workerVarsFor } from "../test/stack";
 import { runJourney } from "../test/load/api-journey";
-import { createSandboxClient } from "../test/load/sandbox-client";
+import { createSandboxClient } from "../test/support/sandbox/sandbox-client";
 import { benchUser } from "./bench-user";
 import { startDirectWorker } from "./lib/workerd-worker";
 import type { BenchCounts } from "./worker/bench-counts";

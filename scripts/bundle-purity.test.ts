@@ -2,8 +2,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import ts from "typescript";
+import { build as esbuild } from "esbuild";
 import { build, type Plugin } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+/** The TypeScript files directly in these folders. */
+const tsFilesIn = (...dirs: string[]) => dirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => join(dir, f)));
 
 /**
  * What the widget's build ships holds product code only: no test support (`widget/test`, `*.test.ts`,
@@ -65,7 +69,9 @@ describe("the built widget's chunks", () => {
   });
 
   it("carry none of the test helpers' own sentences, nor chai's or mocha's", () => {
-    const helpers = readdirSync("widget/test").filter((f) => f.endsWith(".ts")).map((f) => join("widget/test", f));
+    // The widget tests' helpers and the sandbox driver's files that carry sentences of their own (its raw
+    // Worker client has none to recognise it by; its module path is refused above).
+    const helpers = [...tsFilesIn("widget/test"), "test/support/sandbox/new-user.ts", "test/support/sandbox/sandbox-client.ts"];
     const markers = helpers.flatMap(markersOf);
     // Enough text to recognise every helper by (a leak of any one of them would show).
     expect(markers.length).toBeGreaterThan(helpers.length);
@@ -104,5 +110,57 @@ describe("the built widget's chunks", () => {
       const modules = reached.flatMap((k) => chunks.find((c) => c.file === manifest[k]!.file)?.modules ?? []);
       for (const src of sandboxOnly) expect(modules, `${start} holds ${src}`).not.toContain(src);
     }
+  });
+});
+
+/**
+ * The Worker's bundle, likewise: bundled from `wrangler.toml`'s `main` the way wrangler does (esbuild, the
+ * reveal frame's files as text, workerd's own modules external), with the bundler's own list of inputs.
+ */
+describe("the Worker's bundle", () => {
+  let inputs: string[] = [];
+  let code = "";
+  beforeAll(async () => {
+    const main = /^main\s*=\s*"([^"]+)"/m.exec(readFileSync("wrangler.toml", "utf8"))![1]!;
+    const result = await esbuild({
+      entryPoints: [main],
+      bundle: true,
+      write: false,
+      format: "esm",
+      platform: "neutral",
+      conditions: ["workerd", "worker", "browser"],
+      mainFields: ["module", "main"],
+      external: ["cloudflare:*", "node:*"],
+      loader: { ".html": "text", ".css": "text" },
+      metafile: true,
+      logLevel: "silent",
+      plugins: [
+        {
+          name: "reveal-frame-as-text",
+          setup(b) {
+            b.onLoad({ filter: /reveal-frame(\.messages)?\.js$/ }, (a) => ({ contents: readFileSync(a.path, "utf8"), loader: "text" }));
+          },
+        },
+      ],
+    });
+    inputs = Object.keys(result.metafile.inputs);
+    code = result.outputFiles[0]!.text;
+  }, 120_000);
+
+  it("was built from the Worker's sources", () => {
+    expect(inputs).toContain("worker/src/index.ts");
+    expect(inputs.filter((i) => i.startsWith("worker/src/")).length).toBeGreaterThan(100);
+  });
+
+  it("holds no test support, test library, sandbox or widget code", () => {
+    const forbidden = /^(worker\/test|widget|test|demo|bench|scripts)\/|\.test\.ts$|node_modules\/(vitest|@vitest|@cloudflare\/vitest-pool-workers|fast-check|@playwright|playwright|chai|mocha|miniflare|wrangler|prool)\//;
+    expect(inputs.filter((i) => forbidden.test(i))).toEqual([]);
+  });
+
+  it("carries none of the test helpers' or the sandbox driver's own sentences", () => {
+    const helpers = tsFilesIn("worker/test", "worker/test/helpers", "test/support/sandbox");
+    const markers = helpers.flatMap(markersOf);
+    expect(markers).toContain("the faucet's mint was not credited in time");
+    for (const marker of markers) expect(code.includes(marker), `"${marker}" in the Worker's bundle`).toBe(false);
   });
 });

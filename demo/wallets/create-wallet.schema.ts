@@ -1,10 +1,11 @@
 import * as z from "zod/mini";
+import { EVM_ADDRESS_PATTERN } from "../../shared/machines/common";
 
 /**
  * The body of `POST /api/2025-06-09/wallets`, as Crossmint's API takes it (the fields the sandbox
  * uses; unknown fields are ignored, as Crossmint does).
  */
-const Address = z.string().check(z.regex(/^0x[0-9a-fA-F]{40}$/, { error: "must be a 0x-prefixed 20-byte address" }));
+const Address = z.string().check(z.regex(EVM_ADDRESS_PATTERN, { error: "must be a 0x-prefixed 20-byte address" }));
 
 export const AdminSignerInput = z.discriminatedUnion("type", [
   z.object({ type: z.literal("external-wallet"), address: Address }),

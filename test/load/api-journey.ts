@@ -6,8 +6,8 @@
  * Each stage is exported, so a test can stop at any point (e.g. with a transaction sent, not yet reported).
  */
 import { approvedApplication } from "../../demo/upstream/testing/approved-application";
-import { createSandboxClient, uniqueEmail, type SandboxClient } from "./sandbox-client";
-import { createWorkerClient, type WorkerClient } from "./worker-client";
+import { createSandboxClient, uniqueEmail, type SandboxClient } from "../support/sandbox/sandbox-client";
+import { createWorkerClient, type WorkerClient } from "../support/sandbox/worker-client";
 
 export interface JourneyOptions {
   workerUrl: string;
@@ -66,7 +66,7 @@ export class Journey {
   constructor(o: JourneyOptions) {
     this.worker = o.worker ?? createWorkerClient(o.workerUrl);
     this.sandbox = o.sandbox ?? createSandboxClient({ sandboxUrl: o.sandboxUrl });
-    this.email = o.email ?? uniqueEmail();
+    this.email = o.email ?? uniqueEmail("bench");
     this.pollMs = o.pollMs ?? 250;
     this.deadline = Date.now() + (o.deadlineMs ?? 120_000);
   }

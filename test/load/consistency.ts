@@ -5,8 +5,8 @@
  */
 import type { DatabaseSync } from "node:sqlite";
 import type { JourneyFacts } from "./api-journey";
-import type { SandboxClient } from "./sandbox-client";
-import type { WorkerClient } from "./worker-client";
+import type { SandboxClient } from "../support/sandbox/sandbox-client";
+import type { WorkerClient } from "../support/sandbox/worker-client";
 
 export interface ConsistencyReport {
   /** One line per problem; empty when everything is consistent. */

@@ -3,9 +3,9 @@ import { startStack, type RunningStack } from "../stack";
 import { Journey } from "./api-journey";
 import { checkConsistency } from "./consistency";
 import { openLocalD1 } from "./local-d1";
-import { createSandboxClient, type SandboxClient } from "./sandbox-client";
+import { createSandboxClient, type FaultRule, type SandboxClient } from "../support/sandbox/sandbox-client";
 import { startSwitchableProxy, type SwitchableProxy } from "./switchable-proxy";
-import { createWorkerClient, errorCodeOf, type WorkerReply } from "./worker-client";
+import { createWorkerClient, errorCodeOf, type WorkerReply } from "../support/sandbox/worker-client";
 
 /**
  * Whole journeys while things break, against the Worker under `wrangler dev` (the route-level fault
@@ -73,7 +73,7 @@ describe("Machines failing at random while ten people go through the journey", (
       { method: "POST", path: "/cards", kind: "malformed", probability: 0.15 },
       { method: "POST", path: "/deposits", kind: "malformed", probability: 0.15 },
       { method: "POST", path: "/withdrawals", kind: "malformed", probability: 0.15 },
-    ]) {
+    ] satisfies FaultRule[]) {
       await sandbox.addFault(rule);
     }
     const retried: WorkerReply[] = [];

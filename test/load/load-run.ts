@@ -5,8 +5,8 @@
  */
 import { runJourney, type JourneyResult } from "./api-journey";
 import { percentile } from "./percentile";
-import { createSandboxClient, uniqueEmail } from "./sandbox-client";
-import { createWorkerClient, UnexpectedReply, type CallLog } from "./worker-client";
+import { createSandboxClient, uniqueEmail } from "../support/sandbox/sandbox-client";
+import { createWorkerClient, UnexpectedReply, type CallLog } from "../support/sandbox/worker-client";
 
 export interface LoadOptions {
   workerUrl: string;

@@ -3,8 +3,8 @@ import { startStack, type RunningStack } from "../stack";
 import { checkConsistency } from "./consistency";
 import { openLocalD1 } from "./local-d1";
 import { runLoad, type LoadReport } from "./load-run";
-import { createSandboxClient } from "./sandbox-client";
-import { createWorkerClient } from "./worker-client";
+import { createSandboxClient } from "../support/sandbox/sandbox-client";
+import { createWorkerClient } from "../support/sandbox/worker-client";
 
 /**
  * The bounded load run of `npm test` (`npm run load` runs 200 and more): sixty people through the whole

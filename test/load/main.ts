@@ -10,8 +10,8 @@ import { checkConsistency } from "./consistency";
 import { openLocalD1 } from "./local-d1";
 import { runLoad } from "./load-run";
 import { printLoadReport } from "./print-report";
-import { createSandboxClient } from "./sandbox-client";
-import { createWorkerClient } from "./worker-client";
+import { createSandboxClient } from "../support/sandbox/sandbox-client";
+import { createWorkerClient } from "../support/sandbox/worker-client";
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

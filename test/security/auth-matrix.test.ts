@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestTokens } from "../../demo/identity";
 import { Journey } from "../load/api-journey";
-import { createSandboxClient } from "../load/sandbox-client";
-import { createWorkerClient, errorCodeOf } from "../load/worker-client";
+import { createSandboxClient } from "../support/sandbox/sandbox-client";
+import { createWorkerClient, errorCodeOf } from "../support/sandbox/worker-client";
 import { startStack, type RunningStack } from "../stack";
 
 /**

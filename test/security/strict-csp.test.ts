@@ -8,7 +8,7 @@ import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../scripts/lib/free-port";
 import { Journey } from "../load/api-journey";
-import { createSandboxClient } from "../load/sandbox-client";
+import { createSandboxClient } from "../support/sandbox/sandbox-client";
 import { startStack, type RunningStack } from "../stack";
 
 /**

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { dataKey, unseal } from "../../worker/src/crypto/sealed-box";
 import { Journey } from "../load/api-journey";
 import { openLocalD1 } from "../load/local-d1";
-import { createSandboxClient } from "../load/sandbox-client";
-import { createWorkerClient, type WorkerReply } from "../load/worker-client";
+import { createSandboxClient } from "../support/sandbox/sandbox-client";
+import { createWorkerClient, type WorkerReply } from "../support/sandbox/worker-client";
 import { startStack, type RunningStack } from "../stack";
 
 /**

@@ -1,8 +1,7 @@
-import { agreementsRoutes } from "../../shared/api/agreements";
-import { balancesRoutes } from "../../shared/api/balances";
-import { kycApplicationRoutes } from "../../shared/api/kyc-application";
 import { meRoutes } from "../../shared/api/me";
-import { approvedApplication } from "../../demo/upstream/testing/approved-application";
+import { bringToStage, fund as fundCollateral, stages, type Stage, type UserFacts } from "../../test/support/sandbox/new-user";
+import { createSandboxClient, type SandboxClient } from "../../test/support/sandbox/sandbox-client";
+import { createWorkerClient as createRawWorkerClient, type WorkerClient as RawWorkerClient } from "../../test/support/sandbox/worker-client";
 import { createWorkerClient, type WorkerClient } from "../src/api/client";
 import type { AuthAdapter } from "../src/auth/auth-adapter";
 import { createSandboxAuth } from "../src/auth/sandbox-auth";
@@ -12,7 +11,9 @@ import { latestCode, uniqueEmail, type StackUrls } from "./services";
 /**
  * The widget tests' one way to the sandbox: a real user on the running stack brought to a stage of the
  * journey through the Worker's own API, and the sandbox controls (`demo/upstream/README.md`, "Controls"),
- * so a step test starts where its step begins. Test support only: nothing in `widget/src` imports it.
+ * so a step test starts where its step begins. Built on the one sandbox driver (`test/support/sandbox`);
+ * what is the widget's own here is the sign-in through the element's sandbox auth adapter and the journey
+ * state the element would hold. Test support only: nothing in `widget/src` imports it.
  */
 export interface SandboxUser {
   email: string;
@@ -23,12 +24,14 @@ export interface SandboxUser {
   /** The user's id at the Machines simulator (what the sandbox controls take). */
   machinesUserId: string;
   walletAddress: string;
+  /** The sandbox driver this user was made with. */
+  driver: { sandbox: SandboxClient; worker: RawWorkerClient };
   /** The journey state the element would hold for this user (for `renderStep`'s `state`). */
   state: Partial<JourneyState>;
 }
 
-/** How far the new user gets: signed in only, identity approved, or agreements accepted too. */
-export type Stage = "signed-in" | "kyc-approved" | "agreements-accepted";
+/** How far the new user gets (the driver's stages; funding goes by `fundCents`). */
+export type { Stage };
 
 export interface SandboxUserOptions {
   /** Default `agreements-accepted`. */
@@ -46,21 +49,23 @@ export interface SandboxUserOptions {
   keepSession?: boolean;
 }
 
+/** The sandbox driver (`test/support/sandbox`) for the running stack: its controls and a raw Worker client. */
+function driverFor(stack: StackUrls): { sandbox: SandboxClient; worker: RawWorkerClient } {
+  return {
+    sandbox: createSandboxClient({ sandboxUrl: stack.controlsUrl.replace(/\/sandbox$/, "") }),
+    worker: createRawWorkerClient(stack.workerUrl),
+  };
+}
+
 /** Calls a sandbox control (`/sandbox/*`) and returns its `data`. */
-export async function sandboxControl<T = unknown>(stack: StackUrls, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${stack.controlsUrl}${path}`, {
-    method,
-    headers: body === undefined ? {} : { "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await response.json()) as { ok: boolean; data: T; errors?: unknown };
-  if (!response.ok || !json.ok) throw new Error(`sandbox ${method} ${path}: ${response.status} ${JSON.stringify(json.errors)}`);
-  return json.data;
+export function sandboxControl<T = unknown>(stack: StackUrls, method: string, path: string, body?: unknown): Promise<T> {
+  return driverFor(stack).sandbox.control<T>(method, path, body);
 }
 
 /** Removes fault rules made with `POST /faults` (in a `finally`, so one test's faults never meet another's calls). */
 export async function clearFaults(stack: StackUrls, faults: { id: string }[]): Promise<void> {
-  for (const f of faults) await fetch(`${stack.controlsUrl}/faults/${f.id}`, { method: "DELETE" });
+  const { sandbox } = driverFor(stack);
+  for (const f of faults) await sandbox.removeFault(f.id).catch(() => undefined);
 }
 
 /** A new user on the running stack, signed in through the sandbox issuer (a code "emailed" and typed), at `stage`. */
@@ -80,10 +85,10 @@ export async function sandboxUser(stack: StackUrls, options: SandboxUserOptions 
 
   // The wallet exists (sandbox signer, like an embedded wallet at login) before the Worker links the user, so
   // the collateral version can be chosen for this wallet alone: tests sharing the sandbox never race on it.
+  const driver = driverFor(stack);
   if (options.collateralVersion) {
-    const wallet = await fetch(stack.signerUrl, { headers: { Authorization: `Bearer ${await token()}` } });
-    const { address } = (await wallet.json()) as { address: string };
-    await sandboxControl(stack, "PUT", `/collateral-versions/${address}`, { version: options.collateralVersion });
+    const { address } = await driver.sandbox.wallet((await token())!).address();
+    await driver.sandbox.setCollateralVersion(address, options.collateralVersion);
   }
   // The Worker links the user (and the simulator provisions the collateral) on their first call.
   const me = await client.call(meRoutes.getMe, {});
@@ -95,59 +100,59 @@ export async function sandboxUser(stack: StackUrls, options: SandboxUserOptions 
     // The partner user id the Worker reaches Machines under is the simulator's user id.
     machinesUserId: me.user.id,
     walletAddress: me.user.walletAddress,
+    driver,
     state: { user: signedIn, walletAddress: me.user.walletAddress, kyc: me.kyc, agreementsAccepted: false, balances: null, nextStep: me.nextStep, hasCard: false },
   };
   await advanceUser(user, options.stage ?? "agreements-accepted");
-  if (options.fundCents) await fund(stack, user, options.fundCents);
+  if (options.fundCents) await fund(user, options.fundCents);
   return user;
 }
 
-/** Takes a user on to `stage` over the Worker's API (KYC approved, then the agreements accepted). */
+/** Takes a user on to `stage` over the Worker's API (the sandbox driver's `bringToStage`), keeping `state` true. */
 export async function advanceUser(user: SandboxUser, stage: Stage): Promise<void> {
-  if (stage === "signed-in") return;
-  if (user.state.kyc?.status !== "approved") {
-    user.state.kyc = await user.client.call(kycApplicationRoutes.submitKycApplication, { body: approvedApplication(user.email) });
-  }
-  if (stage === "agreements-accepted" && !user.state.agreementsAccepted) {
-    await user.client.call(agreementsRoutes.acceptAgreements, { body: { accepted: true } });
+  if (stage === "signed-in" || (stage === "kyc-approved" && user.state.kyc?.status === "approved") || user.state.agreementsAccepted) return;
+  const facts = await driverFacts(user);
+  await bringToStage(user.driver.worker, user.driver.sandbox, facts, stage);
+  if (facts.kyc) user.state.kyc = facts.kyc;
+  if (stages.indexOf(stage) >= stages.indexOf("agreements-accepted")) {
     user.state.agreementsAccepted = true;
-    user.state.balances = await user.client.call(balancesRoutes.getBalances, {});
+    user.state.balances = facts.balances ?? null;
     user.state.nextStep = "card";
   }
+  if (facts.card) user.state.hasCard = true;
+}
+
+async function driverFacts(user: SandboxUser): Promise<UserFacts & { email: string; token: string; machinesUserId: string }> {
+  const token = await user.token();
+  if (!token) throw new Error(`${user.email} is signed out`);
+  return { email: user.email, token, machinesUserId: user.machinesUserId, kyc: user.state.kyc ?? undefined };
 }
 
 /** Mints test dollars into the user's collateral and waits until the simulator has credited them. */
-async function fund(stack: StackUrls, user: SandboxUser, cents: number): Promise<void> {
-  let balances = await user.client.call(balancesRoutes.getBalances, {});
-  const target = balances.creditLimit + cents;
-  await sandboxControl(stack, "POST", "/faucet", { userId: user.machinesUserId, amountCents: cents });
-  // The simulator credits the mint once its transfer watcher has seen it on chain.
-  for (let i = 0; i < 100 && balances.creditLimit < target; i++) {
-    await new Promise((r) => setTimeout(r, 200));
-    balances = await user.client.call(balancesRoutes.getBalances, {});
-  }
-  if (balances.creditLimit < target) throw new Error("the faucet's mint was not credited in time");
-  user.state.balances = balances;
+async function fund(user: SandboxUser, cents: number): Promise<void> {
+  const facts = await driverFacts(user);
+  await fundCollateral(user.driver.worker, user.driver.sandbox, facts, cents);
+  user.state.balances = facts.balances ?? null;
 }
 
 /** Sets the user's KYC status through the sandbox control (what a reviewer or the hosted page would do). */
 export function setKycStatus(stack: StackUrls, user: SandboxUser, status: string, reason?: string): Promise<unknown> {
-  return sandboxControl(stack, "POST", `/users/${user.machinesUserId}/kyc`, reason === undefined ? { status } : { status, reason });
+  return driverFor(stack).sandbox.setKyc(user.machinesUserId, status, reason);
 }
 
 /** The user's deposits as the Machines sandbox recorded them (to count what reached it). */
 export async function sandboxDeposits(stack: StackUrls, user: SandboxUser): Promise<{ id: string; status: string }[]> {
-  return (await sandboxControl<{ deposits: { id: string; status: string }[] }>(stack, "GET", `/users/${user.machinesUserId}`)).deposits;
+  return (await driverFor(stack).sandbox.user(user.machinesUserId)).deposits;
 }
 
 /** Records a card purchase through the sandbox control (posted at once unless `posted` is false). */
 export function recordPurchase(stack: StackUrls, cardId: string, amountCents: number, merchantName = "Corner Café", posted = true) {
-  return sandboxControl<{ transaction: { transactionId: string } }>(stack, "POST", "/purchases", { cardId, amountCents, merchantName, posted });
+  return driverFor(stack).sandbox.purchase(cardId, amountCents, merchantName, posted);
 }
 
 /** The sandbox chain's facts (RPC URL, test dollar token, contracts). */
 export function sandboxChain(stack: StackUrls) {
-  return sandboxControl<{ chainId: number; rpcUrl: string; tokenAddress: string; tokenDecimals: number }>(stack, "GET", "/chain");
+  return driverFor(stack).sandbox.chain();
 }
 
 /** An ERC-20 balance read straight from the chain's RPC (`balanceOf`), in the token's smallest unit. */

@@ -1,5 +1,6 @@
 import type { Address } from "viem";
 import type { WithdrawalCreateRequest } from "../../../shared/machines/withdrawals";
+import { EVM_ADDRESS_PATTERN } from "../../../shared/machines/common";
 
 /** The user's create body (`CreateWithdrawalBody` in `shared/api/withdrawals.ts`). */
 export interface CreateWithdrawalInput {
@@ -21,7 +22,6 @@ export function upstreamCreateRequest(input: CreateWithdrawalInput, adminAddress
   };
 }
 
-const EVM_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
 /**
  * SHA-256 (hex) of what the user asked for, in one canonical form: the same Idempotency-Key with a
@@ -34,7 +34,7 @@ export async function requestFingerprint(input: CreateWithdrawalInput): Promise<
     input.amountCents,
     currency.toLowerCase(),
     network.toLowerCase(),
-    EVM_ADDRESS.test(address) ? address.toLowerCase() : address,
+    EVM_ADDRESS_PATTERN.test(address) ? address.toLowerCase() : address,
     extraId ?? null,
   ]);
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(canonical));

@@ -1,5 +1,6 @@
 import { type Address, bytesToHex, getAddress, type Hex, zeroAddress } from "viem";
 import { accept, type Normalised, reject } from "./withdrawal-problem";
+import { EVM_ADDRESS_PATTERN } from "../../../shared/machines/common";
 
 /**
  * The encodings Machines (and Rain behind it) use for the values of a withdrawal's `parameters`
@@ -7,7 +8,6 @@ import { accept, type Normalised, reject } from "./withdrawal-problem";
  * Signed values (amount, expiry, salt) are converted, never recomputed: the executor signed them.
  */
 
-const HEX_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 const HEX_BYTES32 = /^0x[0-9a-fA-F]{64}$/;
 const HEX_BYTES = /^0x(?:[0-9a-fA-F]{2})+$/;
 const DIGITS = /^\d+$/;
@@ -22,7 +22,7 @@ const MAX_UINT256 = 2n ** 256n - 1n;
  * a correct EIP-55 checksum (a wrong one means the value was altered). The zero address is refused.
  */
 export function normaliseAddress(value: unknown, field: string): Normalised<Address> {
-  if (typeof value !== "string" || !HEX_ADDRESS.test(value)) return reject(field, "must be a 0x-prefixed 20-byte address");
+  if (typeof value !== "string" || !EVM_ADDRESS_PATTERN.test(value)) return reject(field, "must be a 0x-prefixed 20-byte address");
   const body = value.slice(2);
   const checksummed = getAddress(value.toLowerCase());
   const singleCase = body === body.toLowerCase() || body === body.toUpperCase();

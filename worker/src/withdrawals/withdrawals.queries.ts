@@ -1,4 +1,3 @@
-import type { Address } from "viem";
 import { recordFromRow, type WithdrawalRecord, type WithdrawalRow } from "./withdrawal-record";
 
 /**
@@ -8,17 +7,11 @@ import { recordFromRow, type WithdrawalRecord, type WithdrawalRow } from "./with
  * Cron Trigger and a retried request racing on one row cannot move it twice: the loser gets null.
  */
 
-export interface NewWithdrawal {
-  id: string;
-  partnerUserId: string;
-  idempotencyKey: string;
-  requestFingerprint: string;
-  upstreamRequest: string;
-  amountCents: number;
-  destination: { currency: string; network: string; address: string; extraId: string | null };
-  adminAddress: Address;
-  nowMs: number;
-}
+/** A new row: the request's own fields of the record (the rest starts empty), and when. */
+export type NewWithdrawal = Pick<
+  WithdrawalRecord,
+  "id" | "partnerUserId" | "idempotencyKey" | "requestFingerprint" | "upstreamRequest" | "amountCents" | "destination" | "adminAddress"
+> & { nowMs: number };
 
 /**
  * Inserts the withdrawal for (user, idempotency key), or returns the one already there.

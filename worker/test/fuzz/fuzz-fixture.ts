@@ -1,6 +1,6 @@
 import { inject } from "vitest";
 import { call, expectOk } from "../helpers/api";
-import { sandbox } from "../helpers/sandbox";
+import { controls } from "../helpers/sandbox";
 import { newUser } from "../helpers/users";
 import type { FuzzFixture } from "./fuzz-requests";
 
@@ -8,12 +8,6 @@ import type { FuzzFixture } from "./fuzz-requests";
 export function fuzzRuns(fallback: number, env: { FUZZ_RUNS?: string }): number {
   const runs = Number(env.FUZZ_RUNS);
   return Number.isInteger(runs) && runs > 0 ? runs : fallback;
-}
-
-async function control(path: string, body: unknown) {
-  const res = await fetch(`${sandbox().url}/sandbox${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`sandbox ${path}: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { data: any }).data;
 }
 
 /**
@@ -29,8 +23,8 @@ export async function fuzzFixture(): Promise<FuzzFixture> {
     await call("createDeposit", { ...t, body: { currency: "rusd", network: "base", amount: 10 }, idempotencyKey: crypto.randomUUID() }),
   );
   const me = expectOk("getMe", await call("getMe", t));
-  const { users } = await (await fetch(`${sandbox().url}/sandbox/users?q=${encodeURIComponent(user.email)}`)).json().then((r: any) => r.data);
-  await control("/faucet", { userId: users[0].userId, amountCents: 50_000 });
+  const sandboxControls = controls();
+  await sandboxControls.faucet(await sandboxControls.machinesUserId(user.email), 50_000);
   const { withdrawal } = expectOk(
     "createWithdrawal",
     await call("createWithdrawal", {

@@ -4,19 +4,15 @@ import type * as z from "zod/mini";
 import type { RouteContract } from "../../../shared/api/define-route";
 import { routes, type OperationId } from "../../../shared/api/routes";
 import { ErrorEnvelope, okEnvelope } from "../../../shared/envelope";
+import { pathOf, type CallParameters } from "../../../test/support/sandbox/worker-client";
 
 export const BASE = "https://worker.test";
 
-export interface CallOptions {
-  params?: Record<string, string>;
-  query?: Record<string, string>;
-  body?: unknown;
+/** The sandbox driver's call parameters (`test/support/sandbox/worker-client.ts`), and what only these tests send. */
+export interface CallOptions extends CallParameters {
   /** A raw body string (malformed JSON tests); wins over `body`. */
   rawBody?: string;
-  token?: string;
-  idempotencyKey?: string;
   origin?: string;
-  headers?: Record<string, string>;
   /** Send the request through this fetcher instead of the project's Worker (e.g. another env). */
   fetcher?: (request: Request) => Promise<Response>;
 }
@@ -28,10 +24,7 @@ export interface ApiReply {
   text: string;
 }
 
-/** The URL of a contract route with its `:params` filled in. */
-export function pathOf(route: RouteContract, params: Record<string, string> = {}): string {
-  return route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? `missing-${name}`));
-}
+export { pathOf };
 
 export function requestFor(route: RouteContract, o: CallOptions = {}): Request {
   const url = new URL(BASE + pathOf(route, o.params));

@@ -5,18 +5,7 @@
  */
 import { type Address, createPublicClient, erc20Abi, type Hash, type Hex, http } from "viem";
 import type { ProvidedSandbox } from "../provided-context";
-import { sandbox } from "./sandbox";
-
-async function signerCall<T>(s: ProvidedSandbox, token: string, path: string, body: unknown): Promise<T> {
-  const res = await fetch(`${s.url}/sandbox/wallet${path}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json()) as T;
-  if (!res.ok) throw new Error(`sandbox wallet ${path} failed: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
+import { controls, sandbox } from "./sandbox";
 
 /** What the sandbox wallet answers for a send: the bundle transaction (once included) and the user operation. */
 export interface SentOperation {
@@ -31,28 +20,18 @@ export interface SentOperation {
  * calls as user operations through the sandbox's bundler (gas sponsored).
  */
 export function sandboxWallet(token: string, s: ProvidedSandbox = sandbox()) {
+  const wallet = controls(s).wallet(token);
   return {
-    address: async () => {
-      const res = await fetch(`${s.url}/sandbox/wallet`, { headers: { Authorization: `Bearer ${token}` } });
-      return ((await res.json()) as { address: Address }).address;
-    },
-    signTypedData: async (typedData: unknown) => (await signerCall<{ signature: Hex }>(s, token, "/sign-typed-data", { typedData })).signature,
-    sendTransaction: async (tx: { to: string; data: string }) => (await signerCall<SentOperation>(s, token, "/send-transaction", tx)).hash,
-    send: (tx: { to: string; data: string }) => signerCall<SentOperation>(s, token, "/send-transaction", tx),
+    address: async () => (await wallet.address()).address as Address,
+    signTypedData: async (typedData: unknown) => (await wallet.signTypedData(typedData)) as Hex,
+    sendTransaction: async (tx: { to: string; data: string }) => (await wallet.sendTransaction(tx)) as Hash,
+    send: async (tx: { to: string; data: string }) => (await wallet.send(tx)) as SentOperation,
   };
 }
 
 /** The sandbox's bundling control (`/sandbox/bundler`) and what its bundler holds. */
 export function bundling(s: ProvidedSandbox = sandbox()) {
-  const control = (method: string, path = "", body?: unknown) =>
-    fetch(`${s.url}/sandbox/bundler${path}`, {
-      method,
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }).then(async (res) => {
-      if (!res.ok) throw new Error(`bundler control ${method} ${path} failed: ${res.status} ${await res.text()}`);
-      return ((await res.json()) as { data: unknown }).data;
-    });
+  const control = (method: string, path = "", body?: unknown) => controls(s).control(method, `/bundler${path}`, body);
   return {
     hold: () => control("PUT", "", { mode: "manual" }),
     release: () => control("PUT", "", { mode: "auto" }),

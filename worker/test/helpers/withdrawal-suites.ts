@@ -4,7 +4,7 @@
  */
 import type { ProvidedSandbox } from "../provided-context";
 import { call as callWorker, type CallOptions } from "./api";
-import { control, sandbox } from "./sandbox";
+import { control, controls, sandbox } from "./sandbox";
 import { upstreamBindings, workerWith } from "./worker-with";
 import type { OperationId } from "../../../shared/api/routes";
 
@@ -24,11 +24,8 @@ export function patientWorkerFor(s: ProvidedSandbox) {
 
 
 /** The Machines user id of the person who signed in with this email (their KYC email). */
-export async function sandboxUserId(email: string, s: ProvidedSandbox = sandbox()): Promise<string> {
-  const { users } = await control<{ users: { userId: string; email: string | null }[] }>(s, "GET", `/users?q=${encodeURIComponent(email)}`);
-  const user = users.find((u) => u.email === email);
-  if (!user) throw new Error(`no sandbox user with email ${email}`);
-  return user.userId;
+export function sandboxUserId(email: string, s: ProvidedSandbox = sandbox()): Promise<string> {
+  return controls(s).machinesUserId(email);
 }
 
 /** Mints test dollars into the user's collateral (credited without a chain). */
@@ -64,5 +61,5 @@ export async function sandboxWithdrawals(userId: string, s: ProvidedSandbox = sa
 
 /** The sandbox's fault rules with how many requests each has hit. */
 export async function listFaults(s: ProvidedSandbox = sandbox()): Promise<{ id: string; kind: string; hits: number }[]> {
-  return (await control<{ faults: { id: string; kind: string; hits: number }[] }>(s, "GET", "/faults")).faults;
+  return controls(s).faults();
 }

@@ -1,7 +1,8 @@
+import { EVM_ADDRESS_PATTERN } from "../../../../shared/machines/common";
+
 /** Why a destination address is refused (the key of the message to show), or null when it looks right. */
 export type AddressProblem = "address_required" | "address_evm" | "address_zero" | "address_format";
 
-const EVM_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 const ZERO = /^0x0{40}$/i;
 
 /**
@@ -13,7 +14,7 @@ const ZERO = /^0x0{40}$/i;
 export function addressProblem(address: string, evm: boolean): AddressProblem | null {
   if (!address) return "address_required";
   if (evm) {
-    if (!EVM_ADDRESS.test(address)) return "address_evm";
+    if (!EVM_ADDRESS_PATTERN.test(address)) return "address_evm";
     return ZERO.test(address) ? "address_zero" : null;
   }
   return /^[A-Za-z0-9:._-]{8,128}$/.test(address) ? null : "address_format";

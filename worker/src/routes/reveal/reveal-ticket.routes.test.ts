@@ -5,7 +5,7 @@ import { newUser } from "../../../test/helpers/users";
 import { listAudit } from "../../audit/audit.queries";
 import { findRevealTicket } from "../../reveal/reveal-tickets.queries";
 import { ticketHash } from "../../reveal/ticket-id";
-import { askTicket, cardOwner, PAGE, THEME_BODY, ticketOf } from "./reveal-test-helpers";
+import { askTicket, cardOwner, PAGE, THEME_BODY, ticketOf } from "../../../test/helpers/reveal";
 
 describe("POST /v1/cards/:cardId/reveal-ticket", () => {
   it("answers the owner a frame URL on the Worker's origin with a one-time ticket in its fragment, kept in D1 only as a hash", async () => {

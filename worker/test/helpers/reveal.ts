@@ -1,6 +1,6 @@
-import type { CreateRevealTicketBody } from "../../../../shared/api/reveal";
-import { BASE, call, expectOk, send, type ApiReply } from "../../../test/helpers/api";
-import { newUser } from "../../../test/helpers/users";
+import type { CreateRevealTicketBody } from "../../../shared/api/reveal";
+import { BASE, call, expectOk, send, type ApiReply } from "./api";
+import { newUser } from "./users";
 
 /** The page the tests embed the frame in (in ALLOWED_ORIGINS of the test Worker). */
 export const PAGE = "https://shop.example";

@@ -1,12 +1,13 @@
 /**
- * The Worker's public JSON API over real HTTP (as a partner's own UI would call it), by operation id of
- * the contract (`shared/api/routes.ts`). Every call is counted and timed, so a journey can report how
+ * The raw Worker client of every suite: the Worker's public JSON API over real HTTP (as a partner's own UI
+ * would call it; inside workerd, through `SELF` with the `fetch` option), by operation id of the contract
+ * (`shared/api/routes.ts`). Every call is counted and timed, so a journey can report how
  * many Worker calls it made and how long the Worker took; replies are parsed with the contract.
  */
 import type * as z from "zod/mini";
-import type { RouteContract } from "../../shared/api/define-route";
-import { routes, type OperationId } from "../../shared/api/routes";
-import { ErrorEnvelope, okEnvelope } from "../../shared/envelope";
+import type { RouteContract } from "../../../shared/api/define-route";
+import { routes, type OperationId } from "../../../shared/api/routes";
+import { ErrorEnvelope, okEnvelope } from "../../../shared/envelope";
 
 export interface CallParameters {
   params?: Record<string, string>;
@@ -65,6 +66,8 @@ export interface WorkerClientOptions {
   retry?: RetryPolicy;
   /** Sees every reply as it arrives (tests that scan all traffic). */
   onReply?: (reply: WorkerReply) => void;
+  /** Sends requests through this instead of the global `fetch` (the Worker tests' `SELF.fetch`). */
+  fetch?: (request: Request) => Promise<Response>;
 }
 
 export function createWorkerClient(workerUrl: string, options: WorkerClientOptions = {}) {
@@ -81,7 +84,8 @@ export function createWorkerClient(workerUrl: string, options: WorkerClientOptio
     const body = p.body === undefined ? undefined : JSON.stringify(p.body);
     if (body !== undefined) headers.set("Content-Type", "application/json");
     const started = performance.now();
-    const res = await fetch(url, { method: route.method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+    const request = new Request(url, { method: route.method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+    const res = await (options.fetch ?? fetch)(request);
     const text = await res.text();
     const ms = performance.now() - started;
     let parsed: unknown;
