@@ -29,8 +29,8 @@ await build({
   external: ["cloudflare:*", "node:*"],
   minifySyntax: true,
   legalComments: "external",
-  sourcemap: true,
+  sourcemap: false,
   logLevel: "warning",
   plugins: [revealFrameText],
 });
-console.log("worker/dist/index.js built");
+console.error("worker/dist/index.js built");
