@@ -1,6 +1,6 @@
 // Types of @machines-card/worker's public surface (the bundle in dist/ is plain JavaScript). Cloudflare's
 // types (Request, D1Database, ExecutionContext, ...) come from the partner's `wrangler types` output or
-// @cloudflare/workers-types. worker/test/package-types.test.ts keeps this file in step with worker/src.
+// @cloudflare/workers-types. worker/src/factory.test.ts keeps the bindings in step with worker/src/env.ts.
 
 /** The Worker's bindings; every setting is a string, as wrangler hands `vars` and secrets over (worker/README.md). */
 export interface MachinesCardBindings {

@@ -91,8 +91,9 @@ export function createMachinesCardWorker<E extends object = Bindings>(options: M
     fetch(request: Request, env: E, ctx: ExecutionContext): Response | Promise<Response> {
       if (base) {
         const url = new URL(request.url);
-        if (url.pathname !== base && !url.pathname.startsWith(`${base}/`)) return app.fetch(request, bindingsOf(env), ctx);
-        url.pathname = url.pathname.slice(base.length) || "/";
+        // Outside the base path nothing is the Worker's: it answers its ordinary 404 envelope.
+        if (url.pathname !== base && !url.pathname.startsWith(`${base}/`)) url.pathname = "/__outside_base_path__";
+        else url.pathname = url.pathname.slice(base.length) || "/";
         request = new Request(url, request);
       }
       return app.fetch(request, bindingsOf(env), ctx);
