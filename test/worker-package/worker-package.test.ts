@@ -1,9 +1,10 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestSandbox, type TestSandbox } from "../../worker/test/test-sandbox";
 
 /**
  * The published Worker as a partner gets it: `npm pack` of worker/ (prepack bundles it), `init` from the
@@ -81,5 +82,98 @@ describe("@machines-card/worker, packed", () => {
     for (const [name, value] of Object.entries(vars)) expect(stdout).toContain(`env.${name} ("${value}`);
     expect(stdout).toContain("--dry-run: exiting now.");
     expect(readdirSync(join(work, `out-${environment}`))).toContain("index.js");
+  }, 60_000);
+});
+
+/** A free TCP port on loopback. */
+async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  return new Promise((done) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+describe("the scaffolded project, run with wrangler dev against the local sandbox", () => {
+  let sandbox: TestSandbox;
+  let dev: ChildProcess;
+  let url: string;
+  const preflightToken = "scaffold-preflight-token";
+
+  beforeAll(async () => {
+    sandbox = await startTestSandbox({ partnerKey: "sk_scaffold_partner", crossmintServerKey: "sk_scaffold_crossmint", bundler: false });
+    // The partner's own secrets, as .dev.vars; the sandbox's URLs in place of the staging ones.
+    writeFileSync(
+      join(project, ".dev.vars"),
+      [
+        `MACHINES_PARTNER_KEY=${sandbox.partnerKey}`,
+        `CROSSMINT_SERVER_KEY=${sandbox.crossmintServerKey}`,
+        `DATA_ENCRYPTION_KEY=${Buffer.from("scaffold-test-data-key-32-bytes!").toString("base64")}`,
+        `PREFLIGHT_TOKEN=${preflightToken}`,
+      ].join("\n"),
+    );
+    const vars = {
+      MACHINES_API_BASE: sandbox.machinesApiBase,
+      CROSSMINT_JWKS_URL: sandbox.jwksUrl,
+      CROSSMINT_ISSUER: sandbox.identityIssuer,
+      CROSSMINT_AUDIENCE: sandbox.identityAudience,
+      CROSSMINT_API_BASE: sandbox.crossmintApiBase,
+      CHAIN_RPC_URL: sandbox.rpcUrl,
+      CHAIN_ID: String(sandbox.chainId),
+      SANDBOX_URL: sandbox.url,
+    };
+    const persist = join(work, "state");
+    const env = { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1", CI: "1" };
+    await run(wrangler, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persist], { cwd: project, env });
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+    const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persist, "--show-interactive-dev-session=false"];
+    for (const [name, value] of Object.entries(vars)) args.push("--var", `${name}:${value}`);
+    dev = spawn(wrangler, args, { cwd: project, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    await new Promise<void>((ready, failed) => {
+      const timer = setTimeout(() => failed(new Error(`wrangler dev did not start:\n${output}`)), 60_000);
+      const watch = (chunk: Buffer) => {
+        output += chunk;
+        if (output.includes("Ready on")) {
+          clearTimeout(timer);
+          ready();
+        }
+      };
+      dev.stdout!.on("data", watch);
+      dev.stderr!.on("data", watch);
+      dev.once("exit", (code) => failed(new Error(`wrangler dev exited (${code}):\n${output}`)));
+    });
+  }, 150_000);
+
+  afterAll(async () => {
+    if (dev && dev.exitCode === null) {
+      const exited = new Promise((done) => dev.once("exit", done));
+      dev.kill("SIGTERM");
+      await exited;
+    }
+    await sandbox?.stop();
+  }, 30_000);
+
+  it("serves /healthz and a signed-in /v1/me", async () => {
+    const health = await fetch(`${url}/healthz`);
+    expect(health.status).toBe(200);
+    const me = await fetch(`${url}/v1/me`, { headers: { Authorization: `Bearer ${sandbox.tokens.valid}`, Origin: "http://localhost:5173" } });
+    const body = (await me.json()) as { ok: boolean; data: { email?: string } };
+    expect(me.status, JSON.stringify(body)).toBe(200);
+    expect(body.ok).toBe(true);
+  }, 60_000);
+
+  it("passes the packed CLI's preflight, and names the setting when the token is wrong", async () => {
+    const cli = join(project, "node_modules", ".bin", "machines-card-worker");
+    const { stdout } = await run(cli, ["preflight", "--url", url, "--token", preflightToken, "--sample-token", sandbox.tokens.valid]);
+    expect(stdout).toMatch(/✓ machines_key/);
+    expect(stdout).toMatch(/✓ sample_token/);
+    expect(stdout).toContain("preflight: all checks passed");
+    const refused = await run(cli, ["preflight", "--url", url, "--token", preflightToken, "--sample-token", sandbox.tokens.wrongAudience]).catch((e) => e);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/✗ sample_token\s+CROSSMINT_AUDIENCE/);
   }, 60_000);
 });
