@@ -43,7 +43,7 @@ describe("@machines-card/worker, packed", () => {
     const files = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
     const shipped = files(join(work, "package")).map((f) => f.slice(join(work, "package").length + 1));
-    expect(shipped).toEqual(expect.arrayContaining(["dist/index.js", "package/index.d.ts", "bin/machines-card-worker.mjs", "migrations/0001_users.sql"]));
+    expect(shipped).toEqual(expect.arrayContaining(["dist/index.js", "types/index.d.ts", "bin/machines-card-worker.mjs", "migrations/0001_users.sql"]));
     expect(shipped.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts") && !f.startsWith("template/"))).toEqual([]);
     expect(shipped.filter((f) => f.startsWith("migrations/")).sort()).toEqual(readdirSync(join(root, "worker", "migrations")).map((f) => `migrations/${f}`).sort());
     const manifest = JSON.parse(readFileSync(join(work, "package", "package.json"), "utf8"));

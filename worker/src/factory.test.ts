@@ -1,7 +1,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { BASE } from "../test/helpers/api";
-import type { MachinesCardBindings } from "../package/index";
+import type { MachinesCardBindings } from "../types/index";
 import type { Bindings } from "./env";
 import { createMachinesCardWorker } from "./index";
 
@@ -46,7 +46,7 @@ describe("createMachinesCardWorker (a partner mounting the Worker inside theirs)
   });
 });
 
-// The published types (worker/package/index.d.ts) name every binding the Worker reads: a binding added to
+// The published types (worker/types/index.d.ts) name every binding the Worker reads: a binding added to
 // env.ts and not there fails the type check here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const bindingsInStep: Same<keyof MachinesCardBindings, keyof Bindings> = true;
