@@ -27,6 +27,8 @@ export interface Bindings {
   CHAIN_ENTRY_POINTS?: string;
   /** The widest block range one eth_getLogs asks for (default 2000). */
   CHAIN_LOGS_MAX_BLOCKS?: string;
+  /** Contracts the preflight checks for code on the chain (comma-separated): the collateral controller(s) Machines names. */
+  CHAIN_CONTRACTS?: string;
   ALLOWED_ORIGINS?: string;
   SESSION_TTL_SECONDS?: string;
   KYC_SCOPES?: string;
@@ -34,6 +36,8 @@ export interface Bindings {
   DATA_ENCRYPTION_KEY?: string;
   SANDBOX_URL?: string;
   REVEAL_TICKET_SECONDS?: string;
+  /** The partner's secret for `GET /v1/preflight`; the route is absent when unset. */
+  PREFLIGHT_TOKEN?: string;
   /** Workers rate-limit bindings (`[[ratelimits]]` in wrangler.toml); an in-isolate limiter stands in when absent. */
   REVEAL_RATE_LIMIT?: RateLimit;
   KYC_SUBMIT_RATE_LIMIT?: RateLimit;

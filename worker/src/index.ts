@@ -17,6 +17,7 @@ import { meApp } from "./routes/me/me.routes";
 import { revealApp, revealFrameApp } from "./routes/reveal/reveal.routes";
 import { transactionsApp } from "./routes/transactions/transactions.routes";
 import { withdrawalsApp } from "./routes/withdrawals/withdrawals.routes";
+import { preflightApp } from "./preflight/preflight.routes";
 import { runScheduledJobs } from "./scheduled";
 
 /**
@@ -29,6 +30,8 @@ app.use("*", edge());
 app.route("/", healthRoutes);
 app.route("/", openApiRoutes);
 app.use("*", settings());
+// Server to server (the partner's CLI), behind its own secret: no Origin, so before CORS.
+app.route("/", preflightApp);
 // The reveal frame is the Worker's own page on its own origin: its calls are not a partner page's.
 app.route("/", revealFrameApp);
 app.use("*", cors());
@@ -48,9 +51,55 @@ app.route("/", withdrawalsApp);
 app.onError(onError);
 app.notFound(notFound);
 
-export default {
+const handler = {
   fetch: app.fetch,
   scheduled(controller, env, ctx) {
     ctx.waitUntil(runScheduledJobs(env, ctx, controller.scheduledTime));
   },
 } satisfies ExportedHandler<Bindings>;
+
+export default handler;
+
+export interface MachinesCardWorkerOptions<E> {
+  /**
+   * The Worker's bindings from the host Worker's env, for a partner whose names differ (`DB` may be
+   * `env.CARD_DB`). Called once per env object: settings are parsed once per bindings object.
+   */
+  bindings?: (env: E) => Bindings;
+  /** The path the host mounts the Worker under (e.g. `/card`); stripped before routing. */
+  basePath?: string;
+}
+
+/**
+ * The Worker for a partner who mounts it inside their own Worker: `fetch` and `scheduled` taking the
+ * host's env. Without options it is the default export.
+ *
+ * @example
+ * const card = createMachinesCardWorker<Env>({ basePath: "/card", bindings: (env) => ({ ...env, DB: env.CARD_DB }) });
+ * export default { fetch: (req, env, ctx) => new URL(req.url).pathname.startsWith("/card") ? card.fetch(req, env, ctx) : mySite(req) };
+ */
+export function createMachinesCardWorker<E extends object = Bindings>(options: MachinesCardWorkerOptions<E> = {}) {
+  const mapped = new WeakMap<object, Bindings>();
+  const bindingsOf = (env: E): Bindings => {
+    if (!options.bindings) return env as unknown as Bindings;
+    let b = mapped.get(env);
+    if (!b) mapped.set(env, (b = options.bindings(env)));
+    return b;
+  };
+  const base = options.basePath?.replace(/\/+$/, "") ?? "";
+  return {
+    fetch(request: Request, env: E, ctx: ExecutionContext): Response | Promise<Response> {
+      if (base) {
+        const url = new URL(request.url);
+        // Outside the base path nothing is the Worker's: it answers its ordinary 404 envelope.
+        if (url.pathname !== base && !url.pathname.startsWith(`${base}/`)) url.pathname = "/__outside_base_path__";
+        else url.pathname = url.pathname.slice(base.length) || "/";
+        request = new Request(url, request);
+      }
+      return app.fetch(request, bindingsOf(env), ctx);
+    },
+    scheduled(controller: ScheduledController, env: E, ctx: ExecutionContext): void {
+      handler.scheduled(controller, bindingsOf(env), ctx);
+    },
+  };
+}

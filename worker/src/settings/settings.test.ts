@@ -118,9 +118,12 @@ describe("settings", () => {
     "CHAIN_ID",
     "CHAIN_NAME",
     "DATA_ENCRYPTION_KEY",
-    "SANDBOX_URL",
   ] as const)("names %s when it is missing", (name) => {
     expect(problems(sandboxEnv({ [name]: undefined }))).toEqual({ [name]: `${name} is not set` });
+  });
+
+  it("runs a sandbox environment without SANDBOX_URL (staging against Machines' sandbox signs in with Crossmint)", () => {
+    expect(settingsFrom(sandboxEnv({ SANDBOX_URL: undefined })).sandboxUrl).toBeNull();
   });
 
   it("names every malformed setting at once, without echoing the values", () => {

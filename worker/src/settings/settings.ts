@@ -52,7 +52,7 @@ export interface Settings {
   dataEncryptionKey: Uint8Array;
   /** Sandbox only: where the identity issuer and the wallet signer live. */
   sandboxUrl: string | null;
-  /** The secrets proper: partner key, Crossmint server key, data key. */
+  /** The secrets proper: partner key, Crossmint server key, data key, preflight token. */
   secrets: readonly string[];
   /** Every value that must never appear in a log line (the secrets, and CHAIN_RPC_URL's forms: provider keys live in RPC URLs). */
   logRedactions: readonly string[];
@@ -132,9 +132,10 @@ function parseSettings(env: Bindings): Settings {
     },
     reveal: { ticketSeconds: read("REVEAL_TICKET_SECONDS", (t) => readInt(t, 5, 300), SETTING_DEFAULTS.REVEAL_TICKET_SECONDS) },
     dataEncryptionKey: read("DATA_ENCRYPTION_KEY", readKey32),
-    // Production configuration never reaches the sandbox: the URL is ignored outside it.
-    sandboxUrl: environment === "sandbox" ? read("SANDBOX_URL", (t) => readUrl(t, { httpsOnly: false })) : null,
-    secrets: [env.MACHINES_PARTNER_KEY, env.CROSSMINT_SERVER_KEY, env.DATA_ENCRYPTION_KEY].filter(
+    // Production configuration never reaches the sandbox: the URL is ignored outside it. Unset in a
+    // sandbox environment (staging against Machines' sandbox), the widget signs in with Crossmint staging.
+    sandboxUrl: environment === "sandbox" ? optional("SANDBOX_URL", (t) => readUrl(t, { httpsOnly: false })) : null,
+    secrets: [env.MACHINES_PARTNER_KEY, env.CROSSMINT_SERVER_KEY, env.DATA_ENCRYPTION_KEY, env.PREFLIGHT_TOKEN].filter(
       (s): s is string => typeof s === "string" && s.length >= 4,
     ),
     logRedactions: [] as string[],
