@@ -52,7 +52,20 @@ export const Withdrawal = z.object({
       expiresAt: z.int(),
     }),
   ),
-  relay: z.nullable(z.object({ payinAddress: z.string(), payinExtraId: z.nullable(z.string()) })),
+  /**
+   * A relayed withdrawal: the tokens go to the conversion service's pay-in address, which pays the user out
+   * (`payoutAddress`/`payoutExtraId` in `toCurrency` on `toNetwork`, checked by the Worker against the destination).
+   */
+  relay: z.nullable(
+    z.object({
+      payinAddress: z.string(),
+      payinExtraId: z.nullable(z.string()),
+      payoutAddress: z.optional(z.nullable(z.string())),
+      payoutExtraId: z.optional(z.nullable(z.string())),
+      toCurrency: z.optional(z.nullable(z.string())),
+      toNetwork: z.optional(z.nullable(z.string())),
+    }),
+  ),
   /** The wallet that must send the transaction (the user's own wallet). */
   adminAddress: Address,
   /** The hash the wallet reported: a transaction's, or a smart account's user operation's. A candidate until confirmed. */

@@ -27,6 +27,10 @@ export interface Bindings {
   CHAIN_ENTRY_POINTS?: string;
   /** The widest block range one eth_getLogs asks for (default 2000). */
   CHAIN_LOGS_MAX_BLOCKS?: string;
+  /** The collateral's token (default: Base USDC on 8453, rUSD on Base Sepolia 84532; the sandbox's own token). */
+  COLLATERAL_TOKEN_ADDRESS?: string;
+  /** The controllers/coordinators a withdrawal may be sent to (comma-separated; the sandbox's own by default). */
+  WITHDRAWAL_CALL_TARGETS?: string;
   ALLOWED_ORIGINS?: string;
   SESSION_TTL_SECONDS?: string;
   KYC_SCOPES?: string;

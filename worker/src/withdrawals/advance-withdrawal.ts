@@ -1,6 +1,7 @@
 import type { WithdrawalCreateData, WithdrawalCreateRequest } from "../../../shared/machines/withdrawals";
 import type { ChainClient } from "../chain/chain-client";
 import { readLatestBlock } from "../chain/read-latest-block";
+import { type BindingDeps, bindingRefusal, refusalError } from "./binding/bind-to-request";
 import { MachinesApiError } from "../upstream/machines/errors";
 import { problemError } from "./problem-error";
 import { readUpstreamReply } from "./upstream-reply";
@@ -17,7 +18,7 @@ import { findWithdrawalByKey } from "./withdrawals.queries";
 /** `POST /withdrawals` at Machines (`machinesApi.createWithdrawal`), with the stored body under the stored key. */
 export type CreateUpstreamWithdrawal = (request: { body: WithdrawalCreateRequest; idempotencyKey: string }) => Promise<WithdrawalCreateData>;
 
-export interface AdvanceDeps {
+export interface AdvanceDeps extends BindingDeps {
   db: D1Database;
   createUpstream: CreateUpstreamWithdrawal;
   /** For the block a ready withdrawal starts at (reconciliation searches from there); optional. */
@@ -55,12 +56,27 @@ export async function advanceWithdrawal(deps: AdvanceDeps, record: WithdrawalRec
     throw error;
   }
 
-  const read = readUpstreamReply(reply, leased.destination.address, deps.now());
+  const read = readUpstreamReply(reply, deps.now());
   if (!read.ok) {
     await releaseUpstreamLease(deps.db, leased.id, leaseId, deps.now());
     throw problemError(read.problem);
   }
   const value = read.value;
+  if (value.status === "ready") {
+    // Bound to the request before anything is kept: a ready reply that differs is never stored, so it can
+    // never be prepared; the row stays pending (and asks Machines again, same key, on the next read).
+    let refusal;
+    try {
+      refusal = await bindingRefusal(deps, leased, value);
+    } catch (error) {
+      await releaseUpstreamLease(deps.db, leased.id, leaseId, deps.now());
+      throw error;
+    }
+    if (refusal) {
+      await releaseUpstreamLease(deps.db, leased.id, leaseId, deps.now());
+      throw refusalError(refusal);
+    }
+  }
   const saved =
     value.status === "pending"
       ? await recordPendingReply(deps.db, leased.id, leaseId, deps.now(), value)

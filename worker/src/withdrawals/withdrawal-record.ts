@@ -20,6 +20,19 @@ export interface UpstreamRejection {
 /** What a submitted hash turned out to be: a transaction, or an ERC-4337 user operation inside a bundle. */
 export type SubmittedHashKind = "transaction" | "user_operation";
 
+/**
+ * A relayed withdrawal: Machines pays the conversion service's pay-in address, which pays the user out
+ * (`payout*`, `to*`: null on rows from before migration 0012 or when Machines left them out).
+ */
+export interface WithdrawalRelay {
+  payinAddress: string;
+  payinExtraId: string | null;
+  payoutAddress: string | null;
+  payoutExtraId: string | null;
+  toCurrency: string | null;
+  toNetwork: string | null;
+}
+
 /** A withdrawal as D1 keeps it (`migrations/0010_withdrawals.sql`, `0011_withdrawal_confirmations.sql`), in the Worker's own terms. */
 export interface WithdrawalRecord {
   id: string;
@@ -41,7 +54,7 @@ export interface WithdrawalRecord {
   leaseId: string | null;
   leaseUntilMs: number | null;
   execution: WithdrawalExecution | null;
-  relay: { payinAddress: string; payinExtraId: string | null } | null;
+  relay: WithdrawalRelay | null;
   parameters: WithdrawalCallParameters | null;
   readyBlock: number | null;
   adminSalt: Hex | null;
@@ -104,6 +117,10 @@ export interface WithdrawalRow {
   contract_id: string | null;
   relay_payin_address: string | null;
   relay_payin_extra_id: string | null;
+  relay_payout_address: string | null;
+  relay_payout_extra_id: string | null;
+  relay_to_currency: string | null;
+  relay_to_network: string | null;
   collateral_proxy_param: string | null;
   asset_address: string | null;
   amount_native: string | null;
@@ -170,7 +187,16 @@ export function recordFromRow(row: WithdrawalRow): WithdrawalRecord {
           contractId: row.contract_id,
         }
       : null,
-    relay: row.relay_payin_address ? { payinAddress: row.relay_payin_address, payinExtraId: row.relay_payin_extra_id } : null,
+    relay: row.relay_payin_address
+      ? {
+          payinAddress: row.relay_payin_address,
+          payinExtraId: row.relay_payin_extra_id,
+          payoutAddress: row.relay_payout_address ?? null,
+          payoutExtraId: row.relay_payout_extra_id ?? null,
+          toCurrency: row.relay_to_currency ?? null,
+          toNetwork: row.relay_to_network ?? null,
+        }
+      : null,
     parameters: parametersFromRow(row),
     readyBlock: row.ready_block,
     adminSalt: row.admin_salt as Hex | null,
