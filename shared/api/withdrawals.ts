@@ -47,6 +47,8 @@ export const Withdrawal = z.object({
       tokenAddress: Address,
       /** Amount in the token's smallest unit, as a decimal string. */
       amountNative: z.string(),
+      /** The token's decimals (read on chain by the Worker when it bound the call to the request); null if unknown. */
+      tokenDecimals: z.optional(z.nullable(z.int())),
       recipient: Address,
       /** Unix seconds after which the signature is no longer accepted. */
       expiresAt: z.int(),
@@ -164,7 +166,7 @@ export const withdrawalRoutes = {
     body: CreateWithdrawalBody,
     response: z.object({ withdrawal: Withdrawal }),
     successStatus: 201,
-    errors: ["agreements_required", "idempotency_conflict", "insufficient_collateral"],
+    errors: ["agreements_required", "idempotency_conflict", "insufficient_collateral", "withdrawal_amount_mismatch", "withdrawal_asset_mismatch", "withdrawal_call_target_mismatch", "withdrawal_destination_mismatch"],
   }),
   listWithdrawals: defineRoute({
     method: "GET",
@@ -184,7 +186,7 @@ export const withdrawalRoutes = {
     auth: true,
     params: WithdrawalParams,
     response: z.object({ withdrawal: Withdrawal }),
-    errors: ["not_found"],
+    errors: ["not_found", "withdrawal_amount_mismatch", "withdrawal_asset_mismatch", "withdrawal_call_target_mismatch", "withdrawal_destination_mismatch"],
   }),
   prepareWithdrawal: defineRoute({
     method: "POST",
@@ -196,7 +198,7 @@ export const withdrawalRoutes = {
     params: WithdrawalParams,
     body: PrepareWithdrawalBody,
     response: PreparedWithdrawal,
-    errors: ["not_found", "invalid_state", "withdrawal_expired"],
+    errors: ["not_found", "invalid_state", "withdrawal_expired", "withdrawal_amount_mismatch", "withdrawal_asset_mismatch", "withdrawal_call_target_mismatch", "withdrawal_destination_mismatch", "withdrawal_simulation_mismatch"],
   }),
   submitWithdrawal: defineRoute({
     method: "POST",

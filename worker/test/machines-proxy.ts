@@ -53,7 +53,7 @@ export async function startMachinesProxy(machinesApiBase: string): Promise<{ url
       const headers = Object.fromEntries(
         Object.entries(req.headers).filter(([name, value]) => typeof value === "string" && !["host", "content-length", "connection"].includes(name)),
       ) as Record<string, string>;
-      const upstream = await fetch(`${target.origin}${rest}`, { method: req.method, headers, body });
+      const upstream = await fetch(`${target.origin}${rest}`, { method: req.method, headers, body: body ? new Uint8Array(body) : undefined });
       const reply = Buffer.from(await upstream.arrayBuffer());
       const out: Record<string, string> = {};
       upstream.headers.forEach((value, name) => {

@@ -56,6 +56,8 @@ export interface WithdrawalRecord {
   execution: WithdrawalExecution | null;
   relay: WithdrawalRelay | null;
   parameters: WithdrawalCallParameters | null;
+  /** `decimals()` of `parameters.asset`, read when the reply was bound (null on older rows). */
+  assetDecimals: number | null;
   readyBlock: number | null;
   adminSalt: Hex | null;
   adminNonce: bigint | null;
@@ -121,6 +123,7 @@ export interface WithdrawalRow {
   relay_payout_extra_id: string | null;
   relay_to_currency: string | null;
   relay_to_network: string | null;
+  asset_decimals: number | null;
   collateral_proxy_param: string | null;
   asset_address: string | null;
   amount_native: string | null;
@@ -198,6 +201,7 @@ export function recordFromRow(row: WithdrawalRow): WithdrawalRecord {
         }
       : null,
     parameters: parametersFromRow(row),
+    assetDecimals: row.asset_decimals ?? null,
     readyBlock: row.ready_block,
     adminSalt: row.admin_salt as Hex | null,
     adminNonce: row.admin_nonce === null ? null : BigInt(row.admin_nonce),

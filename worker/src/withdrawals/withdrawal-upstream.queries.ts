@@ -99,6 +99,8 @@ export interface ReadyReply {
   execution: WithdrawalExecution | null;
   relay: WithdrawalRecord["relay"];
   parameters: WithdrawalCallParameters;
+  /** The token's decimals the amount was bound with. */
+  assetDecimals: number | null;
   readyBlock: number | null;
 }
 
@@ -110,7 +112,7 @@ export function recordReadyReply(db: D1Database, id: string, leaseId: string, no
       .prepare(
         `UPDATE withdrawals SET ${EXECUTION_COLUMNS}, status = 'ready', retry_after_seconds = NULL, next_attempt_at_ms = NULL,
            collateral_proxy_param = ?12, asset_address = ?13, amount_native = ?14, recipient = ?15, expires_at = ?16,
-           executor_salt = ?17, executor_signature = ?18, ready_block = ?19, ${relayPayoutColumns(20)},
+           executor_salt = ?17, executor_signature = ?18, ready_block = ?19, ${relayPayoutColumns(20)}, asset_decimals = ?24,
            upstream_replied = 1, upstream_attempts = upstream_attempts + 1, lease_id = NULL, lease_until_ms = NULL, updated_at_ms = ?3
           WHERE id = ?1 AND lease_id = ?2 AND status = 'pending'
           RETURNING *`,
@@ -129,6 +131,7 @@ export function recordReadyReply(db: D1Database, id: string, leaseId: string, no
         p.executorSignature,
         reply.readyBlock,
         ...relayPayoutValues(reply.relay),
+        reply.assetDecimals,
       ),
   );
 }

@@ -27,10 +27,19 @@ export interface PreparedByMachines {
  * @throws AppError `chain_unavailable` | `configuration_error`
  */
 export async function bindingRefusal(deps: BindingDeps, request: Pick<WithdrawalRecord, "amountCents" | "destination">, prepared: PreparedByMachines): Promise<BindingRefusal | null> {
+  return (await bindToRequest(deps, request, prepared)).refusal;
+}
+
+/** The refusal (null: bound), with the token's decimals it was judged with (kept for the preview). */
+export async function bindToRequest(
+  deps: BindingDeps,
+  request: Pick<WithdrawalRecord, "amountCents" | "destination">,
+  prepared: PreparedByMachines,
+): Promise<{ refusal: BindingRefusal | null; decimals: number }> {
   if (!deps.chain) throw new AppError("chain_unavailable", "the chain is needed to check the withdrawal and is not configured");
   const { token, callTargets } = await deps.bindingTargets();
   const decimals = await readTokenDecimals(deps.chain, token);
-  return checkBinding({ request, ...prepared, token, callTargets, decimals });
+  return { refusal: checkBinding({ request, ...prepared, token, callTargets, decimals }), decimals };
 }
 
 /** A refusal as the error the routes render (its code, the request's field, 502). */

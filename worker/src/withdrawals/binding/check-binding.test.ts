@@ -32,7 +32,7 @@ const base: BindingInput = {
   callTargets: [CONTROLLER],
   decimals: 6,
 };
-const relay = { payinAddress: PAYIN, payinExtraId: null, payoutAddress: "bc1qdestination", payoutExtraId: null, toCurrency: "BTC", toNetwork: "btc" };
+const relay = { payinAddress: PAYIN, payinExtraId: null, payoutAddress: "bc1qdestination", payoutExtraId: null as string | null, toCurrency: "BTC", toNetwork: "btc" };
 const relayed: BindingInput = {
   ...base,
   parameters: { ...parameters, recipient: PAYIN },
