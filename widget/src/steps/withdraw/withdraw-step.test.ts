@@ -288,3 +288,50 @@ describe("withdraw step", function () {
     await expect(s.host).to.be.accessible();
   });
 });
+
+describe("withdraw step: what the wallet signs", function () {
+  this.timeout(60_000);
+
+  it("previews the call the Worker bound (amount in the token's units and dollars, recipient), not the form", async () => {
+    const s = await setup({ collateralVersion: 1 });
+    const recipient = randomAddress();
+    await toReview(s, "12", recipient);
+    const summary = s.$("dl.summary")!;
+    expect(summary.dataset.signed).to.equal("call");
+    expect(summary.textContent).to.contain("$12.00 (12.00 of token 0x");
+    expect(summary.textContent!.toLowerCase()).to.contain(recipient.toLowerCase());
+  });
+
+  it("explains a refused call in plain words with its code, and asks the wallet nothing", async () => {
+    let asked = 0;
+    const s = await setup({
+      collateralVersion: 1,
+      wallet: (user) => {
+        const real = createSandboxWallet({ signerUrl: services.signerUrl, token: user.token });
+        return new Proxy(real, {
+          get(target, name, receiver) {
+            const value = Reflect.get(target, name, receiver);
+            return typeof value === "function" && name !== "address" ? (...args: unknown[]) => (asked++, value.apply(target, args)) : value;
+          },
+        });
+      },
+    });
+    // Machines answers ready with ten times the $7 asked for ($70 at 6 decimals).
+    await sandboxControl(services, "POST", "/faults", {
+      method: "POST",
+      path: "/withdrawals",
+      kind: "rewrite",
+      rewrite: { set: { "data.parameters.2": "70000000" } },
+      userId: s.user.machinesUserId,
+    });
+    const before = asked;
+    await fill(s, "7", randomAddress());
+    await sendKeys({ press: "Enter" });
+    await waitUntil(() => s.root.querySelector("[role=alert]"), "the refusal should be shown", { timeout: 20_000 });
+    expect(s.root.querySelector("[role=alert]")!.textContent).to.contain(
+      "Machines quoted a different amount than you asked for; nothing was signed. (withdrawal_amount_mismatch)",
+    );
+    expect(s.$("[data-action=confirm]")).to.equal(null);
+    expect(asked).to.equal(before);
+  });
+});
