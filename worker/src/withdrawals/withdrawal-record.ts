@@ -2,6 +2,7 @@ import type { Address, Hash, Hex } from "viem";
 import type { WithdrawalStatus } from "../../../shared/api/withdrawals";
 import type { WithdrawalCallParameters } from "./call-parameters";
 import type { CallPath, WithdrawalExecution } from "./execution";
+import type { WithdrawalRelay } from "./withdrawal-relay";
 
 /**
  * The API's statuses, plus `rejected`: Machines refused the first create, so nothing exists upstream.
@@ -20,18 +21,6 @@ export interface UpstreamRejection {
 /** What a submitted hash turned out to be: a transaction, or an ERC-4337 user operation inside a bundle. */
 export type SubmittedHashKind = "transaction" | "user_operation";
 
-/**
- * A relayed withdrawal: Machines pays the conversion service's pay-in address, which pays the user out
- * (`payout*`, `to*`: null on rows from before migration 0012 or when Machines left them out).
- */
-export interface WithdrawalRelay {
-  payinAddress: string;
-  payinExtraId: string | null;
-  payoutAddress: string | null;
-  payoutExtraId: string | null;
-  toCurrency: string | null;
-  toNetwork: string | null;
-}
 
 /** A withdrawal as D1 keeps it (`migrations/0010_withdrawals.sql`, `0011_withdrawal_confirmations.sql`), in the Worker's own terms. */
 export interface WithdrawalRecord {

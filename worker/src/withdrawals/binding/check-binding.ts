@@ -1,12 +1,12 @@
 import { type Address, isAddress, isAddressEqual } from "viem";
 import type { WithdrawalCallParameters } from "../call-parameters";
 import type { WithdrawalExecution } from "../execution";
-import type { WithdrawalRecord, WithdrawalRelay } from "../withdrawal-record";
+import type { WithdrawalRelay, WithdrawalRequestFacts } from "../withdrawal-relay";
 import { type BindingRefusal, refuse } from "./withdrawal-refusal";
 
 export interface BindingInput {
   /** What the user asked for (stored in D1 at create). */
-  request: Pick<WithdrawalRecord, "amountCents" | "destination">;
+  request: WithdrawalRequestFacts;
   /** What Machines prepared. */
   parameters: WithdrawalCallParameters;
   execution: WithdrawalExecution | null;
@@ -56,7 +56,7 @@ function amountCheck(amountCents: number, amount: bigint, decimals: number, tole
   );
 }
 
-function destinationCheck(destination: WithdrawalRecord["destination"], recipient: Address, relay: WithdrawalRelay | null): BindingRefusal | null {
+function destinationCheck(destination: WithdrawalRequestFacts["destination"], recipient: Address, relay: WithdrawalRelay | null): BindingRefusal | null {
   if (!relay) {
     if (sameAddress(recipient, destination.address)) return null;
     return refuse("withdrawal_destination_mismatch", "recipient", `Machines prepared a withdrawal to ${recipient}, not to the destination asked for`);
