@@ -26,6 +26,7 @@ import { kb, markdownTable, ms, int, textTable, times, type Row } from "./report
 import { widgetSizes, type WidgetSizes } from "./widget-size";
 import { countJourney, countRequests, startCountingWorker, type JourneyCounts, type RequestCounts } from "./worker-counts";
 import { measureRoute, routesToMeasure, type RouteSpeed } from "./worker-speed";
+import { measureWithdrawalChecks, type WithdrawalCheckFigures } from "./withdrawal-checks";
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has("--quick");
@@ -59,6 +60,7 @@ async function main() {
   let counts!: RequestCounts[];
   let journey: JourneyTiming | null = null;
   let journeyCounts: JourneyCounts | null = null;
+  let checks: WithdrawalCheckFigures | null = null;
   try {
     const devBare = await startWorker({ script: "bench/worker/bare-worker.ts" });
     stops.push(() => devBare.stop());
@@ -105,6 +107,9 @@ async function main() {
       await counting.stop();
     }
 
+    log("withdrawals: RPC calls and CPU of the binding checks…");
+    checks = await measureWithdrawalChecks(stack);
+
     if (!workerOnly) {
       log(`journey: ${o.journeyRuns} runs…`);
       journey = await timeJourney(stack, o.journeyRuns);
@@ -119,6 +124,7 @@ async function main() {
     ...(sizes && render ? widgetRows(sizes, render) : []),
     ...speeds.flatMap((s) => workerRows(s, counts.find((c) => c.route === s.route)!)),
     ...(journey && journeyCounts ? journeyRows(journey, journeyCounts) : []),
+    ...(checks ? withdrawalCheckRows(checks) : []),
   ];
   const header = `${where.date} · ${where.cpu}, ${where.cores} cores, ${where.memoryGb} GB · Node ${where.node} · load average ${loads.map((l) => l.toFixed(1)).join(" → ")}`;
   console.log(`\n${header}\n\n${textTable(rows)}\n`);
@@ -131,6 +137,15 @@ async function main() {
     log(`${errors} requests failed during the measurements: the figures are not valid`);
     process.exitCode = 1;
   }
+}
+
+function withdrawalCheckRows(c: WithdrawalCheckFigures): Row[] {
+  const section = "withdrawals: binding a ready call to the request (create and prepare; submit adds nothing)";
+  return [
+    { section, what: "  extra RPC calls per bind, first in an isolate (the token's decimals) / cached", value: `${c.rpcPerBindCold} / ${c.rpcPerBindWarm}` },
+    { section, what: "  extra RPC calls per withdrawal once cached (the dry run stays one call, now eth_simulateV1)", value: String(c.rpcPerWithdrawalWarm), budget: "≤ 3" },
+    { section, what: "  CPU of the checks per withdrawal (two binds and the dry run's effects, Node)", value: ms(c.cpuMsPerWithdrawal, 3), budget: "< 2 ms" },
+  ];
 }
 
 function widgetRows(sizes: WidgetSizes, render: RenderFigures): Row[] {

@@ -49,6 +49,16 @@ export const ERROR_STATUS = {
   upstream_unavailable: 502,
   /** Machines answered something that does not match its documented contract. */
   upstream_invalid_response: 502,
+  /** Machines prepared another amount (in the token's units) than the user asked for; nothing was signed. */
+  withdrawal_amount_mismatch: 502,
+  /** Machines prepared a withdrawal of another token than the collateral's; nothing was signed. */
+  withdrawal_asset_mismatch: 502,
+  /** Machines named a call target that is not a controller/coordinator the Worker sends withdrawals to; nothing was signed. */
+  withdrawal_call_target_mismatch: 502,
+  /** Machines prepared a payment to another address (or a relay paying out elsewhere) than the destination; nothing was signed. */
+  withdrawal_destination_mismatch: 502,
+  /** The dry run of the exact call moves other tokens, amounts or recipients than were signed (or nothing); nothing was signed. */
+  withdrawal_simulation_mismatch: 502,
   /** Machines rate-limited us; see Retry-After. */
   upstream_rate_limited: 503,
   /** Machines did not answer in time. */

@@ -47,12 +47,27 @@ export const Withdrawal = z.object({
       tokenAddress: Address,
       /** Amount in the token's smallest unit, as a decimal string. */
       amountNative: z.string(),
+      /** The token's decimals (read on chain by the Worker when it bound the call to the request); null if unknown. */
+      tokenDecimals: z.optional(z.nullable(z.int())),
       recipient: Address,
       /** Unix seconds after which the signature is no longer accepted. */
       expiresAt: z.int(),
     }),
   ),
-  relay: z.nullable(z.object({ payinAddress: z.string(), payinExtraId: z.nullable(z.string()) })),
+  /**
+   * A relayed withdrawal: the tokens go to the conversion service's pay-in address, which pays the user out
+   * (`payoutAddress`/`payoutExtraId` in `toCurrency` on `toNetwork`, checked by the Worker against the destination).
+   */
+  relay: z.nullable(
+    z.object({
+      payinAddress: z.string(),
+      payinExtraId: z.nullable(z.string()),
+      payoutAddress: z.optional(z.nullable(z.string())),
+      payoutExtraId: z.optional(z.nullable(z.string())),
+      toCurrency: z.optional(z.nullable(z.string())),
+      toNetwork: z.optional(z.nullable(z.string())),
+    }),
+  ),
   /** The wallet that must send the transaction (the user's own wallet). */
   adminAddress: Address,
   /** The hash the wallet reported: a transaction's, or a smart account's user operation's. A candidate until confirmed. */
@@ -151,7 +166,7 @@ export const withdrawalRoutes = {
     body: CreateWithdrawalBody,
     response: z.object({ withdrawal: Withdrawal }),
     successStatus: 201,
-    errors: ["agreements_required", "idempotency_conflict", "insufficient_collateral"],
+    errors: ["agreements_required", "idempotency_conflict", "insufficient_collateral", "withdrawal_amount_mismatch", "withdrawal_asset_mismatch", "withdrawal_call_target_mismatch", "withdrawal_destination_mismatch"],
   }),
   listWithdrawals: defineRoute({
     method: "GET",
@@ -171,7 +186,7 @@ export const withdrawalRoutes = {
     auth: true,
     params: WithdrawalParams,
     response: z.object({ withdrawal: Withdrawal }),
-    errors: ["not_found"],
+    errors: ["not_found", "withdrawal_amount_mismatch", "withdrawal_asset_mismatch", "withdrawal_call_target_mismatch", "withdrawal_destination_mismatch"],
   }),
   prepareWithdrawal: defineRoute({
     method: "POST",
@@ -183,7 +198,7 @@ export const withdrawalRoutes = {
     params: WithdrawalParams,
     body: PrepareWithdrawalBody,
     response: PreparedWithdrawal,
-    errors: ["not_found", "invalid_state", "withdrawal_expired"],
+    errors: ["not_found", "invalid_state", "withdrawal_expired", "withdrawal_amount_mismatch", "withdrawal_asset_mismatch", "withdrawal_call_target_mismatch", "withdrawal_destination_mismatch", "withdrawal_simulation_mismatch"],
   }),
   submitWithdrawal: defineRoute({
     method: "POST",

@@ -29,6 +29,10 @@ export interface Bindings {
   CHAIN_LOGS_MAX_BLOCKS?: string;
   /** Contracts the preflight checks for code on the chain (comma-separated): the collateral controller(s) Machines names. */
   CHAIN_CONTRACTS?: string;
+  /** The collateral's token (default: Base USDC on 8453, rUSD on Base Sepolia 84532; the sandbox's own token). */
+  COLLATERAL_TOKEN_ADDRESS?: string;
+  /** The controllers/coordinators a withdrawal may be sent to (comma-separated; the sandbox's own by default). */
+  WITHDRAWAL_CALL_TARGETS?: string;
   ALLOWED_ORIGINS?: string;
   SESSION_TTL_SECONDS?: string;
   KYC_SCOPES?: string;

@@ -1,5 +1,6 @@
 /// <reference path="./provided-context.d.ts" />
 import type { TestProject } from "vitest/node";
+import { startMachinesProxy } from "./machines-proxy";
 import { startRpcProxy } from "./rpc-proxy";
 import { startTestSandbox, type TestSandbox } from "./test-sandbox";
 import { TEST_CROSSMINT_SERVER_KEY, TEST_PARTNER_KEY } from "./test-keys";
@@ -27,8 +28,12 @@ export default async function setup(project: TestProject) {
   // The main sandbox's chain behind an RPC that refuses wide log ranges and fails reads of chosen hashes.
   const rpcProxy = await startRpcProxy(sandbox.rpcUrl);
   project.provide("rpcProxy", rpcProxy.url);
+  // The main sandbox's Machines behind a proxy that rewrites what the Worker asks (machines-proxy.ts).
+  const machinesProxy = await startMachinesProxy(sandbox.machinesApiBase);
+  project.provide("machinesProxy", { url: machinesProxy.url, apiPath: new URL(sandbox.machinesApiBase).pathname });
   return async () => {
     await rpcProxy.stop();
+    await machinesProxy.stop();
     await Promise.all([sandbox.stop(), faultSandbox.stop(), withdrawalsFaultSandbox.stop()]);
   };
 }

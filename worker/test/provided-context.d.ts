@@ -10,5 +10,7 @@ declare module "vitest" {
     withdrawalsFaultSandbox: SandboxInfo;
     /** `rpc-proxy.ts` in front of the main sandbox's anvil: `<url>/max-range/<n>/fail/<hash,…>`. */
     rpcProxy: string;
+    /** `machines-proxy.ts` in front of the main sandbox's Machines: `<url>/amount-times/<n>/destination/<address><apiPath>`. */
+    machinesProxy: { url: string; apiPath: string };
   }
 }

@@ -108,7 +108,7 @@ describe("verifyAdminSignature", () => {
     const { address: factory, data: factoryData } = parseErc6492Signature(signature);
     const ownerCall = "0x8da5cb5b"; // owner(): answers only once the account exists
     const asAccount = { from: account, to: account, data: ownerCall } as const;
-    expect(await simulateWithdrawal(client, { ...asAccount, deployFirst: { factory: factory!, factoryData: factoryData! } })).toEqual({ ok: true });
+    expect(await simulateWithdrawal(client, { ...asAccount, deployFirst: { factory: factory!, factoryData: factoryData! } })).toMatchObject({ ok: true });
     expect(await simulateWithdrawal(client, { ...asAccount, deployFirst: { factory: factory!, factoryData: "0xdeadbeef" } })).toEqual({
       ok: false,
       error: "the wallet's factory call failed",

@@ -16,8 +16,13 @@ export interface SimulateWithdrawalParameters {
   deployFirst?: { factory: Address; factoryData: Hex };
 }
 
-/** `ok`, or the contract's reason for refusing (null when the revert carries no known reason). */
-export type SimulateWithdrawalReturnType = { ok: true } | { ok: false; error: string | null };
+/**
+ * `ok` with the logs the call would emit (null from a node without `eth_simulateV1`, where only a plain
+ * `eth_call` is possible), or the contract's reason for refusing (null when the revert carries no known reason).
+ */
+export type SimulateWithdrawalReturnType =
+  | { ok: true; logs: readonly { address: Address; topics: readonly Hex[]; data: Hex }[] | null }
+  | { ok: false; error: string | null };
 
 /**
  * Runs the prepared `withdrawAsset` call against the chain's current state as the wallet that will make
@@ -29,10 +34,18 @@ export type SimulateWithdrawalReturnType = { ok: true } | { ok: false; error: st
  */
 export function simulateWithdrawal(client: ChainClient, p: SimulateWithdrawalParameters): Promise<SimulateWithdrawalReturnType> {
   return readChain("a simulation of the withdrawal", async () => {
-    if (p.deployFirst) return simulateDeployingFirst(client, p, p.deployFirst);
+    const calls = p.deployFirst ? [{ to: p.deployFirst.factory, data: p.deployFirst.factoryData }] : [];
+    try {
+      return await simulateCalls(client, [...calls, { account: p.from, to: p.to, data: p.data }]);
+    } catch (error) {
+      if (!isSimulateUnsupported(error)) throw error;
+    }
+    // A node without eth_simulateV1: the revert check still runs (eth_call), the effects check cannot. An
+    // undeployed account's signature was verified (ERC-6492), expiry and admin checked; it goes without.
+    if (p.deployFirst) return { ok: true, logs: null };
     try {
       await client.call({ account: p.from, to: p.to, data: p.data });
-      return { ok: true } as const;
+      return { ok: true, logs: null };
     } catch (error) {
       const revert = asWithdrawalRevert(error);
       if (!revert) throw error;
@@ -41,26 +54,22 @@ export function simulateWithdrawal(client: ChainClient, p: SimulateWithdrawalPar
   });
 }
 
-/** The account's factory call, then the withdrawal as the account, in one simulated block (`eth_simulateV1`). */
-async function simulateDeployingFirst(
+function isSimulateUnsupported(error: unknown): boolean {
+  return error instanceof BaseError && error.walk((e) => e instanceof MethodNotFoundRpcError || e instanceof MethodNotSupportedRpcError) !== null;
+}
+
+/**
+ * The calls in one simulated block (`eth_simulateV1`): an undeployed account's factory call first, then
+ * the withdrawal as the account. The withdrawal's own logs are what it would move.
+ */
+async function simulateCalls(
   client: ChainClient,
-  p: SimulateWithdrawalParameters,
-  deploy: { factory: Address; factoryData: Hex },
+  calls: { account?: Address; to: Address; data: Hex }[],
 ): Promise<SimulateWithdrawalReturnType> {
-  let blocks: Awaited<ReturnType<ChainClient["simulateBlocks"]>>;
-  try {
-    blocks = await client.simulateBlocks({
-      blocks: [{ calls: [{ to: deploy.factory, data: deploy.factoryData }, { account: p.from, to: p.to, data: p.data }] }],
-    });
-  } catch (error) {
-    // A node without eth_simulateV1: the signature was verified (ERC-6492), expiry and admin checked; go without.
-    if (error instanceof BaseError && error.walk((e) => e instanceof MethodNotFoundRpcError || e instanceof MethodNotSupportedRpcError)) {
-      return { ok: true };
-    }
-    throw error;
-  }
-  const [created, withdrawal] = blocks[0]?.calls ?? [];
-  if (created?.status !== "success") return { ok: false, error: "the wallet's factory call failed" };
-  if (withdrawal?.status === "success") return { ok: true };
+  const blocks = await client.simulateBlocks({ blocks: [{ calls }] });
+  const results = blocks[0]?.calls ?? [];
+  if (calls.length > 1 && results[0]?.status !== "success") return { ok: false, error: "the wallet's factory call failed" };
+  const withdrawal = results[calls.length - 1];
+  if (withdrawal?.status === "success") return { ok: true, logs: withdrawal.logs ?? [] };
   return { ok: false, error: asWithdrawalRevert(withdrawal?.error)?.reason ?? null };
 }

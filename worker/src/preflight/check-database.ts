@@ -12,6 +12,7 @@ export const EXPECTED_MIGRATIONS = [
   "0005_audit_client_request_id.sql",
   "0010_withdrawals.sql",
   "0011_withdrawal_confirmations.sql",
+  "0012_withdrawal_relay_payout.sql",
   "0030_reveal_tickets.sql",
 ] as const;
 

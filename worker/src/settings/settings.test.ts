@@ -227,3 +227,27 @@ describe("settings", () => {
     expect(settingsFrom(sandboxEnv()).secrets).toEqual(["sk_sandbox_key", "sk_crossmint", KEY]);
   });
 });
+
+describe("withdrawal binding settings", () => {
+  it("defaults the collateral's token per chain (Base USDC, Base Sepolia rUSD), leaves the sandbox's to the sandbox, and reads an allowlist", () => {
+    expect(settingsFrom(productionEnv()).withdrawals).toEqual({ collateralToken: "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913", callTargets: [] });
+    expect(settingsFrom(sandboxEnv({ CHAIN_ID: "84532" })).withdrawals.collateralToken).toBe("0x10b5Be494C2962A7B318aFB63f0Ee30b959D000b");
+    expect(settingsFrom(sandboxEnv()).withdrawals.collateralToken).toBeNull();
+    const set = settingsFrom(
+      sandboxEnv({
+        COLLATERAL_TOKEN_ADDRESS: "0x10b5be494c2962a7b318afb63f0ee30b959d000b",
+        WITHDRAWAL_CALL_TARGETS: "0x1111111111111111111111111111111111111111, 0x2222222222222222222222222222222222222222",
+      }),
+    ).withdrawals;
+    expect(set).toEqual({
+      collateralToken: "0x10b5Be494C2962A7B318aFB63f0Ee30b959D000b",
+      callTargets: ["0x1111111111111111111111111111111111111111", "0x2222222222222222222222222222222222222222"],
+    });
+  });
+
+  it("refuses a production chain without a known token, and malformed addresses", () => {
+    expect(problems(productionEnv({ CHAIN_ID: "10" }))).toMatchObject({ COLLATERAL_TOKEN_ADDRESS: "COLLATERAL_TOKEN_ADDRESS is not set" });
+    expect(problems(sandboxEnv({ COLLATERAL_TOKEN_ADDRESS: "usdc" }))).toMatchObject({ COLLATERAL_TOKEN_ADDRESS: expect.stringContaining("0x address") });
+    expect(problems(sandboxEnv({ WITHDRAWAL_CALL_TARGETS: "0x12, 0x34" }))).toMatchObject({ WITHDRAWAL_CALL_TARGETS: expect.stringContaining("0x addresses") });
+  });
+});

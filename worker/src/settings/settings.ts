@@ -1,6 +1,7 @@
 import type { Address } from "viem";
 import type { ErrorItem } from "../../../shared/envelope";
 import { readEntryPoints } from "../chain/entry-points";
+import { type BindingSettings, DEFAULT_COLLATERAL_TOKENS, readAddress, readAddressList } from "../withdrawals/binding/binding-settings";
 import type { Environment } from "../../../shared/api/config";
 import type { RequestableScope } from "../../../shared/machines/sessions";
 import type { Bindings } from "../env";
@@ -44,6 +45,8 @@ export interface Settings {
     /** The widest block range one eth_getLogs asks for (CHAIN_LOGS_MAX_BLOCKS). */
     logsMaxBlocks: number;
   };
+  /** What a prepared withdrawal is checked against besides the request (worker/src/withdrawals/README.md, "Binding"). */
+  withdrawals: BindingSettings;
   allowedOrigins: ReadonlySet<string>;
   sessions: { ttlSeconds: number; kycScopes: RequestableScope[]; cardScopes: RequestableScope[] };
   /** Seconds a reveal-frame ticket stays redeemable. */
@@ -99,6 +102,14 @@ function parseSettings(env: Bindings): Settings {
   const production = environment === "production";
   const url = (t: string) => readUrl(t, { httpsOnly: production });
 
+  // Set, else the chain's known token; the sandbox's chain has its own (asked of the sandbox when unset).
+  function collateralToken() {
+    const chainId = Number(raw("CHAIN_ID"));
+    const known = DEFAULT_COLLATERAL_TOKENS[chainId];
+    if (raw("COLLATERAL_TOKEN_ADDRESS") === undefined && !known && !production) return null;
+    return read("COLLATERAL_TOKEN_ADDRESS", readAddress, known);
+  }
+
   const settings = {
     environment,
     machines: {
@@ -123,6 +134,10 @@ function parseSettings(env: Bindings): Settings {
       explorerUrl: optional("CHAIN_EXPLORER_URL", url),
       entryPoints: read("CHAIN_ENTRY_POINTS", readEntryPoints, ""),
       logsMaxBlocks: read("CHAIN_LOGS_MAX_BLOCKS", (t) => readInt(t, 1, 1_000_000), SETTING_DEFAULTS.CHAIN_LOGS_MAX_BLOCKS),
+    },
+    withdrawals: {
+      collateralToken: collateralToken(),
+      callTargets: read("WITHDRAWAL_CALL_TARGETS", readAddressList, ""),
     },
     allowedOrigins: read("ALLOWED_ORIGINS", readOrigins, ""),
     sessions: {

@@ -1,6 +1,7 @@
 import type { WithdrawalCreateData, WithdrawalCreateRequest } from "../../../shared/machines/withdrawals";
 import type { ChainClient } from "../chain/chain-client";
 import { readLatestBlock } from "../chain/read-latest-block";
+import { type BindingDeps, bindToRequest, refusalError } from "./binding/bind-to-request";
 import { MachinesApiError } from "../upstream/machines/errors";
 import { problemError } from "./problem-error";
 import { readUpstreamReply } from "./upstream-reply";
@@ -17,7 +18,7 @@ import { findWithdrawalByKey } from "./withdrawals.queries";
 /** `POST /withdrawals` at Machines (`machinesApi.createWithdrawal`), with the stored body under the stored key. */
 export type CreateUpstreamWithdrawal = (request: { body: WithdrawalCreateRequest; idempotencyKey: string }) => Promise<WithdrawalCreateData>;
 
-export interface AdvanceDeps {
+export interface AdvanceDeps extends BindingDeps {
   db: D1Database;
   createUpstream: CreateUpstreamWithdrawal;
   /** For the block a ready withdrawal starts at (reconciliation searches from there); optional. */
@@ -55,16 +56,33 @@ export async function advanceWithdrawal(deps: AdvanceDeps, record: WithdrawalRec
     throw error;
   }
 
-  const read = readUpstreamReply(reply, leased.destination.address, deps.now());
+  const read = readUpstreamReply(reply, deps.now());
   if (!read.ok) {
     await releaseUpstreamLease(deps.db, leased.id, leaseId, deps.now());
     throw problemError(read.problem);
   }
   const value = read.value;
+  let assetDecimals: number | null = null;
+  if (value.status === "ready") {
+    // Bound to the request before anything is kept: a ready reply that differs is never stored, so it can
+    // never be prepared; the row stays pending (and asks Machines again, same key, on the next read).
+    let bound;
+    try {
+      bound = await bindToRequest(deps, leased, value);
+    } catch (error) {
+      await releaseUpstreamLease(deps.db, leased.id, leaseId, deps.now());
+      throw error;
+    }
+    if (bound.refusal) {
+      await releaseUpstreamLease(deps.db, leased.id, leaseId, deps.now());
+      throw refusalError(bound.refusal);
+    }
+    assetDecimals = bound.decimals;
+  }
   const saved =
     value.status === "pending"
       ? await recordPendingReply(deps.db, leased.id, leaseId, deps.now(), value)
-      : await recordReadyReply(deps.db, leased.id, leaseId, deps.now(), { ...value, readyBlock: await headBlock(deps.chain) });
+      : await recordReadyReply(deps.db, leased.id, leaseId, deps.now(), { ...value, assetDecimals, readyBlock: await headBlock(deps.chain) });
   // Null only if our lease lapsed and another request took over: the row is theirs now.
   return saved ?? (await findWithdrawalByKey(deps.db, leased.partnerUserId, leased.idempotencyKey)) ?? leased;
 }

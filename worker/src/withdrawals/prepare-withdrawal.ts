@@ -7,6 +7,8 @@ import { simulateWithdrawal } from "../chain/simulate-withdrawal";
 import { verifyAdminSignature } from "../chain/verify-admin-signature";
 import { AppError } from "../errors";
 import { adminTypedData, adminTypedDataJson } from "./admin-typed-data";
+import { type BindingDeps, bindingRefusal, refusalError } from "./binding/bind-to-request";
+import { checkEffects } from "./binding/check-effects";
 import type { WithdrawalCallParameters } from "./call-parameters";
 import { planWithdrawalCall, type WithdrawalCallPlan } from "./execution";
 import { problemError } from "./problem-error";
@@ -16,8 +18,8 @@ import { controllerV1Calldata, coordinatorV2Calldata } from "./withdrawal-callda
 import type { WithdrawalRecord } from "./withdrawal-record";
 import { recordAdminSalt } from "./withdrawal-chain.queries";
 
-/** D1, the chain (`CHAIN_ID`, the chain this Worker reads and reconciles), and the clock. */
-export type PrepareDeps = ReconcileDeps;
+/** D1, the chain (`CHAIN_ID`, the chain this Worker reads and reconciles), the clock, and what calls are bound to. */
+export type PrepareDeps = ReconcileDeps & Pick<BindingDeps, "bindingTargets">;
 
 /** `{}` for the first call; coordinator_v2's second call brings back the admin salt and the wallet's signature. */
 export type PrepareInput = Record<string, never> | { adminSalt: string; adminSignature: string };
@@ -33,9 +35,11 @@ export const PREPARE_EXPIRY_MARGIN_SECONDS = 15;
  *   the collateral's current `adminNonce`; second call, with that salt and the wallet's signature:
  *   the signature is verified (ECDSA or ERC-1271) and the 10-argument transaction returned.
  *
+ * Before anything is handed out, the withdrawal is checked against the user's request (`binding/`).
  * The final transaction is dry-run as the user's wallet first (for a smart account: the call to the target
  * as the account, not its own `execute` path); one that would revert is refused with the contract's
- * reason instead of being handed out. A submitted withdrawal whose hash has not executed it can be
+ * reason instead of being handed out, and one whose token transfers are not exactly the signed amount to
+ * the signed recipient is refused (`withdrawal_simulation_mismatch`). A submitted withdrawal whose hash has not executed it can be
  * prepared again.
  *
  * @throws AppError `invalid_state` (not ready, not EVM, not an admin, nonce moved, would revert),
@@ -50,6 +54,9 @@ export async function prepareWithdrawal(deps: PrepareDeps, record: WithdrawalRec
   const parameters = record.parameters!;
   const plan = planWithdrawalCall(record.execution, parameters, deps.chainId);
   if (!plan.ok) throw problemError(plan.problem);
+  // Checked when Machines answered; again here for rows kept before the check existed (cached: no RPC).
+  const refusal = await bindingRefusal(deps, record, { parameters, execution: record.execution, relay: record.relay });
+  if (refusal) throw refusalError(refusal);
   const { callPath, callTarget, chainId } = plan.value;
   const signed = "adminSalt" in input;
   if (callPath === "controller_v1" && signed) {
@@ -147,5 +154,7 @@ async function transaction(
   const tx: WithdrawalTransaction = { from: record.adminAddress, to: plan.callTarget, data, value: "0x0", chainId: plan.chainId };
   const dryRun = await simulateWithdrawal(deps.chain, { from: tx.from as Address, to: tx.to as Address, data, ...(deployFirst && { deployFirst }) });
   if (!dryRun.ok) throw simulationError(dryRun.error);
+  const effects = dryRun.logs && checkEffects(dryRun.logs, record.parameters!, record.adminAddress);
+  if (effects) throw refusalError(effects);
   return { kind: "transaction", transaction: tx };
 }

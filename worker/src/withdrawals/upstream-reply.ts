@@ -1,8 +1,7 @@
-import { isAddressEqual } from "viem";
 import type { Relay, WithdrawalCreateData } from "../../../shared/machines/withdrawals";
 import { normaliseCallParameters, type WithdrawalCallParameters } from "./call-parameters";
 import { normaliseExecution, type WithdrawalExecution } from "./execution";
-import { accept, type Normalised, reject } from "./withdrawal-problem";
+import { accept, type Normalised } from "./withdrawal-problem";
 import type { WithdrawalRecord } from "./withdrawal-record";
 
 /** When Machines says pending without saying when to ask again (the public example waits 5 s). */
@@ -14,14 +13,10 @@ export type UpstreamReply =
 
 /**
  * Reads Machines' reply to create into what the Worker keeps. A ready reply must carry 7 usable
- * parameters whose recipient is where the user asked the money to go (the destination, or the
- * relay's pay-in address when Machines routes through one): anything else is refused, not executed.
+ * parameters; whether they are what the user asked for (amount, token, target, recipient, relay payout)
+ * is `binding/check-binding.ts`'s to say, with its own codes.
  */
-export function readUpstreamReply(
-  reply: WithdrawalCreateData,
-  destinationAddress: string,
-  nowMs: number,
-): Normalised<UpstreamReply> {
+export function readUpstreamReply(reply: WithdrawalCreateData, nowMs: number): Normalised<UpstreamReply> {
   const execution = reply.execution ? normaliseExecution(reply.execution) : accept(null);
   if (!execution.ok) return execution;
   const relay = relayOf(reply.relay ?? null);
@@ -32,21 +27,11 @@ export function readUpstreamReply(
   }
   const parameters = normaliseCallParameters(reply);
   if (!parameters.ok) return parameters;
-  const expected = relay?.payinAddress ?? destinationAddress;
-  if (!sameAddress(parameters.value.recipient, expected)) {
-    return reject("parameters[3]", relay ? "is not the relay's pay-in address" : "is not the destination address the user asked for");
-  }
   return accept({ status: "ready", execution: execution.value, relay, parameters: parameters.value });
 }
 
 function relayOf(relay: Relay): WithdrawalRecord["relay"] {
-  return relay ? { payinAddress: relay.payinAddress, payinExtraId: relay.payinExtraId } : null;
-}
-
-function sameAddress(a: string, b: string): boolean {
-  try {
-    return isAddressEqual(a as `0x${string}`, b as `0x${string}`);
-  } catch {
-    return false;
-  }
+  if (!relay) return null;
+  const { payinAddress, payinExtraId, payoutAddress, payoutExtraId, toCurrency, toNetwork } = relay;
+  return { payinAddress, payinExtraId, payoutAddress: payoutAddress ?? null, payoutExtraId: payoutExtraId ?? null, toCurrency: toCurrency ?? null, toNetwork: toNetwork ?? null };
 }

@@ -2,6 +2,7 @@ import type { Address, Hash, Hex } from "viem";
 import type { WithdrawalStatus } from "../../../shared/api/withdrawals";
 import type { WithdrawalCallParameters } from "./call-parameters";
 import type { CallPath, WithdrawalExecution } from "./execution";
+import type { WithdrawalRelay } from "./withdrawal-relay";
 
 /**
  * The API's statuses, plus `rejected`: Machines refused the first create, so nothing exists upstream.
@@ -19,6 +20,7 @@ export interface UpstreamRejection {
 
 /** What a submitted hash turned out to be: a transaction, or an ERC-4337 user operation inside a bundle. */
 export type SubmittedHashKind = "transaction" | "user_operation";
+
 
 /** A withdrawal as D1 keeps it (`migrations/0010_withdrawals.sql`, `0011_withdrawal_confirmations.sql`), in the Worker's own terms. */
 export interface WithdrawalRecord {
@@ -41,8 +43,10 @@ export interface WithdrawalRecord {
   leaseId: string | null;
   leaseUntilMs: number | null;
   execution: WithdrawalExecution | null;
-  relay: { payinAddress: string; payinExtraId: string | null } | null;
+  relay: WithdrawalRelay | null;
   parameters: WithdrawalCallParameters | null;
+  /** `decimals()` of `parameters.asset`, read when the reply was bound (null on older rows). */
+  assetDecimals: number | null;
   readyBlock: number | null;
   adminSalt: Hex | null;
   adminNonce: bigint | null;
@@ -104,6 +108,11 @@ export interface WithdrawalRow {
   contract_id: string | null;
   relay_payin_address: string | null;
   relay_payin_extra_id: string | null;
+  relay_payout_address: string | null;
+  relay_payout_extra_id: string | null;
+  relay_to_currency: string | null;
+  relay_to_network: string | null;
+  asset_decimals: number | null;
   collateral_proxy_param: string | null;
   asset_address: string | null;
   amount_native: string | null;
@@ -170,8 +179,18 @@ export function recordFromRow(row: WithdrawalRow): WithdrawalRecord {
           contractId: row.contract_id,
         }
       : null,
-    relay: row.relay_payin_address ? { payinAddress: row.relay_payin_address, payinExtraId: row.relay_payin_extra_id } : null,
+    relay: row.relay_payin_address
+      ? {
+          payinAddress: row.relay_payin_address,
+          payinExtraId: row.relay_payin_extra_id,
+          payoutAddress: row.relay_payout_address ?? null,
+          payoutExtraId: row.relay_payout_extra_id ?? null,
+          toCurrency: row.relay_to_currency ?? null,
+          toNetwork: row.relay_to_network ?? null,
+        }
+      : null,
     parameters: parametersFromRow(row),
+    assetDecimals: row.asset_decimals ?? null,
     readyBlock: row.ready_block,
     adminSalt: row.admin_salt as Hex | null,
     adminNonce: row.admin_nonce === null ? null : BigInt(row.admin_nonce),

@@ -53,6 +53,14 @@ export function recordRejection(db: D1Database, id: string, leaseId: string, now
 const EXECUTION_COLUMNS = `call_path = ?4, call_target = ?5, chain_id = ?6, collateral_proxy = ?7, contract_version = ?8,
   contract_id = ?9, relay_payin_address = ?10, relay_payin_extra_id = ?11`;
 
+/** The relay's payout (migration 0012), bound after each statement's own values from `?first` on. */
+const relayPayoutColumns = (first: number) =>
+  `relay_payout_address = ?${first}, relay_payout_extra_id = ?${first + 1}, relay_to_currency = ?${first + 2}, relay_to_network = ?${first + 3}`;
+
+function relayPayoutValues(relay: WithdrawalRecord["relay"]) {
+  return [relay?.payoutAddress ?? null, relay?.payoutExtraId ?? null, relay?.toCurrency ?? null, relay?.toNetwork ?? null];
+}
+
 function executionValues(execution: WithdrawalExecution | null, relay: WithdrawalRecord["relay"]) {
   return [
     execution?.callPath ?? null,
@@ -78,12 +86,12 @@ export function recordPendingReply(db: D1Database, id: string, leaseId: string, 
   return updated(
     db
       .prepare(
-        `UPDATE withdrawals SET ${EXECUTION_COLUMNS}, retry_after_seconds = ?12, next_attempt_at_ms = ?13,
+        `UPDATE withdrawals SET ${EXECUTION_COLUMNS}, retry_after_seconds = ?12, next_attempt_at_ms = ?13, ${relayPayoutColumns(14)},
            upstream_replied = 1, upstream_attempts = upstream_attempts + 1, lease_id = NULL, lease_until_ms = NULL, updated_at_ms = ?3
           WHERE id = ?1 AND lease_id = ?2 AND status = 'pending'
           RETURNING *`,
       )
-      .bind(id, leaseId, nowMs, ...executionValues(reply.execution, reply.relay), reply.retryAfterSeconds, reply.nextAttemptAtMs),
+      .bind(id, leaseId, nowMs, ...executionValues(reply.execution, reply.relay), reply.retryAfterSeconds, reply.nextAttemptAtMs, ...relayPayoutValues(reply.relay)),
   );
 }
 
@@ -91,6 +99,8 @@ export interface ReadyReply {
   execution: WithdrawalExecution | null;
   relay: WithdrawalRecord["relay"];
   parameters: WithdrawalCallParameters;
+  /** The token's decimals the amount was bound with. */
+  assetDecimals: number | null;
   readyBlock: number | null;
 }
 
@@ -102,7 +112,7 @@ export function recordReadyReply(db: D1Database, id: string, leaseId: string, no
       .prepare(
         `UPDATE withdrawals SET ${EXECUTION_COLUMNS}, status = 'ready', retry_after_seconds = NULL, next_attempt_at_ms = NULL,
            collateral_proxy_param = ?12, asset_address = ?13, amount_native = ?14, recipient = ?15, expires_at = ?16,
-           executor_salt = ?17, executor_signature = ?18, ready_block = ?19,
+           executor_salt = ?17, executor_signature = ?18, ready_block = ?19, ${relayPayoutColumns(20)}, asset_decimals = ?24,
            upstream_replied = 1, upstream_attempts = upstream_attempts + 1, lease_id = NULL, lease_until_ms = NULL, updated_at_ms = ?3
           WHERE id = ?1 AND lease_id = ?2 AND status = 'pending'
           RETURNING *`,
@@ -120,6 +130,8 @@ export function recordReadyReply(db: D1Database, id: string, leaseId: string, no
         p.executorSalt,
         p.executorSignature,
         reply.readyBlock,
+        ...relayPayoutValues(reply.relay),
+        reply.assetDecimals,
       ),
   );
 }

@@ -25,6 +25,7 @@ const base: WithdrawalRecord = {
   relay: null,
   parameters: null,
   readyBlock: null,
+  assetDecimals: 6,
   adminSalt: null,
   adminNonce: null,
   adminSaltIssuedAtMs: null,
@@ -86,6 +87,7 @@ describe("withdrawalView", () => {
     expect(view.call).toEqual({
       tokenAddress: "0x2222222222222222222222222222222222222222",
       amountNative: "18446744073709551616",
+      tokenDecimals: 6,
       recipient: "0x3333333333333333333333333333333333333333",
       expiresAt: T0 / 1000 + 600,
     });

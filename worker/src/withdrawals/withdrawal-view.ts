@@ -24,7 +24,9 @@ export function withdrawalView(record: WithdrawalRecord, nowMs: number): Withdra
           contractVersion: execution.contractVersion,
         }
       : null,
-    call: p ? { tokenAddress: p.asset, amountNative: p.amount.toString(), recipient: p.recipient, expiresAt: p.expiresAt } : null,
+    call: p
+      ? { tokenAddress: p.asset, amountNative: p.amount.toString(), tokenDecimals: record.assetDecimals, recipient: p.recipient, expiresAt: p.expiresAt }
+      : null,
     relay: record.relay ? { ...record.relay } : null,
     adminAddress: record.adminAddress,
     submittedTxHash: record.submittedTxHash,

@@ -96,7 +96,7 @@ function draft(overrides: Partial<NewWithdrawal> = {}): NewWithdrawal {
 async function readyWithdrawal(p: WithdrawalCallParameters = parameters) {
   const { record } = await insertOrGetWithdrawal(db, draft());
   await acquireUpstreamLease(db, record.id, "lease", T0, T0 + 30_000);
-  return (await recordReadyReply(db, record.id, "lease", T0, { execution, relay: null, parameters: p, readyBlock: 12 }))!;
+  return (await recordReadyReply(db, record.id, "lease", T0, { execution, relay: null, parameters: p, readyBlock: 12, assetDecimals: 6 }))!;
 }
 
 beforeEach(async () => {
@@ -176,7 +176,7 @@ describe("the upstream lease", () => {
   it("only lets the holder record a reply", async () => {
     const { record } = await insertOrGetWithdrawal(db, draft());
     await acquireUpstreamLease(db, record.id, "a", T0, T0 + 30_000);
-    expect(await recordReadyReply(db, record.id, "not-a", T0, { execution, relay: null, parameters, readyBlock: 1 })).toBeNull();
+    expect(await recordReadyReply(db, record.id, "not-a", T0, { execution, relay: null, parameters, readyBlock: 1, assetDecimals: 6 })).toBeNull();
   });
 
   it("keeps Machines' refusal of a first create for the key, hidden from reads and lists", async () => {
@@ -216,7 +216,7 @@ describe("the upstream lease", () => {
 describe("ready, submitted and the outcomes", () => {
   it("keeps the normalised parameters exactly, including amounts beyond 2^53", async () => {
     const ready = await readyWithdrawal();
-    expect(ready).toMatchObject({ status: "ready", parameters, execution, readyBlock: 12, nextAttemptAtMs: null });
+    expect(ready).toMatchObject({ status: "ready", parameters, execution, readyBlock: 12, assetDecimals: 6, nextAttemptAtMs: null });
   });
 
   it("records the admin salt while ready or submitted (a candidate hash may be replaced), not after", async () => {

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import type { Withdrawal, WithdrawalEstimate } from "../../../../shared/api/withdrawals";
 import type { I18n, Translate } from "../../i18n/translator";
 import type { WithdrawMessages } from "./withdraw.messages";
+import { shortAddress, signedCall } from "./signed-call";
 
 
 export interface SummaryFacts {
@@ -37,15 +38,25 @@ export function withdrawalSummary(t: Translate<WithdrawMessages>, i18n: I18n, f:
   const row = (label: string, value: TemplateResult | string, wide = false) =>
     html`<dt class=${wide ? "wide" : ""}>${label}</dt>
       <dd class=${wide ? "wide mono" : ""}>${value}</dd>`;
-  const expiresAt = w.call?.expiresAt;
-  return html`<dl class="summary">
-    ${row(t("youSend"), i18n.money(w.amountCents))}
+  // What the wallet signs, decoded from the bound call (the form's values only while there is no call yet).
+  const signed = signedCall(w);
+  const expiresAt = signed?.expiresAt;
+  const sent = signed
+    ? t(signed.unitsKnown ? "youSendSigned" : "youSendBaseUnits", {
+        amount: signed.cents === null ? "" : i18n.money(signed.cents),
+        units: signed.units,
+        token: shortAddress(signed.token),
+      })
+    : i18n.money(w.amountCents);
+  const to = signed?.payout?.address ?? signed?.recipient ?? w.destination.address;
+  return html`<dl class="summary" data-signed=${signed ? "call" : "request"}>
+    ${row(t("youSend"), sent)}
     ${rate !== null ? row(t("rate"), t("rateValue", { rate: i18n.number(rate, 4), currency: e!.toCurrency.toUpperCase() })) : nothing}
     ${row(t("youReceive"), received ? t("receiveValue", { amount: received }) : t("receiveUnknown"))}
-    ${row(t("to"), w.destination.address, true)} ${row(t("onNetwork"), f.networkLabel)}
-    ${w.destination.extraId ? row(t("memo"), w.destination.extraId, true) : nothing}
+    ${row(t("to"), to, true)} ${row(t("onNetwork"), signed?.payout?.network ?? f.networkLabel)}
+    ${(signed?.payout ? signed.payout.extraId : w.destination.extraId) ? row(t("memo"), (signed?.payout?.extraId ?? w.destination.extraId)!, true) : nothing}
     ${full
-      ? html`${w.relay ? row(t("via"), t("viaValue", { address: w.call?.recipient ?? w.relay.payinAddress })) : nothing}
+      ? html`${w.relay ? row(t("via"), t("viaValue", { address: signed?.recipient ?? w.relay.payinAddress })) : nothing}
         ${row(t("payout"), f.chainName)}
         ${row(
           t("contract"),

@@ -125,7 +125,9 @@ describe("withdraw step", function () {
     expect(w!.execution!.callPath).to.equal("coordinator_v2");
     await waitUntil(() => s.$("dl.summary")!.textContent!.includes("RUSD"), "the estimate should reach the preview", { timeout: 10_000 });
     const preview = s.$("dl.summary")!.textContent!;
-    expect(preview).to.contain("$25.50").and.contain("About 25.5 RUSD").and.contain("1 USD ≈ 1 RUSD").and.contain(recipient).and.contain("Base");
+    expect(preview).to.contain("$25.50").and.contain("About 25.5 RUSD").and.contain("1 USD ≈ 1 RUSD").and.contain("Base");
+    // The recipient as the call signs it (checksummed), not as typed.
+    expect(preview.toLowerCase()).to.contain(recipient.toLowerCase());
     expect(preview).to.contain(w!.execution!.callTarget!).and.contain("coordinator (v2)").and.contain("signs an approval");
     expect(preview).to.contain(w!.adminAddress).and.contain("Confirm before").and.contain("anvil");
     expect(s.root.activeElement).to.equal(s.$("[data-view-heading]"));
@@ -262,7 +264,8 @@ describe("withdraw step", function () {
     const s = await setup({ user });
     await waitUntil(() => s.$("[data-action=confirm]"), "the preview should show once it is ready", { timeout: 15_000 });
     await waitUntil(() => s.$("dl.summary")!.textContent!.includes("About 20 RUSD"), "with its estimate", { timeout: 10_000 });
-    expect(s.$("dl.summary")!.textContent).to.contain("$20.00").and.contain(recipient);
+    expect(s.$("dl.summary")!.textContent).to.contain("$20.00");
+    expect(s.$("dl.summary")!.textContent!.toLowerCase()).to.contain(recipient.toLowerCase());
     await expect(s.host).to.be.accessible();
     await confirmAndWait(s);
     const chain = await sandboxChain(services);
@@ -286,5 +289,52 @@ describe("withdraw step", function () {
     frame.append(s.step);
     s.host.setAttribute("theme", "dark");
     await expect(s.host).to.be.accessible();
+  });
+});
+
+describe("withdraw step: what the wallet signs", function () {
+  this.timeout(60_000);
+
+  it("previews the call the Worker bound (amount in the token's units and dollars, recipient), not the form", async () => {
+    const s = await setup({ collateralVersion: 1 });
+    const recipient = randomAddress();
+    await toReview(s, "12", recipient);
+    const summary = s.$("dl.summary")!;
+    expect(summary.dataset.signed).to.equal("call");
+    expect(summary.textContent).to.contain("$12.00 (12.00 of token 0x");
+    expect(summary.textContent!.toLowerCase()).to.contain(recipient.toLowerCase());
+  });
+
+  it("explains a refused call in plain words with its code, and asks the wallet nothing", async () => {
+    let asked = 0;
+    const s = await setup({
+      collateralVersion: 1,
+      wallet: (user) => {
+        const real = createSandboxWallet({ signerUrl: services.signerUrl, token: user.token });
+        return new Proxy(real, {
+          get(target, name, receiver) {
+            const value = Reflect.get(target, name, receiver);
+            return typeof value === "function" && name !== "address" ? (...args: unknown[]) => (asked++, value.apply(target, args)) : value;
+          },
+        });
+      },
+    });
+    // Machines answers ready with ten times the $7 asked for ($70 at 6 decimals).
+    await sandboxControl(services, "POST", "/faults", {
+      method: "POST",
+      path: "/withdrawals",
+      kind: "rewrite",
+      rewrite: { set: { "data.parameters.2": "70000000" } },
+      userId: s.user.machinesUserId,
+    });
+    const before = asked;
+    await fill(s, "7", randomAddress());
+    await sendKeys({ press: "Enter" });
+    await waitUntil(() => s.root.querySelector("[role=alert]"), "the refusal should be shown", { timeout: 20_000 });
+    expect(s.root.querySelector("[role=alert]")!.textContent).to.contain(
+      "Machines quoted a different amount than you asked for; nothing was signed. (withdrawal_amount_mismatch)",
+    );
+    expect(s.$("[data-action=confirm]")).to.equal(null);
+    expect(asked).to.equal(before);
   });
 });

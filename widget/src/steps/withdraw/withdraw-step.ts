@@ -15,6 +15,7 @@ import { WithdrawFormController } from "./withdraw-form-controller";
 import { confirmedView, endedView, stageText } from "./withdraw-progress";
 import { withdrawStepStyles } from "./withdraw-step.styles";
 import { WithdrawalFlow, type Stage, type WithdrawalRequest } from "./withdrawal-flow";
+import { isBindingRefusal, refusalSentence } from "./withdraw-refusal";
 
 type View = "form" | "progress" | "review" | "confirmed" | "ended";
 const viewOf = (stage: Stage): View =>
@@ -111,6 +112,7 @@ export class WithdrawStep extends StepElement<WithdrawMessages> {
       return;
     }
     this.failureNotice = this.errorNotice(error, {
+      ...(isBindingRefusal(error) && { message: refusalSentence(this.sentence(error), error.code) }),
       retry: () => {
         this.failureNotice = undefined;
         void this.flow.retry();

@@ -28,6 +28,8 @@ export const es: Translation<WithdrawMessages> = {
   reviewTitle: "Revisa y confirma",
   reviewIntro: "Tu billetera te pedirá aprobar exactamente esto.",
   youSend: "Retiras",
+  youSendSigned: "{amount} ({units} del token {token}, tal como lo firma tu billetera)",
+  youSendBaseUnits: "{units} unidades base del token {token}, tal como lo firma tu billetera",
   rate: "Tipo de cambio",
   rateValue: "1 USD ≈ {rate} {currency}",
   youReceive: "Llega",

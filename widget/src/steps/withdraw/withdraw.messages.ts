@@ -28,6 +28,8 @@ const en = {
   reviewTitle: "Check and confirm",
   reviewIntro: "Your wallet will ask you to approve exactly this.",
   youSend: "You withdraw",
+  youSendSigned: "{amount} ({units} of token {token}, as your wallet signs it)",
+  youSendBaseUnits: "{units} base units of token {token}, as your wallet signs it",
   rate: "Rate",
   rateValue: "1 USD ≈ {rate} {currency}",
   youReceive: "Arrives",

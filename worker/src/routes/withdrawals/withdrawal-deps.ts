@@ -5,6 +5,7 @@ import type { AppEnv } from "../../env";
 import { machinesFor } from "../../sessions/machines-for";
 import { machinesApi } from "../../../../shared/machines/endpoints";
 import type { AdvanceDeps } from "../../withdrawals/advance-withdrawal";
+import { bindingTargets } from "../../withdrawals/binding/binding-targets";
 
 /** Everything the withdrawal flows need for one request: D1, the chain, Machines (the user's card session), the clock. */
 export interface WithdrawalRequestDeps extends AdvanceDeps {
@@ -25,6 +26,7 @@ export function withdrawalDeps(c: Context<AppEnv>): WithdrawalRequestDeps {
     chainId: settings.chain.id,
     entryPoints: settings.chain.entryPoints,
     logsMaxBlocks: settings.chain.logsMaxBlocks,
+    bindingTargets: () => bindingTargets(settings),
     createUpstream: (request) => machines.call(machinesApi.createWithdrawal, request),
     // Outlives one whole Machines call (its own timeout covers the retry) and the chain read after it.
     leaseMs: settings.machines.timeoutMs + 2 * CHAIN_TIMEOUT_MS + 5_000,
