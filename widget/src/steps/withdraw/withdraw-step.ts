@@ -9,6 +9,7 @@ import { WithdrawalConfirmedEvent } from "../../events/withdrawal-confirmed";
 import { WithdrawalSubmittedEvent } from "../../events/withdrawal-submitted";
 import { StepElement } from "../step-element";
 import { withdrawMessages, type WithdrawMessages } from "./withdraw.messages";
+import { WithdrawApproval } from "./withdraw-approval";
 import { flowView } from "./withdraw-flow-view";
 import { withdrawForm } from "./withdraw-form";
 import { WithdrawFormController } from "./withdraw-form-controller";
@@ -42,10 +43,16 @@ export class WithdrawStep extends StepElement<WithdrawMessages> {
   private balances: Balances | null = null;
   private shownView: View = "form";
   private readonly form = new WithdrawFormController(this);
+  /** The signer's approval (emailed code), asked after the preview was confirmed. */
+  private readonly approval = new WithdrawApproval(this, {
+    t: (key, values) => this.t(key, values),
+    announce: (text) => this.announce(text),
+    focusOn: (selector) => void this.focusOn(selector),
+  });
 
   private readonly flow = new WithdrawalFlow(this, {
     api: () => this.context.api,
-    wallet: () => this.context.wallet(),
+    wallet: async () => Object.assign(await this.context.wallet(), { onApprovalRequired: this.approval.ask }),
     onStage: (stage) => this.stageChanged(stage),
     onSubmitted: (w, txHash) => this.emit(new WithdrawalSubmittedEvent({ withdrawalId: w.id, txHash, amountCents: w.amountCents })),
     onConfirmed: (w) => {
@@ -172,6 +179,7 @@ export class WithdrawStep extends StepElement<WithdrawMessages> {
         return html`${title(stage === "failed" ? "failedTitle" : "expiredTitle")}
           ${endedView(this.t, w, stage as "failed" | "expired", { onAgain: () => void this.flow.startAgain(), onBack: back })}`;
       default:
+        if (this.approval.open && w) return this.approval.render(i18n, w) as TemplateResult;
         return flowView(this.t, i18n, {
           stage,
           withdrawal: w,
