@@ -67,12 +67,28 @@ export function createSandboxClient({ sandboxUrl }: SandboxUrls) {
     faults: () => control<{ faults: { id: string; hits: number; kind: string; path?: string }[] }>("GET", "/faults").then((d) => d.faults),
     clearFaults: () => control("DELETE", "/faults"),
     settings: (patch: Record<string, unknown>) => control("PATCH", "/settings", patch),
-    /** The user's sandbox wallet, authenticated with their identity token (no key leaves the sandbox). */
-    wallet(token: string) {
-      const call = async <T>(path: string, body: unknown) => json<T>(await post(`${sandboxUrl}/sandbox/wallet${path}`, body, { Authorization: `Bearer ${token}` }), `wallet ${path}`);
+    /**
+     * The user's sandbox wallet, authenticated with their identity token (no key leaves the sandbox). Like
+     * the person in the widget, it approves first with the code emailed to `email` (read from the sandbox
+     * mailbox); one approval covers a withdrawal's signature and its transaction.
+     */
+    wallet(token: string, email: string) {
+      const base = `${sandboxUrl}/sandbox/wallet`;
+      const call = async <T>(path: string, body: unknown) => json<T>(await post(`${base}${path}`, body, { Authorization: `Bearer ${token}` }), `wallet ${path}`);
+      let approval: Promise<string> | null = null;
+      const approve = () =>
+        (approval ??= (async () => {
+          await call("/approvals/email", {});
+          const { codes } = await json<{ codes: { code: string; status: string }[] }>(
+            await fetch(`${base}/approvals/codes?email=${encodeURIComponent(email.toLowerCase())}`),
+            "wallet approval codes",
+          );
+          const code = codes.find((c) => c.status === "pending")?.code;
+          return (await call<{ approval: string }>("/approvals/email/verify", { code })).approval;
+        })());
       return {
-        signTypedData: async (typedData: unknown) => (await call<{ signature: string }>("/sign-typed-data", { typedData })).signature,
-        sendTransaction: async (tx: { to: string; data: string }) => (await call<{ hash: string }>("/send-transaction", tx)).hash,
+        signTypedData: async (typedData: unknown) => (await call<{ signature: string }>("/sign-typed-data", { typedData, approval: await approve() })).signature,
+        sendTransaction: async (tx: { to: string; data: string }) => (await call<{ hash: string }>("/send-transaction", { ...tx, approval: await approve() })).hash,
       };
     },
   };

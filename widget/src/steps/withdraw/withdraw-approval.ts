@@ -139,28 +139,33 @@ export class WithdrawApproval implements ReactiveController {
       <p>${t("approval.what", { amount: i18n.money(w.amountCents) })}</p>
       <p class="mono">${w.destination.address}</p>
       <p class="muted">${t("approval.why", { signer: signerName(request.signer) })}</p>
-      ${this.problem ? html`<p class="error" role="alert" data-approval-problem=${this.problem}>${this.problemText}</p>` : nothing}
+      ${this.problem ? html`<div class="notice error" role="alert" data-approval-problem=${this.problem}>${this.problemText}</div>` : nothing}
       ${started
         ? html`<form
+            class="stack"
             novalidate
             @submit=${(e: Event) => {
               e.preventDefault();
               void this.verify(e.currentTarget as HTMLFormElement);
             }}
           >
-            <label for="approval-code">${t("approval.code")}</label>
-            <input id="approval-code" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="6" pattern="[0-9]{6}" ?disabled=${this.phase === "verifying"} />
+            <div class="field">
+              <label for="approval-code">${t("approval.code")}</label>
+              <input id="approval-code" name="code" class="mono" inputmode="numeric" autocomplete="one-time-code" maxlength="6" pattern="[0-9]{6}" ?disabled=${this.phase === "verifying"} />
+            </div>
             <div class="actions">
-              <button type="submit" part="button" ?disabled=${this.phase === "verifying"}>${t("approval.approve")}</button>
-              <button type="button" part="button secondary" ?disabled=${wait > 0} @click=${() => void this.send()}>
+              <button type="submit" class="button" part="button" aria-busy=${this.phase === "verifying" ? "true" : "false"} ?disabled=${this.phase === "verifying"}>${t("approval.approve")}</button>
+              <button type="button" class="button secondary" part="button" ?disabled=${wait > 0} @click=${() => void this.send()}>
                 ${wait > 0 ? t("approval.resendIn", { seconds: String(wait) }) : t("approval.resend")}
               </button>
             </div>
           </form>`
         : html`<div class="actions">
-            <button type="button" part="button" ?disabled=${this.phase === "sending"} @click=${() => void this.send()}>${t("approval.send")}</button>
+            <button type="button" class="button" part="button" aria-busy=${this.phase === "sending" ? "true" : "false"} ?disabled=${this.phase === "sending"} @click=${() => void this.send()}>${t("approval.send")}</button>
           </div>`}
-      <button type="button" class="link" part="button secondary" @click=${() => this.giveUp()}>${t("approval.giveUp")}</button>
+      <div class="actions">
+        <button type="button" class="button quiet" part="button" @click=${() => this.giveUp()}>${t("approval.giveUp")}</button>
+      </div>
     </section>`;
   }
 }
