@@ -1,4 +1,4 @@
-import type { DeviceKeyStore } from "./device-key-store";
+import { deviceKeyStore, type DeviceKeyStore } from "./device-key-store";
 import { sandboxApproval, type Grant } from "./sandbox-approvals";
 import { WalletError, type HexString, type WalletAdapter } from "./wallet-adapter";
 
@@ -60,6 +60,7 @@ export function createSandboxWallet(options: SandboxWalletOptions): WalletAdapte
    * goes without when no grant is held, and an `approval_*` refusal asks for one and tries once more.
    */
   let grant: Grant | null = null;
+  const keys = options.keys ?? deviceKeyStore();
   async function approved<T>(use: "sign" | "send", run: (approval: string | undefined) => Promise<T>): Promise<T> {
     const fresh = grant && !grant.used.has(use) && grant.expiresAt > Date.now() + 5_000 ? grant : null;
     try {
@@ -70,15 +71,38 @@ export function createSandboxWallet(options: SandboxWalletOptions): WalletAdapte
       if (!String((e as { signerCode?: string }).signerCode).startsWith("approval_")) throw e;
     }
     const user = (await call<{ owner?: string; address: string }>("GET", "")).address;
-    grant = await sandboxApproval({ call, mode: options.signer ?? "email", handler: adapter.onApprovalRequired, user, ...(options.keys && { keys: options.keys }) });
+    grant = await sandboxApproval({ call, mode: options.signer ?? "email", handler: adapter.onApprovalRequired, user, keys });
     const result = await run(grant.token);
     grant.used.add(use);
     return result;
   }
 
+  const device = {
+    async current() {
+      const user = (await call<{ address: string }>("GET", "")).address;
+      const key = await keys.get(user);
+      if (!key) return null;
+      const { devices } = await call<{ devices: { id: string; name: string }[] }>("GET", "/signers");
+      const registered = devices.find((d) => d.id === key.id);
+      // Removed elsewhere (or forgotten by a restarted sandbox): the key here is of no use any more.
+      if (!registered) await keys.remove(user);
+      return registered ? { id: registered.id, name: registered.name } : null;
+    },
+    async remove() {
+      const user = (await call<{ address: string }>("GET", "")).address;
+      const key = await keys.get(user);
+      if (!key) return;
+      await call("POST", "/signers/device/remove", { deviceId: key.id }).catch((e) => {
+        if ((e as { signerCode?: string }).signerCode !== "not_found") throw e;
+      });
+      await keys.remove(user);
+    },
+  };
+
   const adapter: WalletAdapter = {
     provider: "sandbox",
     onApprovalRequired: null,
+    ...(options.signer === "device" && { device }),
     async address() {
       return (await call<{ address: HexString }>("GET", "")).address;
     },

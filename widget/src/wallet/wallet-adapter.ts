@@ -51,6 +51,14 @@ export interface ApprovalRequest {
  */
 export type ApprovalHandler = (request: ApprovalRequest) => Promise<void>;
 
+/** The device signer this browser holds (signer mode `device`): the user can see it and remove it. */
+export interface DeviceSignerControl {
+  /** The device signer registered from this browser and still on the wallet, or null. */
+  current(): Promise<{ id: string; name: string } | null>;
+  /** Removes it from the wallet and forgets the key here; the next withdrawal asks for the emailed code. */
+  remove(): Promise<void>;
+}
+
 /**
  * The user's wallet, whichever kind (the sandbox signer, an EIP-1193 provider the page passed, the
  * Crossmint embedded wallet). The widget never holds a private key: every signature comes from here.
@@ -62,6 +70,8 @@ export interface WalletAdapter {
    * handler such a signature fails with `user_rejected`. EIP-1193 wallets prompt on their own.
    */
   onApprovalRequired: ApprovalHandler | null;
+  /** This browser's device signer, for wallets that keep one (absent otherwise). */
+  readonly device?: DeviceSignerControl;
   /** The wallet's address (asks the user to connect when the wallet needs it). */
   address(): Promise<HexString>;
   /**

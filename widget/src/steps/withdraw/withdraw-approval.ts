@@ -86,6 +86,7 @@ export class WithdrawApproval implements ReactiveController {
         if (Date.now() >= this.resendAt) clearInterval(this.ticker);
         this.host.requestUpdate();
       }, 1000);
+      this.host.requestUpdate();
       this.ui.announce(this.t("approval.sent", { signer: signerName(request.signer) }));
       this.ui.focusOn("#approval-code");
     } catch (e) {

@@ -10,6 +10,7 @@ import { WithdrawalSubmittedEvent } from "../../events/withdrawal-submitted";
 import { StepElement } from "../step-element";
 import { withdrawMessages, type WithdrawMessages } from "./withdraw.messages";
 import { WithdrawApproval } from "./withdraw-approval";
+import { WithdrawDevice } from "./withdraw-device";
 import { flowView } from "./withdraw-flow-view";
 import { withdrawForm } from "./withdraw-form";
 import { WithdrawFormController } from "./withdraw-form-controller";
@@ -50,12 +51,20 @@ export class WithdrawStep extends StepElement<WithdrawMessages> {
     focusOn: (selector) => void this.focusOn(selector),
   });
 
+  /** The device signer this browser holds (signer mode `device`), with its remove button. */
+  private readonly device = new WithdrawDevice(this, {
+    t: (key, values) => this.t(key, values),
+    announce: (text) => this.announce(text),
+    control: async () => (this.context.config.wallet.signer === "device" ? ((await this.context.wallet()).device ?? null) : null),
+  });
+
   private readonly flow = new WithdrawalFlow(this, {
     api: () => this.context.api,
     wallet: async () => Object.assign(await this.context.wallet(), { onApprovalRequired: this.approval.ask }),
     onStage: (stage) => this.stageChanged(stage),
     onSubmitted: (w, txHash) => this.emit(new WithdrawalSubmittedEvent({ withdrawalId: w.id, txHash, amountCents: w.amountCents })),
     onConfirmed: (w) => {
+      void this.device.refresh();
       this.emit(new WithdrawalConfirmedEvent({ withdrawalId: w.id, txHash: w.confirmedTxHash ?? w.submittedTxHash ?? "", amountCents: w.amountCents }));
       void this.refreshBalances();
     },
@@ -207,6 +216,6 @@ export class WithdrawStep extends StepElement<WithdrawMessages> {
       ${this.balances
         ? html`<p class="available"><span class="muted">${this.t("available")}</span> <strong>${i18n.money(this.balances.spendingPower)}</strong></p>`
         : nothing}
-      ${withdrawForm(this.t, i18n, this.form.view(this.failureNotice, this.flow.busy))}`;
+      ${this.device.render()} ${withdrawForm(this.t, i18n, this.form.view(this.failureNotice, this.flow.busy))}`;
   }
 }
