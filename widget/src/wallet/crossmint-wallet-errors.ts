@@ -41,7 +41,7 @@ export function crossmintWalletError(step: CrossmintWalletStep, outcome: Crossmi
   return new WalletError("wallet_error", `Crossmint did not ${step}: it reported a failure or answered with something unexpected`, { cause });
 }
 
-/** The wallet's signer needs a step the card cannot offer (a one-time code from Crossmint's signer). */
+/** The wallet has no signer the card can drive. */
 export function signerUnavailableError(signerType: string | undefined): WalletError {
   return new WalletError("wallet_unavailable", `this Crossmint wallet has no signer the card can use${signerType ? ` (${signerType})` : ""}`);
 }
