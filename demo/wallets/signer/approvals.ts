@@ -8,7 +8,8 @@ import { createOtpBook, DEFAULT_OTP_POLICY, type OtpPolicy } from "../../identit
  * wins nothing.
  *
  * Sandbox choices: a grant covers one withdrawal (at most one typed-data signature and one transaction)
- * within `grantTtlMs`; codes are 6 digits, single use, `codeTtlMs` long, `maxAttempts` tries.
+ * within `grantTtlMs`; codes are 6 digits, single use, `codeTtlMs` long, `maxAttempts` tries, at most
+ * `maxCodesPerWindow` (20) per email per 15 minutes.
  */
 export interface ApprovalPolicy extends OtpPolicy {
   /** How long a grant stays usable (default 5 min). */
@@ -19,6 +20,8 @@ export interface ApprovalPolicy extends OtpPolicy {
 
 export const DEFAULT_APPROVAL_POLICY: ApprovalPolicy = {
   ...DEFAULT_OTP_POLICY,
+  // A withdrawal asks for one code; a tester (or a test) may make many in a row.
+  maxCodesPerWindow: 20,
   codeTtlMs: 5 * 60_000,
   grantTtlMs: 5 * 60_000,
   challengeTtlMs: 2 * 60_000,

@@ -7,6 +7,27 @@ import { type Address, createPublicClient, erc20Abi, type Hash, type Hex, http }
 import type { ProvidedSandbox } from "../provided-context";
 import { sandbox } from "./sandbox";
 
+/**
+ * The approval the wallet asks for (default email signer mode): the code "emailed" to the user is read in
+ * the sandbox mailbox and entered, as the person does in the widget. One grant covers a signature and a
+ * transaction; a new one is won when the held one no longer covers the use.
+ */
+function approvals(s: ProvidedSandbox, token: string) {
+  const email = (JSON.parse(atob(token.split(".")[1]!.replace(/-/g, "+").replace(/_/g, "/"))) as { email: string }).email.toLowerCase();
+  let grant: { token: string; used: Set<string> } | null = null;
+  return async (use: "sign" | "send"): Promise<string> => {
+    if (grant && !grant.used.has(use)) {
+      grant.used.add(use);
+      return grant.token;
+    }
+    await signerCall(s, token, "/approvals/email", {});
+    const mailbox = await fetch(`${s.url}/sandbox/wallet/approvals/codes?email=${encodeURIComponent(email)}`);
+    const code = ((await mailbox.json()) as { codes: { code: string; status: string }[] }).codes.find((c) => c.status === "pending")!.code;
+    grant = { token: (await signerCall<{ approval: string }>(s, token, "/approvals/email/verify", { code })).approval, used: new Set([use]) };
+    return grant.token;
+  };
+}
+
 async function signerCall<T>(s: ProvidedSandbox, token: string, path: string, body: unknown): Promise<T> {
   const res = await fetch(`${s.url}/sandbox/wallet${path}`, {
     method: "POST",
@@ -31,14 +52,17 @@ export interface SentOperation {
  * calls as user operations through the sandbox's bundler (gas sponsored).
  */
 export function sandboxWallet(token: string, s: ProvidedSandbox = sandbox()) {
+  const approve = approvals(s, token);
   return {
     address: async () => {
       const res = await fetch(`${s.url}/sandbox/wallet`, { headers: { Authorization: `Bearer ${token}` } });
       return ((await res.json()) as { address: Address }).address;
     },
-    signTypedData: async (typedData: unknown) => (await signerCall<{ signature: Hex }>(s, token, "/sign-typed-data", { typedData })).signature,
-    sendTransaction: async (tx: { to: string; data: string }) => (await signerCall<SentOperation>(s, token, "/send-transaction", tx)).hash,
-    send: (tx: { to: string; data: string }) => signerCall<SentOperation>(s, token, "/send-transaction", tx),
+    signTypedData: async (typedData: unknown) =>
+      (await signerCall<{ signature: Hex }>(s, token, "/sign-typed-data", { typedData, approval: await approve("sign") })).signature,
+    sendTransaction: async (tx: { to: string; data: string }) =>
+      (await signerCall<SentOperation>(s, token, "/send-transaction", { ...tx, approval: await approve("send") })).hash,
+    send: async (tx: { to: string; data: string }) => signerCall<SentOperation>(s, token, "/send-transaction", { ...tx, approval: await approve("send") }),
   };
 }
 
