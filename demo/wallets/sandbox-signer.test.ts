@@ -19,6 +19,7 @@ import { executorPayload, fundedCollateral, randomSalt, startChainFixture, type 
 import { createIdentityIssuer, type IdentityIssuer } from "../identity/identity-issuer";
 import { createTestTokens } from "../identity/test-tokens";
 import { createSandboxSigner } from "./sandbox-signer";
+import { createApprovalBook, DEFAULT_APPROVAL_POLICY, deviceApprovalMessage } from "./signer/approvals";
 import type { SandboxWallets } from "./sandbox-wallets";
 import { sandboxAccountFactoryAbi } from "./smart-account";
 import { createWalletsStandIn } from "./wallets-api";
@@ -30,6 +31,11 @@ let identity: IdentityIssuer;
 let crossmint: Hono;
 let signer: Hono;
 let wallets: SandboxWallets;
+/** The "mailbox": approval codes the signer printed, newest last. */
+const mailbox: string[] = [];
+let clock = 0;
+// Many approvals per user here: the per-email code limit is not what these tests are about.
+const approvals = createApprovalBook({ ...DEFAULT_APPROVAL_POLICY, maxCodesPerWindow: 1000 }, () => Date.now() + clock);
 const standInWallets = async () => wallets.list();
 
 beforeAll(async () => {
@@ -38,14 +44,40 @@ beforeAll(async () => {
   const standIn = await createWalletsStandIn({ chain: f.chain, apiKey: API_KEY, userIdForEmail: identity.userIdForEmail });
   crossmint = standIn.app;
   wallets = standIn.wallets;
-  signer = createSandboxSigner({ wallets: standIn.wallets, verifyToken: identity.verifyToken, chain: f.chain, bundler: f.bundler }).app;
+  signer = createSandboxSigner({ wallets: standIn.wallets, verifyToken: identity.verifyToken, chain: f.chain, bundler: f.bundler, approvals, log: (l) => mailbox.push(l) }).app;
 }, 120_000);
 afterAll(() => f?.stop());
 
-function call(path: string, jwt: string | undefined, body?: unknown) {
+function bare(path: string, jwt: string | undefined, body?: unknown) {
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   if (jwt) headers.Authorization = `Bearer ${jwt}`;
   return signer.request(path, body === undefined ? { headers } : { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
+}
+
+/** The code the signer last "emailed". */
+const lastCode = () => /: (\d{6}) /.exec(mailbox.at(-1) ?? "")?.[1] ?? "";
+
+/** An approval won the way the user wins it: send the emailed code, read it, enter it (one at a time: only an email's latest code is valid). */
+let approving: Promise<unknown> = Promise.resolve();
+function emailApproval(jwt: string): Promise<string> {
+  const next = approving.then(async () => {
+    expect((await bare("/approvals/email", jwt, {})).status).toBe(200);
+    const res = await bare("/approvals/email/verify", jwt, { code: lastCode() });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { approval: string }).approval;
+  });
+  approving = next.catch(() => {});
+  return next;
+}
+
+/** Signing and sending as the widget does them: approved first with an emailed code (unless the test passes its own). */
+async function call(path: string, jwt: string | undefined, body?: unknown) {
+  const signs = path === "/sign-typed-data" || path === "/send-transaction";
+  if (signs && jwt && body && typeof body === "object" && !("approval" in body)) {
+    const approval = await emailApproval(jwt).catch(() => undefined);
+    if (approval) body = { ...body, approval };
+  }
+  return bare(path, jwt, body);
 }
 
 async function errorOf(res: Response) {
@@ -262,14 +294,14 @@ describe("the sandbox wallet", () => {
 
   it("answers with the user-operation hash alone when the bundle does not come in time; the operation is bundled later", async () => {
     const gil = await signedIn("gil@example.com");
-    const impatient = createSandboxSigner({ wallets, verifyToken: identity.verifyToken, chain: f.chain, bundler: f.bundler, inclusionTimeoutMs: 300 }).app;
+    const impatient = createSandboxSigner({ wallets, verifyToken: identity.verifyToken, chain: f.chain, bundler: f.bundler, inclusionTimeoutMs: 300, approvals }).app;
     const to = (await f.newWallet()).account.address;
     await f.bundler!.setMode("manual");
     try {
       const res = await impatient.request("/send-transaction", {
         method: "POST",
         headers: { "Content-Type": "application/json", Authorization: `Bearer ${gil.jwt}` },
-        body: JSON.stringify({ to, value: "9" }),
+        body: JSON.stringify({ to, value: "9", approval: await emailApproval(gil.jwt) }),
       });
       const held = (await res.json()) as Sent;
       expect(held).toMatchObject({ transactionHash: null, hash: held.userOperationHash });
@@ -343,5 +375,99 @@ describe("the sandbox wallet", () => {
     expect(res.status).toBe(204);
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
     expect(res.headers.get("access-control-allow-headers")).toMatch(/authorization/i);
+  });
+});
+
+describe("approvals: the wallet signs only with one from the user's own signers", () => {
+  const note = { types: { Note: [{ name: "text", type: "string" }] }, primaryType: "Note", domain: { name: "x" }, message: { text: "hi" } };
+  const b64url = (bytes: ArrayBuffer) => Buffer.from(bytes).toString("base64url");
+
+  it("refuses a bare sign-in token, and sends nothing", async () => {
+    const eve = await signedIn("eve@example.com");
+    const to = (await f.newWallet()).account.address;
+    expect(await errorOf(await bare("/send-transaction", eve.jwt, { to, value: "5" }))).toEqual({ status: 403, code: "approval_required", field: "approval" });
+    expect(await errorOf(await bare("/sign-typed-data", eve.jwt, { typedData: note }))).toEqual({ status: 403, code: "approval_required", field: "approval" });
+    expect(await errorOf(await bare("/send-transaction", eve.jwt, { to, value: "5", approval: "made-up-approval-token" }))).toMatchObject({ code: "approval_required" });
+    expect(await f.publicClient.getBalance({ address: to })).toBe(10n ** 19n);
+  });
+
+  it("never accepts another user's approval", async () => {
+    const ada = await signedIn("ada@example.com");
+    const mallory = await signedIn("mallory@example.com");
+    const adas = await emailApproval(ada.jwt);
+    expect(await errorOf(await bare("/sign-typed-data", mallory.jwt, { typedData: note, approval: adas }))).toMatchObject({ status: 403, code: "approval_required" });
+  });
+
+  it("takes a code once: wrong codes count down, a used code and a used approval are refused", async () => {
+    const kim = await signedIn("kim@example.com");
+    expect(await errorOf(await bare("/approvals/email/verify", kim.jwt, { code: "123456" }))).toMatchObject({ status: 400, code: "otp_not_requested" });
+    await bare("/approvals/email", kim.jwt, {});
+    const code = lastCode();
+    expect(mailbox.at(-1)).toContain("kim@example.com");
+    const wrong = code === "000000" ? "000001" : "000000";
+    const refused = await bare("/approvals/email/verify", kim.jwt, { code: wrong });
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { errors: { code: string; message: string }[] }).errors[0]).toMatchObject({ code: "otp_invalid", message: expect.stringContaining("4 attempt(s) left") });
+    const ok = (await (await bare("/approvals/email/verify", kim.jwt, { code })).json()) as { approval: string };
+    expect(await errorOf(await bare("/approvals/email/verify", kim.jwt, { code }))).toMatchObject({ status: 401, code: "otp_used" });
+    expect((await bare("/sign-typed-data", kim.jwt, { typedData: note, approval: ok.approval })).status).toBe(200);
+    expect(await errorOf(await bare("/sign-typed-data", kim.jwt, { typedData: note, approval: ok.approval }))).toMatchObject({ status: 403, code: "approval_used" });
+    // The codes are listed for the sandbox page (the mailbox), by email.
+    const listed = (await (await bare("/approvals/codes?email=kim@example.com", undefined)).json()) as { codes: { status: string }[] };
+    expect(listed.codes[0]).toMatchObject({ status: "used" });
+  });
+
+  it("refuses an expired code, and an approval past its time", async () => {
+    const lou = await signedIn("lou@example.com");
+    await bare("/approvals/email", lou.jwt, {});
+    const code = lastCode();
+    clock = DEFAULT_APPROVAL_POLICY.codeTtlMs + 1;
+    try {
+      expect(await errorOf(await bare("/approvals/email/verify", lou.jwt, { code }))).toMatchObject({ status: 401, code: "otp_expired" });
+    } finally {
+      clock = 0;
+    }
+    const approval = await emailApproval(lou.jwt);
+    clock = DEFAULT_APPROVAL_POLICY.grantTtlMs + 1;
+    try {
+      expect(await errorOf(await bare("/sign-typed-data", lou.jwt, { typedData: note, approval }))).toMatchObject({ status: 403, code: "approval_expired" });
+    } finally {
+      clock = 0;
+    }
+  });
+
+  it("registers a device key after an email approval; its P-256 signature then approves, until it is removed", async () => {
+    const max = await signedIn("max@example.com");
+    const keys = (await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, ["sign", "verify"])) as CryptoKeyPair;
+    const jwk = await crypto.subtle.exportKey("jwk", keys.publicKey);
+    const publicKey = { x: jwk.x!, y: jwk.y! };
+    expect(await errorOf(await bare("/signers/device", max.jwt, { publicKey, name: "laptop", approval: "nope-not-an-approval" }))).toMatchObject({ status: 403, code: "approval_required" });
+    const added = await bare("/signers/device", max.jwt, { publicKey, name: "laptop", approval: await emailApproval(max.jwt) });
+    expect(added.status).toBe(201);
+    const { device } = (await added.json()) as { device: { id: string } };
+    const approveWith = async (key: CryptoKey) => {
+      const { challenge, wallet } = (await (await bare("/approvals/device/challenge", max.jwt, {})).json()) as { challenge: string; wallet: string };
+      const signature = b64url(await crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, key, new TextEncoder().encode(deviceApprovalMessage(challenge, wallet))));
+      return bare("/approvals/device", max.jwt, { deviceId: device.id, challenge, signature });
+    };
+    const approved = (await (await approveWith(keys.privateKey)).json()) as { approval: string; via: string };
+    expect(approved.via).toBe("device");
+    expect((await bare("/sign-typed-data", max.jwt, { typedData: note, approval: approved.approval })).status).toBe(200);
+    const stranger = (await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, ["sign"])) as CryptoKeyPair;
+    expect(await errorOf(await approveWith(stranger.privateKey))).toMatchObject({ status: 401, code: "signature_invalid" });
+    expect(((await (await bare("/signers", max.jwt)).json()) as { devices: { id: string }[] }).devices.map((d) => d.id)).toEqual([device.id]);
+    expect((await bare("/signers/device/remove", max.jwt, { deviceId: device.id })).status).toBe(200);
+    expect(await errorOf(await approveWith(keys.privateKey))).toMatchObject({ status: 401, code: "device_unknown" });
+  });
+
+  it("signs on the bare token only for a wallet whose admin signer is Crossmint's api-key (custodial, opt-in)", async () => {
+    const { user, jwt } = await identity.signIn("opt-in@example.com");
+    const created = await crossmint.request("/api/2025-06-09/wallets", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-API-KEY": API_KEY },
+      body: JSON.stringify({ chainType: "evm", type: "smart", owner: `userId:${user.id}`, config: { adminSigner: { type: "api-key" } } }),
+    });
+    expect(created.status).toBe(201);
+    expect((await bare("/sign-typed-data", jwt, { typedData: note })).status).toBe(200);
   });
 });

@@ -1,10 +1,11 @@
-import type { Hono } from "hono";
+import type { Context, Hono } from "hono";
 import { createPublicClient, defineChain, getAddress, http, type Address, type Hex } from "viem";
 import type { SandboxChain } from "../chain/sandbox-chain.types";
 import { errorReply, invalidBody, readJsonBody, serviceApp } from "../identity/service-http";
 import type { SandboxWallets } from "./sandbox-wallets";
 import { createUserOperationSender, SendTransactionError, type SignerBundler } from "./signer/send-user-operation";
-import { SendTransactionBody, SignTypedDataBody } from "./signer/signer-requests";
+import { createApprovalBook, type ApprovalBook, type GrantUse } from "./signer/approvals";
+import { AddDeviceBody, DeviceApprovalBody, RemoveDeviceBody, SendTransactionBody, SignTypedDataBody, VerifyCodeBody } from "./signer/signer-requests";
 import { normaliseTypedData, TypedDataInputError } from "./signer/typed-data";
 import { toSandboxSmartAccount } from "./smart-account";
 
@@ -21,6 +22,10 @@ export interface SandboxSignerOptions {
   minGasWei?: bigint;
   /** What a top-up sets the balance to (default 1 ETH). */
   topUpGasWei?: bigint;
+  /** The users' approvals (codes, devices, grants); default: a new book with the default policy. */
+  approvals?: ApprovalBook;
+  /** Where approval codes are "emailed" (default: console.log). */
+  log?: (line: string) => void;
 }
 
 type SignerEnv = { Variables: { user: { sub: string; email?: string } } };
@@ -62,6 +67,15 @@ export function createSandboxSigner(o: SandboxSignerOptions): { app: Hono } {
       address,
     });
   const app = serviceApp({ label: "wallet", maxBodyBytes: 64 * 1024 }) as unknown as Hono<SignerEnv>;
+  const approvals = o.approvals ?? createApprovalBook();
+  const log = o.log ?? ((line: string) => console.log(line));
+
+  // The sandbox's stand-in for the user's mailbox (like `/identity/otp/codes`): the sandbox page shows it.
+  app.get("/approvals/codes", (c) => {
+    c.header("Cache-Control", "no-store");
+    const inbox = c.req.query("email")?.trim().toLowerCase();
+    return c.json({ codes: approvals.codes().filter((v) => !inbox || v.email === inbox) });
+  });
 
   app.use("*", async (c, next) => {
     if (c.req.method === "OPTIONS") return next();
@@ -78,6 +92,103 @@ export function createSandboxSigner(o: SandboxSignerOptions): { app: Hono } {
 
   const walletOf = async (user: { sub: string; email?: string }) =>
     o.wallets.walletForUser(user.email ? { id: user.sub, email: user.email } : { id: user.sub });
+  const inboxOf = (user: { sub: string; email?: string }) => (user.email ?? user.sub).toLowerCase();
+
+  /**
+   * Crossmint signs for an `api-key` admin signer on the JWT alone (custodial); every other signer needs
+   * the user's approval: a grant from `/approvals/...`, spent once per use.
+   */
+  async function approved(c: Context<SignerEnv>, wallet: { adminSigner?: { type: string } }, token: string | undefined, use: GrantUse) {
+    if (wallet.adminSigner?.type === "api-key") return null;
+    const spent = approvals.spend(c.get("user").sub, token, use);
+    if (spent.ok) return null;
+    const message = {
+      approval_required: "approve with one of your signers first (an emailed code, this device or a passkey): a sign-in token alone cannot sign",
+      approval_expired: "the approval has expired; approve again",
+      approval_used: "the approval was already used; approve again",
+    }[spent.reason];
+    return errorReply(c, 403, spent.reason, message, "approval");
+  }
+
+  app.get("/signers", async (c) => {
+    const user = c.get("user");
+    const wallet = await walletOf(user);
+    return c.json({ adminSigner: wallet.adminSigner ?? null, devices: approvals.devices(user.sub) });
+  });
+
+  app.post("/approvals/email", async (c) => {
+    const user = c.get("user");
+    const inbox = inboxOf(user);
+    const started = approvals.sendCode(inbox);
+    if (!started.ok) {
+      c.header("Retry-After", String(started.retryAfterSeconds));
+      return errorReply(c, 429, "rate_limited", `too many codes requested; try again in ${started.retryAfterSeconds} s`);
+    }
+    log(`[wallet] approval code for ${inbox}: ${started.code} (valid ${Math.round((started.expiresAt - Date.now()) / 60_000)} min)`);
+    return c.json({ signer: `email:${inbox}`, expiresAt: new Date(started.expiresAt).toISOString(), delivery: "sandbox-console" });
+  });
+
+  app.post("/approvals/email/verify", async (c) => {
+    const body = await readJsonBody(c, VerifyCodeBody);
+    if (!body.ok) return invalidBody(c, body.errors);
+    const user = c.get("user");
+    const result = approvals.verifyCode(user.sub, inboxOf(user), body.value.code);
+    if ("token" in result) return c.json({ approval: result.token, expiresAt: new Date(result.expiresAt).toISOString(), via: "email" });
+    switch (result.reason) {
+      case "otp_not_requested":
+        return errorReply(c, 400, result.reason, "no code was sent; send one first", "code");
+      case "otp_invalid":
+        return errorReply(c, 401, result.reason, `wrong code; ${result.attemptsLeft} attempt(s) left`, "code");
+      case "otp_expired":
+        return errorReply(c, 401, result.reason, "the code has expired; send a new one", "code");
+      case "otp_used":
+        return errorReply(c, 401, result.reason, "the code was already used; send a new one", "code");
+      case "otp_attempts_exceeded":
+        return errorReply(c, 429, result.reason, "too many wrong attempts; send a new code", "code");
+    }
+  });
+
+  app.post("/signers/device", async (c) => {
+    const body = await readJsonBody(c, AddDeviceBody);
+    if (!body.ok) return invalidBody(c, body.errors);
+    const user = c.get("user");
+    if (!approvals.isEmailGrant(user.sub, body.value.approval)) {
+      return errorReply(c, 403, "approval_required", "registering a device needs a fresh email-code approval", "approval");
+    }
+    try {
+      return c.json({ device: await approvals.addDevice(user.sub, body.value.name, body.value.publicKey) }, 201);
+    } catch {
+      return errorReply(c, 400, "invalid_request", "publicKey is not a P-256 public key", "publicKey");
+    }
+  });
+
+  app.post("/signers/device/remove", async (c) => {
+    const body = await readJsonBody(c, RemoveDeviceBody);
+    if (!body.ok) return invalidBody(c, body.errors);
+    if (!approvals.removeDevice(c.get("user").sub, body.value.deviceId)) return errorReply(c, 404, "not_found", "no such device", "deviceId");
+    return c.json({ removed: body.value.deviceId });
+  });
+
+  app.post("/approvals/device/challenge", async (c) => {
+    const wallet = await walletOf(c.get("user"));
+    const { challenge, expiresAt } = approvals.challenge(c.get("user").sub);
+    return c.json({ challenge, wallet: wallet.address, expiresAt: new Date(expiresAt).toISOString() });
+  });
+
+  app.post("/approvals/device", async (c) => {
+    const body = await readJsonBody(c, DeviceApprovalBody);
+    if (!body.ok) return invalidBody(c, body.errors);
+    const user = c.get("user");
+    const wallet = await walletOf(user);
+    const result = await approvals.verifyDevice(user.sub, wallet.address, body.value);
+    if ("token" in result) return c.json({ approval: result.token, expiresAt: new Date(result.expiresAt).toISOString(), via: "device" });
+    const message = {
+      challenge_invalid: "the challenge is unknown, used or expired; ask for a new one",
+      device_unknown: "this device is not registered (or was removed); approve with the emailed code",
+      signature_invalid: "the device signature does not verify",
+    }[result.reason];
+    return errorReply(c, result.reason === "challenge_invalid" ? 400 : 401, result.reason, message, result.reason === "device_unknown" ? "deviceId" : "signature");
+  });
 
   app.get("/", async (c) => {
     const wallet = await walletOf(c.get("user"));
@@ -101,6 +212,8 @@ export function createSandboxSigner(o: SandboxSignerOptions): { app: Hono } {
     if (body.value.address && getAddress(body.value.address) !== wallet.address) {
       return errorReply(c, 403, "forbidden", "you can only sign with your own wallet", "address");
     }
+    const refused = await approved(c, wallet, body.value.approval, "sign");
+    if (refused) return refused;
     const account = await smartAccountOf(wallet.address);
     try {
       // ERC-1271-valid once the account is deployed; ERC-6492-wrapped before (viem's smart accounts do both).
@@ -118,6 +231,8 @@ export function createSandboxSigner(o: SandboxSignerOptions): { app: Hono } {
     if (body.value.from && getAddress(body.value.from) !== wallet.address) {
       return errorReply(c, 403, "forbidden", "you can only send from your own wallet", "from");
     }
+    const refused = await approved(c, wallet, body.value.approval, "send");
+    if (refused) return refused;
     if (!sender) return errorReply(c, 502, "chain_unavailable", "this sandbox runs without a bundler, so its wallets cannot send");
     const owner = (await o.wallets.accountFor(wallet.address))!;
     try {

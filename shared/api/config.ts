@@ -8,6 +8,10 @@ export type Environment = z.infer<typeof Environment>;
  * What the widget needs before anyone signs in. Public: no secrets in it. Answered with
  * `Access-Control-Allow-Origin: *` so that a page whose origin is not allowed still learns why.
  */
+/** Who approves what the user's wallet signs (the Worker's `CROSSMINT_WALLET_SIGNER`; README "Signer modes"). */
+export const SignerMode = z.enum(["email", "device", "passkey", "api-key"]);
+export type SignerMode = z.infer<typeof SignerMode>;
+
 export const PublicConfig = z.object({
   environment: Environment,
   /** Whether the requesting page's Origin is in ALLOWED_ORIGINS. */
@@ -22,9 +26,9 @@ export const PublicConfig = z.object({
   ]),
   wallet: z.discriminatedUnion("provider", [
     /** Sandbox: the sandbox's custodial signer for the user's wallet on the local chain. */
-    z.object({ provider: z.literal("sandbox"), signerUrl: z.string() }),
+    z.object({ provider: z.literal("sandbox"), signerUrl: z.string(), signer: z.optional(SignerMode) }),
     /** Production: the user's Crossmint embedded EVM wallet. */
-    z.object({ provider: z.literal("crossmint") }),
+    z.object({ provider: z.literal("crossmint"), signer: z.optional(SignerMode) }),
   ]),
   chain: z.object({ id: z.int(), name: z.string(), explorerUrl: z.nullable(z.string()) }),
   version: z.string(),

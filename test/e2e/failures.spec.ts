@@ -156,7 +156,7 @@ test.describe("a verified user meeting limits and failures", () => {
     }
     await card.button("Try again").click();
     await expect(card.subheading("Check and confirm")).toBeVisible({ timeout: 30_000 });
-    await card.button("Confirm in wallet").click();
+    await card.confirmWithdrawal(email);
     await expect(card.notice("Withdrawal confirmed")).toBeVisible({ timeout: 60_000 });
 
     // Machines learns of the payout from its own chain watcher, a moment after the page does.

@@ -227,6 +227,11 @@ for (const run of runs) {
     expect(await hasCode(wallet), "the wallet has no code before its first user operation").toBe(false);
     await shot("withdraw-preview");
     await card.button("Confirm in wallet").click();
+    // The approval comes after the preview, and names the amount and destination again.
+    await expect(card.subheading("Approve this withdrawal")).toBeVisible({ timeout: 30_000 });
+    await expect(card.root.getByText("You are sending $40.00 to:")).toBeVisible();
+    await expect(card.root.getByText(recipient)).toBeVisible();
+    await card.approveWithEmailCode(email);
     await expect(card.notice("Withdrawal confirmed")).toBeVisible({ timeout: 60_000 });
     const confirmedHash = card.root.getByText(/^0x[0-9a-f]{64}$/);
     await expect(confirmedHash).toBeVisible();

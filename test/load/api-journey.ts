@@ -151,7 +151,7 @@ export class Journey {
     const withdrawalId = (this.withdrawalId = created.withdrawal.id);
     if (created.withdrawal.status === "pending") await sleep((created.withdrawal.retryAfterSeconds ?? 1) * 1000);
     await this.waitUntil("the withdrawal to be ready", () => this.worker.ok("getWithdrawal", { ...this.t, params: { withdrawalId } }), (w) => w.withdrawal.status !== "pending");
-    const wallet = this.sandbox.wallet(this.token);
+    const wallet = this.sandbox.wallet(this.token, this.email);
     let prepared = await this.worker.ok("prepareWithdrawal", { ...this.t, params: { withdrawalId }, body: {} });
     if (prepared.kind === "typedData") {
       const adminSignature = await wallet.signTypedData(prepared.typedData);

@@ -23,6 +23,10 @@ export interface MachinesCardBindings {
   CHAIN_ENTRY_POINTS?: string;
   CHAIN_LOGS_MAX_BLOCKS?: string;
   CHAIN_CONTRACTS?: string;
+  /** The collateral's token (defaults on Base and Base Sepolia). */
+  COLLATERAL_TOKEN_ADDRESS?: string;
+  /** The controllers/coordinators a withdrawal may be sent to (comma-separated). */
+  WITHDRAWAL_CALL_TARGETS?: string;
   ALLOWED_ORIGINS?: string;
   SESSION_TTL_SECONDS?: string;
   KYC_SCOPES?: string;

@@ -12,6 +12,8 @@ const Wei = z.union([
 export const SignTypedDataBody = z.object({
   typedData: z.unknown(),
   address: z.optional(Address),
+  /** The grant won from one of the user's signers (`/approvals/...`); wallets with an `api-key` signer do without. */
+  approval: z.optional(z.string().check(z.maxLength(200))),
 });
 
 /** `POST /send-transaction`: like `eth_sendTransaction`'s object; `from`, if sent, must be the user's wallet. */
@@ -20,4 +22,27 @@ export const SendTransactionBody = z.object({
   data: z.optional(Hex),
   value: z.optional(Wei),
   from: z.optional(Address),
+  approval: z.optional(z.string().check(z.maxLength(200))),
 });
+
+/** `POST /approvals/email/verify`: the code the user read in their (sandbox) mailbox. */
+export const VerifyCodeBody = z.object({ code: z.string().check(z.regex(/^\d{6}$/, { error: "must be the 6-digit code" })) });
+
+const B64url = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,200}$/, { error: "must be base64url" }));
+
+/** `POST /signers/device`: a device's P-256 public key (JWK x, y); needs a live email-code grant. */
+export const AddDeviceBody = z.object({
+  publicKey: z.object({ x: B64url, y: B64url }),
+  name: z.string().check(z.minLength(1), z.maxLength(80)),
+  approval: z.string().check(z.maxLength(200)),
+});
+
+/** `POST /approvals/device`: the device's signature over the challenge. */
+export const DeviceApprovalBody = z.object({
+  deviceId: z.string().check(z.maxLength(100)),
+  challenge: B64url,
+  signature: B64url,
+});
+
+/** `POST /signers/device/remove`. */
+export const RemoveDeviceBody = z.object({ deviceId: z.string().check(z.maxLength(100)) });

@@ -4,6 +4,7 @@
  */
 import { expect, type FrameLocator, type Locator, type Page } from "@playwright/test";
 import type { SandboxTools } from "./sandbox-tools";
+import { approvalCode } from "./sandbox";
 
 export type StepLabel = "Sign in" | "Identity" | "Agreements" | "Deposit" | "Card" | "Withdraw" | "Activity";
 
@@ -210,5 +211,22 @@ export class CardWidget {
     await expect(this.combobox("Receive in")).toHaveValue(/.+/);
     await this.textbox("Amount in US dollars").fill(amountDollars);
     await this.textbox("Destination address").fill(address);
+  }
+
+  /**
+   * Confirms the preview, then approves as the default (email) signer mode asks: the prompt names the
+   * amount and destination again, the code is emailed, read from the (sandbox) inbox and entered.
+   */
+  async confirmWithdrawal(email: string): Promise<void> {
+    await this.button("Confirm in wallet").click();
+    await this.approveWithEmailCode(email);
+  }
+
+  async approveWithEmailCode(email: string): Promise<void> {
+    await expect(this.subheading("Approve this withdrawal")).toBeVisible({ timeout: 30_000 });
+    await this.button("Email me a code").click();
+    await expect(this.textbox("6-digit code")).toBeVisible();
+    await this.textbox("6-digit code").fill(await approvalCode(email));
+    await this.button("Approve and send").click();
   }
 }

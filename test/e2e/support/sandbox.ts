@@ -37,3 +37,19 @@ export async function faultHits(id: string): Promise<number | undefined> {
 export async function removeFault(id: string): Promise<void> {
   await sandbox().removeFault(id).catch(() => undefined);
 }
+
+/**
+ * The withdrawal-approval code the sandbox wallet "emailed" to this address (its mailbox, which the
+ * console and the sandbox page show): what the person reads in their inbox, never something the page has.
+ */
+export async function approvalCode(email: string, timeoutMs = 15_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await fetch(`${e2e.sandboxUrl()}/sandbox/wallet/approvals/codes?email=${encodeURIComponent(email.toLowerCase())}`);
+    const { codes } = (await res.json()) as { codes: { code: string; status: string }[] };
+    const waiting = codes.find((c) => c.status === "pending");
+    if (waiting) return waiting.code;
+    if (Date.now() > until) throw new Error(`no approval code waiting for ${email}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

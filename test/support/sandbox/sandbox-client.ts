@@ -116,20 +116,50 @@ export function createSandboxClient({ sandboxUrl }: SandboxUrls) {
     removeFault: (id: string) => control("DELETE", `/faults/${encodeURIComponent(id)}`),
     clearFaults: () => control("DELETE", "/faults"),
     settings: (patch: Record<string, unknown>) => control("PATCH", "/settings", patch),
-    /** The user's sandbox wallet, authenticated with their identity token (no key leaves the sandbox). */
-    wallet(token: string) {
-      const call = async <T>(path: string, body: unknown) => json<T>(await post(`${sandboxUrl}/sandbox/wallet${path}`, body, { Authorization: `Bearer ${token}` }), `wallet ${path}`);
+    /**
+     * The user's sandbox wallet, authenticated with their identity token (no key leaves the sandbox). Like
+     * the person in the widget, it approves first with the code emailed to the user (read from the sandbox
+     * mailbox, `email` or the token's own); one approval covers a withdrawal's signature and its transaction.
+     */
+    wallet(token: string, email: string = emailOf(token)) {
+      const base = `${sandboxUrl}/sandbox/wallet`;
+      const call = async <T>(path: string, body: unknown) => json<T>(await post(`${base}${path}`, body, { Authorization: `Bearer ${token}` }), `wallet ${path}`);
+      let grant: { approval: Promise<string>; used: Set<"sign" | "send"> } | null = null;
+      const approve = (use: "sign" | "send"): Promise<string> => {
+        if (grant && !grant.used.has(use)) {
+          grant.used.add(use);
+          return grant.approval;
+        }
+        const approval = (async () => {
+          await call("/approvals/email", {});
+          const { codes } = await json<{ codes: { code: string; status: string }[] }>(
+            await fetch(`${base}/approvals/codes?email=${encodeURIComponent(email.toLowerCase())}`),
+            "wallet approval codes",
+          );
+          const code = codes.find((c) => c.status === "pending")?.code;
+          return (await call<{ approval: string }>("/approvals/email/verify", { code })).approval;
+        })();
+        grant = { approval, used: new Set([use]) };
+        return approval;
+      };
       return {
         /** The wallet's address (made at first use, like an embedded wallet at login). */
-        address: async () => json<{ address: string }>(await fetch(`${sandboxUrl}/sandbox/wallet`, { headers: { Authorization: `Bearer ${token}` } }), "wallet"),
-        signTypedData: async (typedData: unknown) => (await call<{ signature: string }>("/sign-typed-data", { typedData })).signature,
+        address: async () => json<{ address: string }>(await fetch(base, { headers: { Authorization: `Bearer ${token}` } }), "wallet"),
+        signTypedData: async (typedData: unknown) => (await call<{ signature: string }>("/sign-typed-data", { typedData, approval: await approve("sign") })).signature,
         /** Sends calls (as a user operation through the sandbox bundler, gas sponsored); resolves with the hash to follow. */
-        sendTransaction: async (tx: { to: string; data: string }) => (await call<{ hash: string }>("/send-transaction", tx)).hash,
+        sendTransaction: async (tx: { to: string; data: string }) => (await call<{ hash: string }>("/send-transaction", { ...tx, approval: await approve("send") })).hash,
         /** The same send, with all the wallet answers: the bundle transaction (once included) and the user operation. */
-        send: (tx: { to: string; data: string }) => call<{ hash: string; userOperationHash: string; transactionHash: string | null }>("/send-transaction", tx),
+        send: async (tx: { to: string; data: string }) =>
+          call<{ hash: string; userOperationHash: string; transactionHash: string | null }>("/send-transaction", { ...tx, approval: await approve("send") }),
       };
     },
   };
+}
+
+/** The email an identity token was issued to (its payload's `email` claim; the token is not checked here). */
+function emailOf(token: string): string {
+  const payload = token.split(".")[1] ?? "";
+  return String((JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as { email?: unknown }).email ?? "");
 }
 
 export interface SandboxUserSummary {

@@ -20,7 +20,7 @@ export async function createWallet(o: CreateWalletOptions): Promise<WalletAdapte
   }
   if (o.config.wallet.provider === "sandbox") {
     const { createSandboxWallet } = await import("./sandbox-wallet");
-    return createSandboxWallet({ signerUrl: o.config.wallet.signerUrl, token: o.token });
+    return createSandboxWallet({ signerUrl: o.config.wallet.signerUrl, signer: o.config.wallet.signer ?? "email", token: o.token });
   }
   if (o.config.auth.provider !== "crossmint") {
     throw new Error("the Crossmint wallet needs Crossmint auth (the Worker's config pairs them)");

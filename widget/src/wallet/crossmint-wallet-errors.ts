@@ -12,7 +12,7 @@ export interface CrossmintWalletOutcome {
 }
 
 /** What the adapter was doing, as a message finishes "Crossmint … to <step>". */
-export type CrossmintWalletStep = "open the wallet" | "sign the withdrawal" | "send the transaction";
+export type CrossmintWalletStep = "open the wallet" | "send the code" | "sign the withdrawal" | "send the transaction";
 
 export function crossmintWalletError(step: CrossmintWalletStep, outcome: CrossmintWalletOutcome | null, cause?: unknown): WalletError {
   const status = outcome?.status ?? -1;
@@ -41,13 +41,7 @@ export function crossmintWalletError(step: CrossmintWalletStep, outcome: Crossmi
   return new WalletError("wallet_error", `Crossmint did not ${step}: it reported a failure or answered with something unexpected`, { cause });
 }
 
-/** The wallet's signer needs a step the card cannot offer (a one-time code from Crossmint's signer). */
+/** The wallet has no signer the card can drive. */
 export function signerUnavailableError(signerType: string | undefined): WalletError {
-  if (signerType === "email" || signerType === "phone") {
-    return new WalletError(
-      "wallet_unavailable",
-      `this Crossmint wallet signs only after a one-time code sent by ${signerType}, which the card does not ask for yet; use a wallet Crossmint signs for directly (api-key signer), or pass an EIP-1193 provider to the card`,
-    );
-  }
   return new WalletError("wallet_unavailable", `this Crossmint wallet has no signer the card can use${signerType ? ` (${signerType})` : ""}`);
 }

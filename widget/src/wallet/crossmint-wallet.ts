@@ -111,23 +111,62 @@ export async function createCrossmintWallet(options: CrossmintWalletOptions): Pr
       // `setJwt` returns a new context the SDK never sees; its API client reads `jwt` from the object it was given.
       crossmint.jwt = jwt;
       // The SDK's chain union is checked by Crossmint at run time.
-      const wallet = attempt("open the wallet", async () => sdk.EVMWallet.from(await wallets.getWallet({ chain: chain as never })));
+      // The SDK asks for the email signer's code through `onAuthRequired`; the widget's prompt answers it.
+      const options = { callbacks: { onAuthRequired } };
+      const wallet = attempt("open the wallet", async () => sdk.EVMWallet.from(await wallets.getWallet({ chain: chain as never, options })));
       opened = { jwt, wallet };
       wallet.catch(() => (opened = opened?.wallet === wallet ? null : opened));
     }
     return opened.wallet;
   }
 
-  /** The wallet, once it is known to have a signer the card can drive without a UI step of Crossmint's. */
+  /**
+   * Crossmint's `onAuthRequired(signerType, locator, needsAuth, sendOtp, verifyOtp, reject)`: when the
+   * email (or phone) signer needs a code, the adapter's approval handler hosts the prompt; giving up
+   * (or no handler) calls `reject`, so the SDK signs nothing.
+   */
+  async function onAuthRequired(
+    signerType: "email" | "phone",
+    signer: string,
+    needsAuth: boolean,
+    sendOtp: () => Promise<void>,
+    verifyOtp: (otp: string) => Promise<void>,
+    reject: () => void,
+  ): Promise<void> {
+    if (!needsAuth) return;
+    const handler = adapter.onApprovalRequired;
+    if (!handler) return reject();
+    try {
+      await handler({
+        signerType,
+        signer,
+        sendCode: () => attempt("send the code", sendOtp),
+        verifyCode: async (code) => {
+          try {
+            await verifyOtp(code);
+          } catch (cause) {
+            // Crossmint's signer says only a sentence: an expired code reads so, anything else is a wrong code.
+            const expired = /expir|attempt/i.test(String((cause as Error)?.message));
+            throw new WalletError(expired ? "code_expired" : "code_invalid", String((cause as Error)?.message ?? "the code was not accepted"), { cause });
+          }
+        },
+      });
+    } catch {
+      reject();
+    }
+  }
+
+  /** The wallet, once it is known to have a signer (the email signer's code goes through `onAuthRequired`). */
   async function signingWallet(): Promise<EvmWallet> {
     const w = await wallet();
     const type = w.signer?.type;
-    if (!type || type === "email" || type === "phone") throw signerUnavailableError(type);
+    if (!type) throw signerUnavailableError(type);
     return w;
   }
 
-  return {
+  const adapter: WalletAdapter = {
     provider: "crossmint",
+    onApprovalRequired: null,
     async address() {
       return (await wallet()).address as HexString;
     },
@@ -148,4 +187,5 @@ export async function createCrossmintWallet(options: CrossmintWalletOptions): Pr
       return hash as HexString;
     },
   };
+  return adapter;
 }

@@ -49,6 +49,7 @@ export function createEip1193Wallet(provider: Eip1193Provider): WalletAdapter {
 
   return {
     provider: "eip1193",
+    onApprovalRequired: null,
     address,
     async signTypedData(typedData) {
       const account = await useAccount(typedData.message.user);

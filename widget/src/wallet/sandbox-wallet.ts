@@ -1,8 +1,14 @@
+import { deviceKeyStore, type DeviceKeyStore } from "./device-key-store";
+import { sandboxApproval, type Grant } from "./sandbox-approvals";
 import { WalletError, type HexString, type WalletAdapter } from "./wallet-adapter";
 
 export interface SandboxWalletOptions {
   /** The sandbox signer's URL, from the Worker's public config. */
   signerUrl: string;
+  /** The signer mode from the Worker's config (`email` when absent). */
+  signer?: string;
+  /** Where device keys are kept (default: IndexedDB). */
+  keys?: DeviceKeyStore;
   /** The signed-in user's JWT: the signer acts only for that user's own wallet. */
   token: () => Promise<string | null>;
   fetch?: typeof fetch;
@@ -38,26 +44,83 @@ export function createSandboxWallet(options: SandboxWalletOptions): WalletAdapte
     const json = (await response.json().catch(() => null)) as { errors?: { code?: string; message?: string }[] } | null;
     if (!response.ok) {
       const item = json?.errors?.[0];
-      const code = response.status === 403 ? "wrong_account" : response.status >= 500 || response.status === 401 ? "wallet_unavailable" : "wallet_error";
-      throw new WalletError(code, `the sandbox signer answered ${response.status} ${item?.code ?? ""}: ${item?.message ?? "no details"}`);
+      const forbidden = response.status === 403 && item?.code === "forbidden";
+      const code = forbidden ? "wrong_account" : response.status >= 500 || response.status === 401 ? "wallet_unavailable" : "wallet_error";
+      // The signer's own code rides along, so approvals can tell a wrong code from an expired one.
+      throw Object.assign(new WalletError(code, `the sandbox signer answered ${response.status} ${item?.code ?? ""}: ${item?.message ?? "no details"}`), {
+        signerCode: item?.code,
+      });
     }
     return json as T;
   }
 
-  return {
+  /**
+   * Signs or sends with the user's approval: the grant in hand while it covers this use, else a new one
+   * (device key or emailed code). A wallet with Crossmint's `api-key` signer needs none: the first try
+   * goes without when no grant is held, and an `approval_*` refusal asks for one and tries once more.
+   */
+  let grant: Grant | null = null;
+  const keys = options.keys ?? deviceKeyStore();
+  async function approved<T>(use: "sign" | "send", run: (approval: string | undefined) => Promise<T>): Promise<T> {
+    const fresh = grant && !grant.used.has(use) && grant.expiresAt > Date.now() + 5_000 ? grant : null;
+    try {
+      const result = await run(fresh?.token);
+      fresh?.used.add(use);
+      return result;
+    } catch (e) {
+      if (!String((e as { signerCode?: string }).signerCode).startsWith("approval_")) throw e;
+    }
+    const user = (await call<{ owner?: string; address: string }>("GET", "")).address;
+    grant = await sandboxApproval({ call, mode: options.signer ?? "email", handler: adapter.onApprovalRequired, user, keys });
+    const result = await run(grant.token);
+    grant.used.add(use);
+    return result;
+  }
+
+  const device = {
+    async current() {
+      const user = (await call<{ address: string }>("GET", "")).address;
+      const key = await keys.get(user);
+      if (!key) return null;
+      const { devices } = await call<{ devices: { id: string; name: string }[] }>("GET", "/signers");
+      const registered = devices.find((d) => d.id === key.id);
+      // Removed elsewhere (or forgotten by a restarted sandbox): the key here is of no use any more.
+      if (!registered) await keys.remove(user);
+      return registered ? { id: registered.id, name: registered.name } : null;
+    },
+    async remove() {
+      const user = (await call<{ address: string }>("GET", "")).address;
+      const key = await keys.get(user);
+      if (!key) return;
+      await call("POST", "/signers/device/remove", { deviceId: key.id }).catch((e) => {
+        if ((e as { signerCode?: string }).signerCode !== "not_found") throw e;
+      });
+      await keys.remove(user);
+    },
+  };
+
+  const adapter: WalletAdapter = {
     provider: "sandbox",
+    onApprovalRequired: null,
+    ...(options.signer === "device" && { device }),
     async address() {
       return (await call<{ address: HexString }>("GET", "")).address;
     },
     async signTypedData(typedData) {
-      return (await call<{ signature: HexString }>("POST", "/sign-typed-data", { typedData, address: typedData.message.user })).signature;
+      const signed = await approved("sign", (approval) =>
+        call<{ signature: HexString }>("POST", "/sign-typed-data", { typedData, address: typedData.message.user, ...(approval && { approval }) }),
+      );
+      return signed.signature;
     },
     async sendTransaction(transaction) {
       const { from, to, data, value } = transaction;
-      const sent = await call<{ hash?: unknown; userOperationHash?: unknown }>("POST", "/send-transaction", { from, to, data, value });
+      const sent = await approved("send", (approval) =>
+        call<{ hash?: unknown; userOperationHash?: unknown }>("POST", "/send-transaction", { from, to, data, value, ...(approval && { approval }) }),
+      );
       const hash = sent.hash ?? sent.userOperationHash;
       if (typeof hash !== "string" || !/^0x[0-9a-fA-F]{64}$/.test(hash)) throw new WalletError("wallet_error", "the sandbox signer answered without a hash");
       return hash as HexString;
     },
   };
+  return adapter;
 }

@@ -17,7 +17,11 @@ export type WalletErrorCode =
   /** No wallet could be reached (no provider, signer offline). */
   | "wallet_unavailable"
   /** The wallet answered with an error or something unexpected. */
-  | "wallet_error";
+  | "wallet_error"
+  /** The one-time code was wrong (`attemptsLeft` in the message), or already used. */
+  | "code_invalid"
+  /** The one-time code expired, or too many wrong tries burnt it: a new one must be sent. */
+  | "code_expired";
 
 export class WalletError extends BaseError {
   override name = "WalletError";
@@ -28,11 +32,46 @@ export class WalletError extends BaseError {
 }
 
 /**
+ * What the wallet asks of the person before it signs (Crossmint's `onAuthRequired`, or the sandbox
+ * wallet's email approval): a one-time code sent to `signer` (`email:<address>`). The prompt calls
+ * `sendCode` (again to resend) and `verifyCode` until it resolves; `verifyCode` rejects with a
+ * `WalletError` `code_invalid` / `code_expired` for a bad code.
+ */
+export interface ApprovalRequest {
+  signerType: "email" | "phone";
+  /** The signer's locator, e.g. `email:ada@example.com`. */
+  signer: string;
+  sendCode(): Promise<void>;
+  verifyCode(code: string): Promise<void>;
+}
+
+/**
+ * Hosts the approval prompt: resolves once the code was verified, rejects (a `WalletError`
+ * `user_rejected`) when the person gives up. Nothing is signed or sent before it resolves.
+ */
+export type ApprovalHandler = (request: ApprovalRequest) => Promise<void>;
+
+/** The device signer this browser holds (signer mode `device`): the user can see it and remove it. */
+export interface DeviceSignerControl {
+  /** The device signer registered from this browser and still on the wallet, or null. */
+  current(): Promise<{ id: string; name: string } | null>;
+  /** Removes it from the wallet and forgets the key here; the next withdrawal asks for the emailed code. */
+  remove(): Promise<void>;
+}
+
+/**
  * The user's wallet, whichever kind (the sandbox signer, an EIP-1193 provider the page passed, the
  * Crossmint embedded wallet). The widget never holds a private key: every signature comes from here.
  */
 export interface WalletAdapter {
   readonly provider: "sandbox" | "eip1193" | "crossmint";
+  /**
+   * Called when a signature needs the person's approval (email, device or passkey signers); without a
+   * handler such a signature fails with `user_rejected`. EIP-1193 wallets prompt on their own.
+   */
+  onApprovalRequired: ApprovalHandler | null;
+  /** This browser's device signer, for wallets that keep one (absent otherwise). */
+  readonly device?: DeviceSignerControl;
   /** The wallet's address (asks the user to connect when the wallet needs it). */
   address(): Promise<HexString>;
   /**

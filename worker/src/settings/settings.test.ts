@@ -76,12 +76,13 @@ describe("settings", () => {
     });
     expect(s.sandboxUrl).toBe("http://127.0.0.1:8788");
     expect(s.crossmint.clientApiKey).toBeNull();
-    expect(s.crossmint.walletSigner).toBe("api-key");
+    expect(s.crossmint.walletSigner).toBe("email");
   });
 
-  it("takes the wallet admin signer as api-key or email, and nothing else", () => {
+  it("takes the signer mode as email (default), device, passkey or api-key, and nothing else", () => {
     expect(settingsFrom(sandboxEnv({ CROSSMINT_WALLET_SIGNER: "email" })).crossmint.walletSigner).toBe("email");
-    expect(problems(sandboxEnv({ CROSSMINT_WALLET_SIGNER: "passkey" }))).toEqual({ CROSSMINT_WALLET_SIGNER: "CROSSMINT_WALLET_SIGNER must be api-key or email" });
+    expect(settingsFrom(sandboxEnv({ CROSSMINT_WALLET_SIGNER: "passkey" })).crossmint.walletSigner).toBe("passkey");
+    expect(problems(sandboxEnv({ CROSSMINT_WALLET_SIGNER: "phone" }))).toEqual({ CROSSMINT_WALLET_SIGNER: "CROSSMINT_WALLET_SIGNER must be email or device or passkey or api-key" });
   });
 
   it("keeps reveal-frame tickets 60 s unless told otherwise, within 5 to 300 s", () => {

@@ -32,7 +32,7 @@ export interface Settings {
     serverKey: string;
     /** Public key for Crossmint sign-in in the widget (production). */
     clientApiKey: string | null;
-    /** The admin signer of wallets the Worker creates (`create-wallet.ts` says why `api-key` is the default). */
+    /** Who approves what the user's wallet signs (`CROSSMINT_WALLET_SIGNER`; README "Signer modes"). */
     walletSigner: WalletSigner;
   };
   chain: {
@@ -61,14 +61,20 @@ export interface Settings {
   logRedactions: readonly string[];
 }
 
-export type WalletSigner = "api-key" | "email";
+/**
+ * The signer mode: `email` (one-time code on every withdrawal, the default), `device` (email recovery,
+ * then a P-256 key on the user's device), `passkey` (email recovery, then a WebAuthn passkey on the
+ * partner's origin), `api-key` (Crossmint signs for the project: custodial, deprecated, opt-in only).
+ */
+export const WALLET_SIGNERS = ["email", "device", "passkey", "api-key"] as const;
+export type WalletSigner = (typeof WALLET_SIGNERS)[number];
 
 /** Defaults for the settings that have one (the reference's scopes, Machines' default session TTL). */
 export const SETTING_DEFAULTS = {
   SESSION_TTL_SECONDS: "900",
   UPSTREAM_TIMEOUT_MS: "8000",
   REVEAL_TICKET_SECONDS: "60",
-  CROSSMINT_WALLET_SIGNER: "api-key",
+  CROSSMINT_WALLET_SIGNER: "email",
   CHAIN_LOGS_MAX_BLOCKS: "2000",
   KYC_SCOPES: "kyc.read,kyc.write",
   CARD_SCOPES:
@@ -125,7 +131,7 @@ function parseSettings(env: Bindings): Settings {
       serverKey: read("CROSSMINT_SERVER_KEY", (t) => readText(t, 512)),
       // The widget signs in with Crossmint in production, which needs the project's public client key.
       clientApiKey: production ? read("CROSSMINT_CLIENT_API_KEY", (t) => readText(t, 512)) : optional("CROSSMINT_CLIENT_API_KEY", (t) => readText(t, 512)),
-      walletSigner: read("CROSSMINT_WALLET_SIGNER", readOneOf<WalletSigner>(["api-key", "email"]), SETTING_DEFAULTS.CROSSMINT_WALLET_SIGNER),
+      walletSigner: read("CROSSMINT_WALLET_SIGNER", readOneOf<WalletSigner>([...WALLET_SIGNERS]), SETTING_DEFAULTS.CROSSMINT_WALLET_SIGNER),
     },
     chain: {
       rpcUrl: read("CHAIN_RPC_URL", url),

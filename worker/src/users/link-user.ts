@@ -17,6 +17,7 @@ export interface LinkUserDeps {
   requestId: string;
 }
 
+/** The wallet's admin (recovery) signer for the signer mode: the user's email unless the partner opted into `api-key`. */
 function adminSignerFor(signer: WalletSigner, identity: VerifiedIdentity): WalletAdminSigner {
   if (signer === "api-key") return { type: "api-key" };
   if (!identity.email) {

@@ -16,19 +16,30 @@ async function walletAtCrossmint(token: string): Promise<{ address: string; conf
 }
 
 describe("the wallet the Worker creates at a person's first request", () => {
-  it("has Crossmint's api-key admin signer by default, so the widget can sign a withdrawal with the user's JWT", async () => {
-    const token = await signIn();
+  it("has the user's email as admin signer by default (email mode), so a signature needs the emailed code", async () => {
+    const email = newEmail("email-signer");
+    const token = await signIn(email);
     const me = expectOk("getMe", await call("getMe", { token }));
     const wallet = await walletAtCrossmint(token);
-    expect(wallet.config.adminSigner.type).toBe("api-key");
+    expect(wallet.config.adminSigner).toMatchObject({ type: "email", email });
     expect(wallet.address.toLowerCase()).toBe(me.user.walletAddress);
   });
 
-  it("has the user's email as admin signer with CROSSMINT_WALLET_SIGNER=email", async () => {
-    const email = newEmail("email-signer");
+  it.each(["device", "passkey"])("has the user's email as recovery (admin) signer in %s mode", async (mode) => {
+    const email = newEmail(`${mode}-signer`);
     const token = await signIn(email);
-    expectOk("getMe", await call("getMe", { token, fetcher: workerWith({ CROSSMINT_WALLET_SIGNER: "email" }) }));
-    const wallet = await walletAtCrossmint(token);
-    expect(wallet.config.adminSigner).toMatchObject({ type: "email", email });
+    expectOk("getMe", await call("getMe", { token, fetcher: workerWith({ CROSSMINT_WALLET_SIGNER: mode }) }));
+    expect((await walletAtCrossmint(token)).config.adminSigner).toMatchObject({ type: "email", email });
+  });
+
+  it("has Crossmint's api-key admin signer only when the partner opts in (CROSSMINT_WALLET_SIGNER=api-key)", async () => {
+    const token = await signIn();
+    expectOk("getMe", await call("getMe", { token, fetcher: workerWith({ CROSSMINT_WALLET_SIGNER: "api-key" }) }));
+    expect((await walletAtCrossmint(token)).config.adminSigner.type).toBe("api-key");
+  });
+
+  it("is the signer mode /v1/config reports to the widget (email unless set)", async () => {
+    expect(expectOk("getConfig", await call("getConfig")).wallet.signer).toBe("email");
+    expect(expectOk("getConfig", await call("getConfig", { fetcher: workerWith({ CROSSMINT_WALLET_SIGNER: "device" }) })).wallet.signer).toBe("device");
   });
 });

@@ -52,9 +52,40 @@ async function toReview(s: Setup, amount: string, address: string) {
   await waitUntil(() => s.$("[data-action=confirm]"), "the preview should show once the withdrawal is ready", { timeout: 15_000 });
 }
 
+/**
+ * Answers the approval prompt as the person does in the default (email) signer mode: sends the code,
+ * reads it in the sandbox mailbox, types it and approves.
+ */
+async function approve(s: Setup) {
+  const byText = (text: string) => [...s.root.querySelectorAll("button")].find((b) => b.textContent!.includes(text));
+  await waitUntil(() => byText("Email me a code"), "the approval prompt should ask to send the code", { timeout: 15_000 });
+  expect(s.root.textContent).to.contain("Approve this withdrawal");
+  byText("Email me a code")!.click();
+  await waitUntil(() => s.$("#approval-code"), "the code field should show once the code is sent", { timeout: 10_000 });
+  const mailbox = await fetch(`${services.signerUrl}/approvals/codes?email=${encodeURIComponent(s.user.email.toLowerCase())}`);
+  const { codes } = (await mailbox.json()) as { codes: { code: string; status: string }[] };
+  s.$<HTMLInputElement>("#approval-code")!.value = codes.find((c) => c.status === "pending")!.code;
+  s.$<HTMLFormElement>(".approval form")!.requestSubmit();
+}
+
 async function confirmAndWait(s: Setup) {
   s.$<HTMLButtonElement>("[data-action=confirm]")!.click();
+  await approve(s);
   await waitUntil(() => s.root.textContent!.includes("Withdrawal confirmed"), "the withdrawal should be confirmed", { timeout: 20_000 });
+}
+
+/** A test's wrapper around the real wallet: the step's approval handler still reaches the real one. */
+function wrap(real: WalletAdapter, overrides: Partial<WalletAdapter>): WalletAdapter {
+  return {
+    ...real,
+    ...overrides,
+    get onApprovalRequired() {
+      return real.onApprovalRequired;
+    },
+    set onApprovalRequired(handler) {
+      real.onApprovalRequired = handler;
+    },
+  };
 }
 
 const eventsOf = (s: Setup, type: string) => s.recorder.events.filter((e) => e.type === type).map((e) => e.detail);
@@ -175,18 +206,33 @@ describe("withdraw step", function () {
     expect((await s.user.client.call(routes.listWithdrawals, {})).withdrawals).to.have.length(2);
   });
 
+  it("asks for the emailed code after the preview; giving up sends nothing and the withdrawal stays ready", async () => {
+    const s = await setup({ collateralVersion: 1 });
+    const to = randomAddress();
+    await toReview(s, "4", to);
+    s.$<HTMLButtonElement>("[data-action=confirm]")!.click();
+    const byText = (text: string) => [...s.root.querySelectorAll("button")].find((b) => b.textContent!.includes(text));
+    await waitUntil(() => byText("Cancel"), "the approval prompt should show", { timeout: 15_000 });
+    expect(s.root.textContent).to.contain("You are sending $4.00 to:");
+    expect(s.root.textContent).to.contain(to);
+    byText("Cancel")!.click();
+    await waitUntil(() => s.root.querySelector("[role=alert]"), "giving up should be explained", { timeout: 10_000 });
+    expect(s.root.querySelector("[role=alert]")!.textContent).to.contain("nothing was sent");
+    const { withdrawals } = await s.user.client.call(routes.listWithdrawals, {});
+    expect(withdrawals.map((w) => w.status)).to.deep.equal(["ready"]);
+  });
+
   it("explains a declined signature and, on Try again, continues the same withdrawal", async () => {
     let declines = 1;
     const s = await setup({
       wallet: (user) => {
         const real = createSandboxWallet({ signerUrl: services.signerUrl, token: user.token });
-        return {
-          ...real,
+        return wrap(real, {
           signTypedData: async (typedData) => {
             if (declines-- > 0) throw new WalletError("user_rejected", "declined by the person in the test");
             return real.signTypedData(typedData);
           },
-        };
+        });
       },
     });
     await toReview(s, "5", randomAddress());
@@ -195,6 +241,7 @@ describe("withdraw step", function () {
     expect(s.root.querySelector("[role=alert]")!.textContent).to.contain("You declined in your wallet; nothing was sent.");
     expect(eventsOf(s, "mc-error").map((d) => d.code)).to.include("user_rejected");
     s.$<HTMLButtonElement>("[data-action=retry]")!.click();
+    await approve(s);
     await waitUntil(() => s.root.textContent!.includes("Withdrawal confirmed"), "the retry should go through", { timeout: 20_000 });
     const sandboxSide = await sandboxControl<{ withdrawals: unknown[] }>(services, "GET", `/users/${s.user.machinesUserId}`);
     expect(sandboxSide.withdrawals).to.have.length(1);
@@ -207,14 +254,13 @@ describe("withdraw step", function () {
       collateralVersion: 1,
       wallet: (user) => {
         const real = createSandboxWallet({ signerUrl: services.signerUrl, token: user.token });
-        return {
-          ...real,
+        return wrap(real, {
           sendTransaction: async (tx) => {
             if (wrong-- > 0) throw new WalletError("wrong_chain", "the wallet is on chain 1");
             sent++;
             return real.sendTransaction(tx);
           },
-        };
+        });
       },
     });
     await toReview(s, "3", randomAddress());
@@ -224,6 +270,7 @@ describe("withdraw step", function () {
     expect(s.$("[aria-current=step]")!.textContent).to.contain("Confirm in your wallet…");
     await expect(s.host).to.be.accessible();
     s.$<HTMLButtonElement>("[data-action=retry]")!.click();
+    await approve(s);
     await waitUntil(() => s.root.textContent!.includes("Withdrawal confirmed"), "the retry should go through", { timeout: 20_000 });
     expect(sent).to.equal(1);
     expect(eventsOf(s, "mc-withdrawal-submitted")).to.have.length(1);

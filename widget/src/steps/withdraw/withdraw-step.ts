@@ -9,6 +9,8 @@ import { WithdrawalConfirmedEvent } from "../../events/withdrawal-confirmed";
 import { WithdrawalSubmittedEvent } from "../../events/withdrawal-submitted";
 import { StepElement } from "../step-element";
 import { withdrawMessages, type WithdrawMessages } from "./withdraw.messages";
+import { WithdrawApproval } from "./withdraw-approval";
+import { WithdrawDevice } from "./withdraw-device";
 import { flowView } from "./withdraw-flow-view";
 import { withdrawForm } from "./withdraw-form";
 import { WithdrawFormController } from "./withdraw-form-controller";
@@ -43,13 +45,27 @@ export class WithdrawStep extends StepElement<WithdrawMessages> {
   private balances: Balances | null = null;
   private shownView: View = "form";
   private readonly form = new WithdrawFormController(this);
+  /** The signer's approval (emailed code), asked after the preview was confirmed. */
+  private readonly approval = new WithdrawApproval(this, {
+    t: (key, values) => this.t(key, values),
+    announce: (text) => this.announce(text),
+    focusOn: (selector) => void this.focusOn(selector),
+  });
+
+  /** The device signer this browser holds (signer mode `device`), with its remove button. */
+  private readonly device = new WithdrawDevice(this, {
+    t: (key, values) => this.t(key, values),
+    announce: (text) => this.announce(text),
+    control: async () => (this.context.config.wallet.signer === "device" ? ((await this.context.wallet()).device ?? null) : null),
+  });
 
   private readonly flow = new WithdrawalFlow(this, {
     api: () => this.context.api,
-    wallet: () => this.context.wallet(),
+    wallet: async () => Object.assign(await this.context.wallet(), { onApprovalRequired: this.approval.ask }),
     onStage: (stage) => this.stageChanged(stage),
     onSubmitted: (w, txHash) => this.emit(new WithdrawalSubmittedEvent({ withdrawalId: w.id, txHash, amountCents: w.amountCents })),
     onConfirmed: (w) => {
+      void this.device.refresh();
       this.emit(new WithdrawalConfirmedEvent({ withdrawalId: w.id, txHash: w.confirmedTxHash ?? w.submittedTxHash ?? "", amountCents: w.amountCents }));
       void this.refreshBalances();
     },
@@ -174,6 +190,7 @@ export class WithdrawStep extends StepElement<WithdrawMessages> {
         return html`${title(stage === "failed" ? "failedTitle" : "expiredTitle")}
           ${endedView(this.t, w, stage as "failed" | "expired", { onAgain: () => void this.flow.startAgain(), onBack: back })}`;
       default:
+        if (this.approval.open && w) return this.approval.render(i18n, w) as TemplateResult;
         return flowView(this.t, i18n, {
           stage,
           withdrawal: w,
@@ -201,6 +218,6 @@ export class WithdrawStep extends StepElement<WithdrawMessages> {
       ${this.balances
         ? html`<p class="available"><span class="muted">${this.t("available")}</span> <strong>${i18n.money(this.balances.spendingPower)}</strong></p>`
         : nothing}
-      ${withdrawForm(this.t, i18n, this.form.view(this.failureNotice, this.flow.busy))}`;
+      ${this.device.render()} ${withdrawForm(this.t, i18n, this.form.view(this.failureNotice, this.flow.busy))}`;
   }
 }

@@ -12,7 +12,7 @@ describe("GET /v1/config", () => {
       originAllowed: false,
       origin: null,
       auth: { provider: "sandbox", issuerUrl: `${s.url}/identity` },
-      wallet: { provider: "sandbox", signerUrl: `${s.url}/sandbox/wallet` },
+      wallet: { provider: "sandbox", signerUrl: `${s.url}/sandbox/wallet`, signer: "email" },
       chain: { id: s.chainId, name: "Sandbox (anvil)", explorerUrl: null },
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
     });
@@ -40,7 +40,7 @@ describe("GET /v1/config", () => {
       environment: "production",
       originAllowed: true,
       auth: { provider: "crossmint", clientApiKey: "ck_production_public" },
-      wallet: { provider: "crossmint" },
+      wallet: { provider: "crossmint", signer: "email" },
       chain: { id: 8453, name: "Base", explorerUrl: "https://basescan.org" },
     });
     expect(reply.headers.get("X-Machines-Environment")).toBe("production");

@@ -23,7 +23,10 @@ mount(configApp, routes.getConfig, async (c) => {
       auth: sandbox
         ? { provider: "sandbox" as const, issuerUrl: `${s.sandboxUrl}/identity` }
         : { provider: "crossmint" as const, clientApiKey: s.crossmint.clientApiKey ?? "" },
-      wallet: sandbox ? { provider: "sandbox" as const, signerUrl: `${s.sandboxUrl}/sandbox/wallet` } : { provider: "crossmint" as const },
+      // The signer mode, so the widget knows which approval to ask for (absent in older Workers: email).
+      wallet: sandbox
+        ? { provider: "sandbox" as const, signerUrl: `${s.sandboxUrl}/sandbox/wallet`, signer: s.crossmint.walletSigner }
+        : { provider: "crossmint" as const, signer: s.crossmint.walletSigner },
       chain: { id: s.chain.id, name: s.chain.name, explorerUrl: s.chain.explorerUrl },
       version: VERSION,
     },

@@ -1,17 +1,20 @@
 import type { WalletSigner } from "../../settings/settings";
 import { sendWalletsRequest, WalletUnavailableError, type CrossmintTransport, type CrossmintWallet } from "./wallets-request";
 
-/** Who approves what the wallet signs (Crossmint's `config.adminSigner`). */
-export type WalletAdminSigner = { type: Extract<WalletSigner, "api-key"> } | { type: Extract<WalletSigner, "email">; email: string };
+/**
+ * Crossmint's `config.adminSigner`: the recovery signer (wallets SDK 1.x `recovery`). In `device` and
+ * `passkey` modes it is the user's email; the device key or passkey is added later from the browser as a
+ * delegated signer, since only the browser holds it.
+ */
+export type WalletAdminSigner = { type: Extract<WalletSigner, "api-key"> } | { type: "email"; email: string };
 
 export interface CreateWalletParameters {
   /** The Crossmint user id (the JWT's `sub`): the wallet's owner. */
   userId: string;
   /**
-   * `api-key` (the default, `CROSSMINT_WALLET_SIGNER`): Crossmint signs for the project when the signed-in
-   * user asks through the client SDK, so the widget completes a withdrawal with the user's JWT alone.
-   * `email`: Crossmint's non-custodial signer, which asks the user for a one-time code in Crossmint's
-   * signer frame on every signature; the widget does not host that prompt yet, so it refuses to sign.
+   * `email` (every mode but `api-key`): Crossmint's non-custodial signer; a signature needs the one-time
+   * code Crossmint emails the user, which the widget's approval prompt asks for. `api-key`: Crossmint
+   * signs for the project whenever the signed-in user's JWT asks (custodial, deprecated, opt-in only).
    */
   adminSigner: WalletAdminSigner;
   /** Derived from the user, so retries and racing first requests create one wallet. */
