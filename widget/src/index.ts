@@ -1,7 +1,7 @@
 // The package's public surface: classes and types, no side effects. Import "./define" (or load the
 // script tag) to register <machines-card>.
 export { MachinesCard } from "./machines-card";
-export type { Eip1193Provider } from "./wallet/eip1193-wallet";
+export type { Eip1193Provider } from "./wallet/eip1193-provider";
 
 export { AgreementsAcceptedEvent, type AgreementsAcceptedDetail } from "./events/agreements-accepted";
 export { BeforeStepChangeEvent, type BeforeStepChangeDetail, type StepChangeReason } from "./events/before-step-change";
