@@ -27,9 +27,9 @@ rmSync(join(dist, "cdn", "machines-card.d.ts"), { force: true });
 run("tsc", ["-p", "widget/tsconfig.types.json", "--outDir", "widget/dist/types"]);
 writeFileSync(
   join(dist, "machines-card.d.ts"),
-  '// `import "machines-card"`: registers <machines-card> (HTMLElementTagNameMap) and exports the element and its events.\nexport * from "./types/widget/src/register.js";\nimport "./types/widget/src/define.js";\n',
+  '// The main entry: registers <machines-card> (HTMLElementTagNameMap) and exports the element and its events.\nexport * from "./types/widget/src/register.js";\nimport "./types/widget/src/define.js";\n',
 );
-writeFileSync(join(dist, "element.d.ts"), '// `import "machines-card/element"`: the element and its events, nothing registered.\nexport * from "./types/widget/src/index.js";\n');
+writeFileSync(join(dist, "element.d.ts"), '// The ./element entry: the element and its events, nothing registered.\nexport * from "./types/widget/src/index.js";\n');
 fixDeclarations(join(dist, "types"));
 checkDeclarations([join(dist, "machines-card.d.ts"), join(dist, "element.d.ts")]);
 run("cem", ["analyze", "--config", "custom-elements-manifest.config.mjs", "--outdir", "widget/dist"]);
