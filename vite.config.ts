@@ -35,6 +35,28 @@ const STEP_KIT = [
   /[\\/]widget[\\/]src[\\/](i18n[\\/]parse-amount|wallet[\\/]wallet-adapter|api[\\/]idempotency-key)\.ts$/,
 ];
 
+/**
+ * Every module the entries import statically (not the entry modules themselves), found once the graph
+ * is known. They go to one hashed `core` chunk that the entry imports, instead of living in the entry and
+ * being exported from it: no chunk imports the entry back, so the entry file can be renamed or versioned
+ * (a CDN path, a cache-busted name) without breaking the steps or loading twice.
+ */
+const entryGraph = new Set<string>();
+const entryGraphPlugin = {
+  name: "machines-card:entry-graph",
+  buildEnd() {
+    entryGraph.clear();
+    const entries = [...this.getModuleIds()].filter((id) => this.getModuleInfo(id)?.isEntry);
+    const visit = (id: string) => {
+      if (entryGraph.has(id)) return;
+      entryGraph.add(id);
+      for (const next of this.getModuleInfo(id)?.importedIds ?? []) visit(next);
+    };
+    for (const id of entries) for (const next of this.getModuleInfo(id)?.importedIds ?? []) visit(next);
+    for (const id of entries) entryGraph.delete(id);
+  },
+} satisfies Plugin;
+
 /** `dist/machines-card.d.ts` beside the entry, pointing at the declarations `tsc -p widget/tsconfig.types.json` writes. */
 const entryTypes = {
   name: "machines-card:entry-types",
@@ -48,7 +70,7 @@ const entryTypes = {
 } satisfies Plugin;
 
 export default defineConfig({
-  plugins: [minifyLitTemplatesPlugin(), stripRouteDocsPlugin(), entryTypes],
+  plugins: [minifyLitTemplatesPlugin(), stripRouteDocsPlugin(), entryGraphPlugin, entryTypes],
   build: {
     outDir: "dist",
     target: "es2022",
@@ -58,8 +80,8 @@ export default defineConfig({
     emptyOutDir: true,
     lib: { entry: "widget/src/define.ts", formats: ["es"], fileName: () => "machines-card.js" },
     rolldownOptions: {
-      // Lets the bundler fold code shared by the entry and the steps (Lit, styles) into the entry file
-      // itself, which then exports it to the chunks: one request before the first render, not two.
+      // What the entry shares with the steps is in `core` (below), so nothing is added to its exports
+      // for the chunks; "allow-extension" is what the groups' `includeDependenciesRecursively: false` needs.
       preserveEntrySignatures: "allow-extension",
       // zod/mini schemas are built by plain calls (`z.object(…)`), which a bundler must assume have side
       // effects; they have none, so a schema no chunk uses (the contract declares every route) can go.
@@ -75,6 +97,7 @@ export default defineConfig({
           // Two shared chunks (above) rather than many small ones: fewer requests, better compression.
           // The connection's group wins where both would match (`shared/api/config.ts`).
           groups: [
+            { name: "core", priority: 3, includeDependenciesRecursively: false, test: (id: string) => entryGraph.has(id) },
             { name: "connection", priority: 2, includeDependenciesRecursively: false, test: (id: string) => CONNECTION.some((re) => re.test(id)) },
             { name: "step-kit", priority: 1, includeDependenciesRecursively: false, test: (id: string) => STEP_KIT.some((re) => re.test(id)) },
           ],

@@ -1,7 +1,7 @@
 // The package's public surface: classes and types, no side effects. Import "./define" (or load the
 // script tag) to register <machines-card>.
 export { MachinesCard } from "./machines-card";
-export type { Eip1193Provider } from "./wallet/eip1193-wallet";
+export type { Eip1193Provider } from "./wallet/eip1193-provider";
 
 export { AgreementsAcceptedEvent, type AgreementsAcceptedDetail } from "./events/agreements-accepted";
 export { BeforeStepChangeEvent, type BeforeStepChangeDetail, type StepChangeReason } from "./events/before-step-change";
@@ -11,7 +11,7 @@ export { CardRevealedEvent, type CardRevealedDetail } from "./events/card-reveal
 export { DepositCompletedEvent, type DepositCompletedDetail } from "./events/deposit-completed";
 export { DepositCreatedEvent, type DepositCreatedDetail } from "./events/deposit-created";
 export { MachinesCardErrorEvent, type MachinesCardErrorDetail } from "./events/error";
-export { KycStatusEvent, type KycStatusDetail } from "./events/kyc-status";
+export { KycStatusEvent, type KycStatusDetail, type KycStatusName } from "./events/kyc-status";
 export { ReadyEvent, type ReadyDetail } from "./events/ready";
 export { SignedInEvent, type SignedInDetail } from "./events/signed-in";
 export { SignedOutEvent, type SignedOutDetail } from "./events/signed-out";

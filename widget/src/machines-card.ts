@@ -18,7 +18,7 @@ import { machinesCardStyles } from "./machines-card.styles";
 import type { StepContext } from "./steps/step-context";
 import type { StepElement } from "./steps/step-element";
 import { BrandSheet } from "./styles/brand-sheet";
-import type { Eip1193Provider } from "./wallet/eip1193-wallet";
+import type { Eip1193Provider } from "./wallet/eip1193-provider";
 
 /** The properties behind attributes: a change to any of them re-reads the settings. */
 const ATTRIBUTE_PROPERTIES = [

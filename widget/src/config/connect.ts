@@ -4,7 +4,7 @@ import { ApiError } from "../api/api-error";
 import { createWorkerClient, type WorkerClient } from "../api/client";
 import type { AuthAdapter, AuthUser } from "../auth/auth-adapter";
 import { createAuth } from "../auth/create-auth";
-import type { Eip1193Provider } from "../wallet/eip1193-wallet";
+import type { Eip1193Provider } from "../wallet/eip1193-provider";
 import { createWallet } from "../wallet/create-wallet";
 import type { WalletAdapter } from "../wallet/wallet-adapter";
 import type { ConfigProblem } from "./config-problem";

@@ -75,3 +75,11 @@ describe("public events", () => {
     expect(el.tagName).to.equal("MACHINES-CARD");
   });
 });
+
+// The event details write out two contract types so the package's declarations need no zod; these
+// lines stop compiling if either drifts from the contract.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const kycStatusIsTheContracts: Same<import("./kyc-status").KycStatusName, import("../../../shared/api/kyc").KycStatus> = true;
+const environmentIsTheContracts: Same<import("./ready").ReadyDetail["environment"], import("../../../shared/api/config").Environment> = true;
+void kycStatusIsTheContracts;
+void environmentIsTheContracts;

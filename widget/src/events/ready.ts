@@ -1,9 +1,8 @@
-import type { Environment } from "../../../shared/api/config";
 import type { StepName } from "../../../shared/steps";
 
 export interface ReadyDetail {
-  /** The environment the Worker runs in. */
-  environment: Environment;
+  /** The environment the Worker runs in (the contract's `Environment`, written out so the declarations need no zod). */
+  environment: "sandbox" | "production";
   /** The step the element opened at (a returning user resumes where they left off). */
   step: StepName;
   /** Whether a session was restored from an earlier visit. */

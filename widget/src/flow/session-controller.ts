@@ -7,7 +7,7 @@ import { MachinesCardErrorEvent } from "../events/error";
 import { ReadyEvent } from "../events/ready";
 import { SignedInEvent } from "../events/signed-in";
 import { SignedOutEvent } from "../events/signed-out";
-import type { Eip1193Provider } from "../wallet/eip1193-wallet";
+import type { Eip1193Provider } from "../wallet/eip1193-provider";
 import type { FlowController } from "./flow-controller";
 import { prerequisiteOf, resumeStep, stepAfter, type Prerequisite } from "./guards";
 import { SIGNED_OUT, stateFromBootstrap, type JourneyState } from "./journey-state";

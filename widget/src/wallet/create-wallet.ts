@@ -1,5 +1,5 @@
 import type { PublicConfig } from "../../../shared/api/config";
-import type { Eip1193Provider } from "./eip1193-wallet";
+import type { Eip1193Provider } from "./eip1193-provider";
 import type { WalletAdapter } from "./wallet-adapter";
 
 export interface CreateWalletOptions {

@@ -1,5 +1,6 @@
 import { expect } from "@open-wc/testing";
-import { createEip1193Wallet, type Eip1193Provider } from "./eip1193-wallet";
+import type { Eip1193Provider } from "./eip1193-provider";
+import { createEip1193Wallet } from "./eip1193-wallet";
 import { WalletError } from "./wallet-adapter";
 
 /**

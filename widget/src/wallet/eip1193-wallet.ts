@@ -1,9 +1,5 @@
+import type { Eip1193Provider } from "./eip1193-provider";
 import { WalletError, withDomainType, type HexString, type WalletAdapter } from "./wallet-adapter";
-
-/** The one method of an EIP-1193 provider the widget uses (MetaMask, Rabby, WalletConnect, viem's custom transports). */
-export interface Eip1193Provider {
-  request(args: { method: string; params?: unknown[] | object }): Promise<unknown>;
-}
 
 /**
  * A wallet adapter over any EIP-1193 provider the host page passes in the element's `provider`
