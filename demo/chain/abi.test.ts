@@ -17,7 +17,7 @@ import {
   erc20Abi,
   withdrawalErrorsAbi,
   withdrawalEventAbi,
-} from "../../shared/abi";
+} from "@machines-card/contract/abi";
 import { type ContractArtifacts, type ContractName, loadArtifacts } from "./compile";
 import { collateralAdminsAbi, collateralFactoryAbi, testDollarMintAbi } from "./sandbox-abi";
 

@@ -21,10 +21,10 @@ import {
 } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collateralAbi } from "../../shared/abi/collateral";
-import { controllerV1Abi } from "../../shared/abi/controller-v1";
-import { erc20Abi } from "../../shared/abi/erc20";
-import { withdrawalErrorsAbi } from "../../shared/abi/withdrawal-errors";
+import { collateralAbi } from "@machines-card/contract/abi/collateral";
+import { controllerV1Abi } from "@machines-card/contract/abi/controller-v1";
+import { erc20Abi } from "@machines-card/contract/abi/erc20";
+import { withdrawalErrorsAbi } from "@machines-card/contract/abi/withdrawal-errors";
 import { loadArtifacts } from "./compile";
 import { SANDBOX_DEPLOYER_PRIVATE_KEY, SANDBOX_EXECUTOR_PRIVATE_KEY } from "./keys";
 import { type ChainFixture, type ExecutorPayload, type TestWallet, executorPayload, fundedCollateral, randomSalt, startChainFixture } from "./testing/chain-fixture";

@@ -1,9 +1,9 @@
 import { type Abi, type Address, type Hex, encodeFunctionData, getAddress, parseEventLogs } from "viem";
 import { generatePrivateKey } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { coordinatorV2Abi } from "../../shared/abi/coordinator-v2";
-import { erc20Abi } from "../../shared/abi/erc20";
-import { withdrawalErrorsAbi } from "../../shared/abi/withdrawal-errors";
+import { coordinatorV2Abi } from "@machines-card/contract/abi/coordinator-v2";
+import { erc20Abi } from "@machines-card/contract/abi/erc20";
+import { withdrawalErrorsAbi } from "@machines-card/contract/abi/withdrawal-errors";
 import { loadArtifacts } from "./compile";
 import {
   type ChainFixture,

@@ -4,7 +4,7 @@
  */
 import { type Abi, type Address, hashTypedData, keccak256, recoverAddress, toHex } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collateralWithdrawTypedData } from "../../shared/abi/collateral-withdraw-typed-data";
+import { collateralWithdrawTypedData } from "@machines-card/contract/abi/collateral-withdraw-typed-data";
 import { type ContractArtifacts, loadArtifacts } from "./compile";
 import { CONTROLLER_V1_WITHDRAW_TYPE, coordinatorExecutorTypedData, executorWithdrawalDigest } from "./executor-message";
 import { type ChainFixture, randomSalt, startChainFixture } from "./testing/chain-fixture";

@@ -1,9 +1,9 @@
 import { type Address, type Hash, parseEther } from "viem";
 import { generatePrivateKey, privateKeyToAddress } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { controllerV1Abi } from "../../shared/abi/controller-v1";
-import { coordinatorV2Abi } from "../../shared/abi/coordinator-v2";
-import { erc20Abi } from "../../shared/abi/erc20";
+import { controllerV1Abi } from "@machines-card/contract/abi/controller-v1";
+import { coordinatorV2Abi } from "@machines-card/contract/abi/coordinator-v2";
+import { erc20Abi } from "@machines-card/contract/abi/erc20";
 import { startAnvil } from "./anvil";
 import { loadArtifacts } from "./compile";
 import { SANDBOX_EXECUTOR_PRIVATE_KEY } from "./keys";

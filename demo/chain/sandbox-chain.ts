@@ -5,10 +5,10 @@
  */
 import { type Address, type Hash, type Hex, type TransactionReceipt, parseEventLogs } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { collateralAbi } from "../../shared/abi/collateral";
-import { controllerV1Abi } from "../../shared/abi/controller-v1";
-import { coordinatorV2Abi } from "../../shared/abi/coordinator-v2";
-import { erc20Abi } from "../../shared/abi/erc20";
+import { collateralAbi } from "@machines-card/contract/abi/collateral";
+import { controllerV1Abi } from "@machines-card/contract/abi/controller-v1";
+import { coordinatorV2Abi } from "@machines-card/contract/abi/coordinator-v2";
+import { erc20Abi } from "@machines-card/contract/abi/erc20";
 import { createSandboxClients, readChainId } from "./clients";
 import { type DeployArtifacts, type SandboxDeployment, deploySandboxContracts } from "./deploy";
 import { executorWithdrawalDigest } from "./executor-message";

@@ -1,5 +1,5 @@
 import type { Address, Hash, PublicClient } from "viem";
-import { erc20Abi } from "../../shared/abi/erc20";
+import { erc20Abi } from "@machines-card/contract/abi/erc20";
 
 export interface TokenTransfer {
   from: Address;

@@ -3,8 +3,8 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type * as z from "zod/mini";
-import { fail, type ErrorItem } from "../../shared/envelope";
-import { issuesToErrors } from "../../shared/validation";
+import { fail, type ErrorItem } from "@machines-card/contract/envelope";
+import { issuesToErrors } from "@machines-card/contract/validation";
 
 /**
  * Error replies of the sandbox's own services (identity issuer, sandbox wallet), in the envelope the

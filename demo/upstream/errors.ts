@@ -1,7 +1,7 @@
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { ErrorItem } from "../../shared/envelope";
-import type { SchemaIssue } from "../../shared/validation";
-import { issuesToErrors } from "../../shared/validation";
+import type { ErrorItem } from "@machines-card/contract/envelope";
+import type { SchemaIssue } from "@machines-card/contract/validation";
+import { issuesToErrors } from "@machines-card/contract/validation";
 
 /**
  * An expected failure of the simulated Machines API: rendered by the app's error handler as

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { EVM_ADDRESS_PATTERN } from "../../shared/machines/common";
+import { EVM_ADDRESS_PATTERN } from "@machines-card/contract/machines/common";
 
 /**
  * The body of `POST /api/2025-06-09/wallets`, as Crossmint's API takes it (the fields the sandbox

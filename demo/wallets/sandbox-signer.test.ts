@@ -11,10 +11,10 @@ import {
   type Hex,
 } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collateralWithdrawTypedData } from "../../shared/abi/collateral-withdraw-typed-data";
-import { coordinatorV2Abi } from "../../shared/abi/coordinator-v2";
-import { entryPointEventsAbi } from "../../shared/abi/entry-point";
-import { erc20Abi } from "../../shared/abi/erc20";
+import { collateralWithdrawTypedData } from "@machines-card/contract/abi/collateral-withdraw-typed-data";
+import { coordinatorV2Abi } from "@machines-card/contract/abi/coordinator-v2";
+import { entryPointEventsAbi } from "@machines-card/contract/abi/entry-point";
+import { erc20Abi } from "@machines-card/contract/abi/erc20";
 import { executorPayload, fundedCollateral, randomSalt, startChainFixture, type ChainFixture } from "../chain/testing/chain-fixture";
 import { createIdentityIssuer, type IdentityIssuer } from "../identity/identity-issuer";
 import { createTestTokens } from "../identity/test-tokens";

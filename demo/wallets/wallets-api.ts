@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { describeIssue, fieldOf } from "../../shared/validation";
+import { describeIssue, fieldOf } from "@machines-card/contract/validation";
 import { CreateWalletBody } from "./create-wallet.schema";
 import { LocatorError } from "./locators";
 import { createSandboxWallets, type SandboxWallets, type SandboxWalletsOptions, type WalletsChain } from "./sandbox-wallets";

@@ -19,7 +19,7 @@
  * requested, the call not refused); the prompt's answers are tested in withdraw-approval.test.ts.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { collateralWithdrawTypedData } from "../../shared/abi/collateral-withdraw-typed-data";
+import { collateralWithdrawTypedData } from "@machines-card/contract/abi/collateral-withdraw-typed-data";
 import { crossmintJwt, openPartnerPage, type CrossmintReply, type CrossmintRequest } from "./support/crossmint-page";
 
 const ME = "/api/2025-06-09/wallets/me:evm:smart";

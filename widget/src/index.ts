@@ -19,4 +19,4 @@ export { StepChangeEvent, type StepChangeDetail } from "./events/step-change";
 export { WithdrawalConfirmedEvent, type WithdrawalConfirmedDetail } from "./events/withdrawal-confirmed";
 export { WithdrawalSubmittedEvent, type WithdrawalSubmittedDetail } from "./events/withdrawal-submitted";
 
-export type { StepName } from "../../shared/steps";
+export type { StepName } from "@machines-card/contract/steps";

@@ -1,5 +1,5 @@
 import { LitElement, type PropertyValues } from "lit";
-import type { StepName } from "../../shared/steps";
+import type { StepName } from "@machines-card/contract/steps";
 import { problemCode, type ConfigProblem } from "./config/config-problem";
 import { readSettings, type AttributeValues, type Settings } from "./config/settings";
 import { MachinesCardErrorEvent } from "./events/error";

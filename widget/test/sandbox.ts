@@ -1,4 +1,4 @@
-import { meRoutes } from "../../shared/api/me";
+import { meRoutes } from "@machines-card/contract/api/me";
 import { bringToStage, fund as fundCollateral, stages, type Stage, type UserFacts } from "../../test/support/sandbox/new-user";
 import { createSandboxClient, type SandboxClient } from "../../test/support/sandbox/sandbox-client";
 import { createWorkerClient as createRawWorkerClient, type WorkerClient as RawWorkerClient } from "../../test/support/sandbox/worker-client";

@@ -1,6 +1,6 @@
 import { fixture, html } from "@open-wc/testing";
-import type { PublicConfig } from "../../shared/api/config";
-import type { StepName } from "../../shared/steps";
+import type { PublicConfig } from "@machines-card/contract/api/config";
+import type { StepName } from "@machines-card/contract/steps";
 import { createWorkerClient } from "../src/api/client";
 import type { AuthAdapter } from "../src/auth/auth-adapter";
 import { SIGNED_OUT, type JourneyState } from "../src/flow/journey-state";

@@ -1,5 +1,5 @@
-import type { ErrorItem } from "../../shared/envelope";
-import { statusOf, type ErrorCode } from "../../shared/errors";
+import type { ErrorItem } from "@machines-card/contract/envelope";
+import { statusOf, type ErrorCode } from "@machines-card/contract/errors";
 
 export interface AppErrorOptions {
   /** HTTP status; defaults to the code's status in `shared/errors.ts` (500 for unknown codes). */

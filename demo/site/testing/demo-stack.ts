@@ -6,8 +6,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { freePort } from "../../../scripts/lib/free-port";
-import { type RunningStack, startStack } from "../../../test/stack";
+import { freePort } from "#scripts/lib/free-port";
+import { type RunningStack, startStack } from "#test/stack";
 import { type RunningDemoSite, startDemoSite } from "../serve";
 
 export interface DemoStack {

@@ -1,6 +1,6 @@
 import { type Context, Hono } from "hono";
-import type { KnownKycStatus } from "../../../shared/machines";
-import { KYC_FINAL_STATUSES } from "../../../shared/machines";
+import type { KnownKycStatus } from "@machines-card/contract/machines";
+import { KYC_FINAL_STATUSES } from "@machines-card/contract/machines";
 import type { SimulatorContext } from "../context";
 import { kycSignature, setKycStatus } from "../domain/kyc";
 

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { KYC_STATUSES, PositiveCents } from "../../../shared/machines";
+import { KYC_STATUSES, PositiveCents } from "@machines-card/contract/machines";
 import { EXPIRES_AT_ENCODINGS, SALT_ENCODINGS } from "../options";
 
 /** Bodies of the sandbox controls (`/sandbox/*`). Sandbox-only: never part of the Machines contract. */

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import * as z from "zod/mini";
-import { EVM_ADDRESS_PATTERN } from "../../../shared/machines";
+import { EVM_ADDRESS_PATTERN } from "@machines-card/contract/machines";
 import type { SimulatorContext } from "../context";
 import { invalidRequest, notFound } from "../errors";
 import { FaultRuleInput } from "../http/faults";

@@ -1,4 +1,4 @@
-import type { EncryptedSecret } from "../../../shared/machines";
+import type { EncryptedSecret } from "@machines-card/contract/machines";
 import { bytesToBase64, bytesToHex, hexToBytes, randomBytes, utf8 } from "./encoding";
 import type { SimulatorSecrets } from "./secrets";
 

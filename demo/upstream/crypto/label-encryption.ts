@@ -1,4 +1,4 @@
-import type { EncryptedBlob } from "../../../shared/machines";
+import type { EncryptedBlob } from "@machines-card/contract/machines";
 import { base64UrlToBytes, bytesToBase64Url, randomBytes, utf8 } from "./encoding";
 import type { SimulatorSecrets } from "./secrets";
 

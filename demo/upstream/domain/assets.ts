@@ -1,4 +1,4 @@
-import type { DepositAsset } from "../../../shared/machines";
+import type { DepositAsset } from "@machines-card/contract/machines";
 import type { SimulatorContext } from "../context";
 
 /**

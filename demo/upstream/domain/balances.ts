@@ -1,4 +1,4 @@
-import type { Balances } from "../../../shared/machines";
+import type { Balances } from "@machines-card/contract/machines";
 import type { Store } from "../state/store";
 
 /**

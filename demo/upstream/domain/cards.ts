@@ -1,4 +1,4 @@
-import type { Card, CardCreateRequest } from "../../../shared/machines";
+import type { Card, CardCreateRequest } from "@machines-card/contract/machines";
 import { isoAt, type SimulatorContext } from "../context";
 import { ids } from "../crypto/encoding";
 import { cardNumbers } from "../crypto/card-secrets";

@@ -1,4 +1,4 @@
-import type { Deposit } from "../../../shared/machines";
+import type { Deposit } from "@machines-card/contract/machines";
 import { isoAt, type SimulatorContext } from "../context";
 import { ids } from "../crypto/encoding";
 import type { CollateralRecord, DepositRecord, UserRecord } from "../state/records";

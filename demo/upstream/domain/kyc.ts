@@ -1,5 +1,5 @@
-import type { KycApplication, KnownKycStatus, KycStatusData } from "../../../shared/machines";
-import { KYC_FINAL_STATUSES } from "../../../shared/machines";
+import type { KycApplication, KnownKycStatus, KycStatusData } from "@machines-card/contract/machines";
+import { KYC_FINAL_STATUSES } from "@machines-card/contract/machines";
 import { isoAt, type SimulatorContext } from "../context";
 import { invalidState } from "../errors";
 import type { UserRecord } from "../state/records";

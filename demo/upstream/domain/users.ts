@@ -1,5 +1,5 @@
-import type { WalletChain } from "../../../shared/machines";
-import { EVM_ADDRESS_PATTERN } from "../../../shared/machines";
+import type { WalletChain } from "@machines-card/contract/machines";
+import { EVM_ADDRESS_PATTERN } from "@machines-card/contract/machines";
 import { isoAt, type SimulatorContext } from "../context";
 import { machinesError } from "../errors";
 import type { UserRecord } from "../state/records";

@@ -1,4 +1,4 @@
-import type { WithdrawalEstimate, WithdrawalRange, WithdrawalSource } from "../../../shared/machines";
+import type { WithdrawalEstimate, WithdrawalRange, WithdrawalSource } from "@machines-card/contract/machines";
 import type { SimulatorContext } from "../context";
 import { ids } from "../crypto/encoding";
 import { machinesError, notFound } from "../errors";

@@ -1,4 +1,4 @@
-import type { Execution, Relay, WithdrawalCreateData, WithdrawalParameter } from "../../../shared/machines";
+import type { Execution, Relay, WithdrawalCreateData, WithdrawalParameter } from "@machines-card/contract/machines";
 import type { SimulatorContext } from "../context";
 import { isoAt } from "../context";
 import { bytesToBase64, bytesToHex, hexToBytes } from "../crypto/encoding";

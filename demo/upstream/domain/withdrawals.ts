@@ -1,6 +1,6 @@
 import type { Address, Hex } from "viem";
-import type { WithdrawalCreateRequest } from "../../../shared/machines";
-import { EVM_ADDRESS_PATTERN } from "../../../shared/machines";
+import type { WithdrawalCreateRequest } from "@machines-card/contract/machines";
+import { EVM_ADDRESS_PATTERN } from "@machines-card/contract/machines";
 import type { SimulatorContext } from "../context";
 import { bytesToHex, canonicalJson, ids, randomBytes } from "../crypto/encoding";
 import { chainUnavailable, insufficientCollateral, invalidRequest } from "../errors";

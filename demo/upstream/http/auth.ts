@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import type { Scope } from "../../../shared/machines";
+import type { Scope } from "@machines-card/contract/machines";
 import type { SimulatorContext } from "../context";
 import { forbiddenScope, unauthorized } from "../errors";
 import type { ApiEnv } from "./env";

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import * as z from "zod/mini";
-import { fail } from "../../../shared/envelope";
+import { fail } from "@machines-card/contract/envelope";
 import { ids } from "../crypto/encoding";
 
 /**

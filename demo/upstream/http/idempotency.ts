@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from "../../../shared/machines";
+import { IDEMPOTENCY_KEY_HEADER, IdempotencyKey } from "@machines-card/contract/machines";
 import type { SimulatorContext } from "../context";
 import { idempotencyConflict, invalidRequest } from "../errors";
 import { canonicalJson } from "../crypto/encoding";

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { fail, ok } from "../../../shared/envelope";
+import { fail, ok } from "@machines-card/contract/envelope";
 import { MachinesError } from "../errors";
 import type { SimulatorLogger } from "../options";
 

@@ -5,7 +5,7 @@ import type {
   EndpointParams,
   EndpointQuery,
   MachinesEndpoint,
-} from "../../../shared/machines/define-endpoint";
+} from "@machines-card/contract/machines/define-endpoint";
 import type { SimulatorContext } from "../context";
 import { partnerAuth, sessionAuth } from "./auth";
 import { parseWith, readJson } from "./body";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { type Agreement, type AgreementsData, machinesApi } from "../../../shared/machines";
+import { type Agreement, type AgreementsData, machinesApi } from "@machines-card/contract/machines";
 import { isoAt, type SimulatorContext } from "../context";
 import { requireKycApproved } from "../domain/gates";
 import type { ApiEnv } from "../http/env";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { machinesApi } from "../../../shared/machines";
+import { machinesApi } from "@machines-card/contract/machines";
 import type { SimulatorContext } from "../context";
 import { balancesOf } from "../domain/balances";
 import type { ApiEnv } from "../http/env";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { machinesApi } from "../../../shared/machines";
+import { machinesApi } from "@machines-card/contract/machines";
 import type { SimulatorContext } from "../context";
 import { ids } from "../crypto/encoding";
 import { cardNumbers, encryptSecret, newSecretKey } from "../crypto/card-secrets";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { CARD_ID_MIN_LENGTH, machinesApi } from "../../../shared/machines";
+import { CARD_ID_MIN_LENGTH, machinesApi } from "@machines-card/contract/machines";
 import { isoAt, type SimulatorContext } from "../context";
 import { cardReply, createCard } from "../domain/cards";
 import { requireAgreements } from "../domain/gates";

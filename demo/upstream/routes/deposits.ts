@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { DEPOSIT_ACTIVE_STATUSES, type DepositRange, machinesApi } from "../../../shared/machines";
+import { DEPOSIT_ACTIVE_STATUSES, type DepositRange, machinesApi } from "@machines-card/contract/machines";
 import type { SimulatorContext } from "../context";
 import { DEPOSIT_LIMITS, depositAssets, filterAssets, isDepositAsset, SOURCE } from "../domain/assets";
 import { ensureCollateral } from "../domain/collateral";

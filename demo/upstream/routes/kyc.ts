@@ -7,7 +7,7 @@ import {
   type KycValuesData,
   machinesApi,
   OCCUPATIONS,
-} from "../../../shared/machines";
+} from "@machines-card/contract/machines";
 import type { SimulatorContext } from "../context";
 import { kycStatusPayload, submitKyc } from "../domain/kyc";
 import type { ApiEnv } from "../http/env";

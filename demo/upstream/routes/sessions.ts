@@ -8,7 +8,7 @@ import {
   type SessionCreateDocsRequest,
   type SessionCreateExampleRequest,
   type SessionData,
-} from "../../../shared/machines";
+} from "@machines-card/contract/machines";
 import { isoAt, type SimulatorContext } from "../context";
 import { ids } from "../crypto/encoding";
 import { isKycApproved } from "../domain/kyc";

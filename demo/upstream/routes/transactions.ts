@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { machinesApi, type Transaction, TRANSACTIONS_LIMIT } from "../../../shared/machines";
+import { machinesApi, type Transaction, TRANSACTIONS_LIMIT } from "@machines-card/contract/machines";
 import type { SimulatorContext } from "../context";
 import type { ApiEnv } from "../http/env";
 import { paginate } from "../http/pagination";

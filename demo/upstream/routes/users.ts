@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { machinesApi, type UserResolveData } from "../../../shared/machines";
+import { machinesApi, type UserResolveData } from "@machines-card/contract/machines";
 import type { SimulatorContext } from "../context";
 import { linkUser, replyWallet } from "../domain/users";
 import type { ApiEnv } from "../http/env";

@@ -6,7 +6,7 @@ import {
   upgradeLegacyWithdrawal,
   type WithdrawalCreateLegacyRequest,
   type WithdrawalCreateRequest,
-} from "../../../shared/machines";
+} from "@machines-card/contract/machines";
 import type { SimulatorContext } from "../context";
 import { filterAssets, SOURCE, sourceToken, withdrawalDestinations } from "../domain/assets";
 import { ensureCollateral } from "../domain/collateral";

@@ -1,4 +1,4 @@
-import type { CardLimit, EncryptedBlob, KnownKycStatus, Scope, TransactionType, WalletChain, WithdrawalCreateRequest } from "../../../shared/machines";
+import type { CardLimit, EncryptedBlob, KnownKycStatus, Scope, TransactionType, WalletChain, WithdrawalCreateRequest } from "@machines-card/contract/machines";
 
 /**
  * Everything the simulator remembers, as plain JSON (bigints as decimal strings, times as ISO or ms),

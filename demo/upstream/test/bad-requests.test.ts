@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { ErrorEnvelope } from "../../../shared/envelope";
+import { ErrorEnvelope } from "@machines-card/contract/envelope";
 import { createHarness, type Harness, PARTNER_KEY, WALLET } from "./harness";
 
 /** Every route of the partner API, with the auth it needs. */

@@ -1,9 +1,9 @@
 import { type Address, type Hex, parseEventLogs } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { collateralWithdrawTypedData } from "../../../shared/abi/collateral-withdraw-typed-data";
-import { controllerV1Abi } from "../../../shared/abi/controller-v1";
-import { coordinatorV2Abi } from "../../../shared/abi/coordinator-v2";
-import { erc20Abi } from "../../../shared/abi/erc20";
+import { collateralWithdrawTypedData } from "@machines-card/contract/abi/collateral-withdraw-typed-data";
+import { controllerV1Abi } from "@machines-card/contract/abi/controller-v1";
+import { coordinatorV2Abi } from "@machines-card/contract/abi/coordinator-v2";
+import { erc20Abi } from "@machines-card/contract/abi/erc20";
 import { type ChainFixture, randomSalt, startChainFixture, type TestWallet } from "../../chain/testing/chain-fixture";
 import { createHarness, type Harness } from "./harness";
 

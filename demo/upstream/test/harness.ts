@@ -1,5 +1,5 @@
 import { createMachinesSandboxApp, createMachinesSimulator, type MachinesSimulator, type MachinesSimulatorOptions } from "../index";
-import { PARTNER_SCOPES } from "../../../shared/machines/sessions";
+import { PARTNER_SCOPES } from "@machines-card/contract/machines/sessions";
 import type { SimulatorLogger } from "../options";
 
 export const PARTNER_KEY = "sk_test_partner_key_for_simulator_tests";

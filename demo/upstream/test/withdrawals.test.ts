@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { WithdrawalCreateData } from "../../../shared/machines";
+import { WithdrawalCreateData } from "@machines-card/contract/machines";
 import examples from "./fixtures/reference-examples.json";
 import { createHarness, WALLET } from "./harness";
 import { expectSameShape } from "./shape";

@@ -1,4 +1,4 @@
-import type { KycApplication } from "../../../shared/machines/kyc";
+import type { KycApplication } from "@machines-card/contract/machines/kyc";
 
 /**
  * Test-only: a complete KYC application the simulator approves at once (its last name contains

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { EVM_ADDRESS_PATTERN } from "../../../shared/machines/common";
+import { EVM_ADDRESS_PATTERN } from "@machines-card/contract/machines/common";
 
 const Address = z.string().check(z.regex(EVM_ADDRESS_PATTERN, { error: "must be a 0x-prefixed 20-byte address" }));
 const Hex = z.string().check(z.regex(/^0x([0-9a-fA-F]{2})*$/, { error: "must be 0x-prefixed hex of whole bytes" }));

@@ -6,9 +6,9 @@
  */
 import { type Address, createPublicClient, createWalletClient, erc20Abi, type Hex, http, parseUnits } from "viem";
 import { generatePrivateKey, mnemonicToAccount, privateKeyToAccount } from "viem/accounts";
-import { sandboxChainDefinition } from "../../../demo/chain/clients";
-import { SANDBOX_DEPLOYER_PRIVATE_KEY } from "../../../demo/chain/keys";
-import { testDollarMintAbi } from "../../../demo/chain/sandbox-abi";
+import { sandboxChainDefinition } from "#demo/chain/clients";
+import { SANDBOX_DEPLOYER_PRIVATE_KEY } from "#demo/chain/keys";
+import { testDollarMintAbi } from "#demo/chain/sandbox-abi";
 import { control } from "./sandbox";
 
 /** Anvil's public development mnemonic; account 1 is nobody's in the sandbox (account 0 is its deployer). */

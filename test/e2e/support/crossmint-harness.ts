@@ -13,10 +13,10 @@
 import bs58 from "bs58";
 import nacl from "tweetnacl";
 
-export { createAuth } from "../../../widget/src/auth/create-auth";
-export { createWallet } from "../../../widget/src/wallet/create-wallet";
-export { AuthError } from "../../../widget/src/auth/auth-adapter";
-export { WalletError } from "../../../widget/src/wallet/wallet-adapter";
+export { createAuth } from "#widget/auth/create-auth";
+export { createWallet } from "#widget/wallet/create-wallet";
+export { AuthError } from "#widget/auth/auth-adapter";
+export { WalletError } from "#widget/wallet/wallet-adapter";
 
 /** The public keys Crossmint's SDK pins for staging/development and production API keys. */
 const PINNED_KEY_SIGNERS = ["3hSfN4dWSwgCg1uf2yytBtK6KxK3ySFKasd2h9J2vSK5", "8erZh8YApGck3iUSUHqATBxqMTM1Ukp9mHmvGgUWHtkK"].map((k) => bs58.decode(k));

@@ -5,9 +5,9 @@
  * many Worker calls it made and how long the Worker took; replies are parsed with the contract.
  */
 import type * as z from "zod/mini";
-import type { RouteContract } from "../../../shared/api/define-route";
-import { routes, type OperationId } from "../../../shared/api/routes";
-import { ErrorEnvelope, okEnvelope } from "../../../shared/envelope";
+import type { RouteContract } from "@machines-card/contract/api/define-route";
+import { routes, type OperationId } from "@machines-card/contract/api/routes";
+import { ErrorEnvelope, okEnvelope } from "@machines-card/contract/envelope";
 
 export interface CallParameters {
   params?: Record<string, string>;

@@ -1,5 +1,5 @@
-import type { ErrorItem } from "../../../shared/envelope";
-import type { ErrorCode } from "../../../shared/errors";
+import type { ErrorItem } from "@machines-card/contract/envelope";
+import type { ErrorCode } from "@machines-card/contract/errors";
 import { BaseError } from "../base-error";
 
 /**

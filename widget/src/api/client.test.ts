@@ -1,7 +1,7 @@
 import { expect } from "@open-wc/testing";
-import { cardRoutes } from "../../../shared/api/cards";
-import { configRoutes } from "../../../shared/api/config";
-import { meRoutes } from "../../../shared/api/me";
+import { cardRoutes } from "@machines-card/contract/api/cards";
+import { configRoutes } from "@machines-card/contract/api/config";
+import { meRoutes } from "@machines-card/contract/api/me";
 import { ApiError } from "./api-error";
 import { createWorkerClient, type WorkerClient } from "./client";
 import { newIdempotencyKey } from "./idempotency-key";

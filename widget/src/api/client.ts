@@ -1,6 +1,6 @@
-import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteContract } from "../../../shared/api/define-route";
-import { ErrorEnvelope } from "../../../shared/envelope";
-import { describeIssue, fieldOf } from "../../../shared/validation";
+import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteContract } from "@machines-card/contract/api/define-route";
+import { ErrorEnvelope } from "@machines-card/contract/envelope";
+import { describeIssue, fieldOf } from "@machines-card/contract/validation";
 import { ApiError } from "./api-error";
 
 export interface WorkerClientOptions {

@@ -1,4 +1,4 @@
-import type { PublicConfig } from "../../../shared/api/config";
+import type { PublicConfig } from "@machines-card/contract/api/config";
 import type { AuthAdapter } from "./auth-adapter";
 
 /**

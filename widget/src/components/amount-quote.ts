@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import { initialState, Task, TaskStatus } from "@lit/task";
-import type { Asset, Network } from "../../../shared/api/deposits";
+import type { Asset, Network } from "@machines-card/contract/api/deposits";
 import type { WorkerClient } from "../api/client";
 import { parseAmountCents } from "../i18n/parse-amount";
 

@@ -1,6 +1,6 @@
-import type { CardLimit } from "../../../shared/api/cards";
-import type { Environment } from "../../../shared/api/config";
-import { STEP_NAMES, isStepName, type StepName } from "../../../shared/steps";
+import type { CardLimit } from "@machines-card/contract/api/cards";
+import type { Environment } from "@machines-card/contract/api/config";
+import { STEP_NAMES, isStepName, type StepName } from "@machines-card/contract/steps";
 import { LANGUAGES, languageOf, type Language } from "../i18n/translator";
 import { parseHexColor } from "../styles/hex-color";
 import type { StepDefaults } from "../steps/step-context";

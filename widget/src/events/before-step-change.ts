@@ -1,4 +1,4 @@
-import type { StepName } from "../../../shared/steps";
+import type { StepName } from "@machines-card/contract/steps";
 
 /** Why the element moves: its first step, a returning user's resume, the journey going on, or the user choosing. */
 export type StepChangeReason = "start" | "resume" | "next" | "user" | "signed-out" | "config";

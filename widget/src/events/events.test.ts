@@ -79,7 +79,7 @@ describe("public events", () => {
 // The event details write out two contract types so the package's declarations need no zod; these
 // lines stop compiling if either drifts from the contract.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const kycStatusIsTheContracts: Same<import("./kyc-status").KycStatusName, import("../../../shared/api/kyc").KycStatus> = true;
-const environmentIsTheContracts: Same<import("./ready").ReadyDetail["environment"], import("../../../shared/api/config").Environment> = true;
+const kycStatusIsTheContracts: Same<import("./kyc-status").KycStatusName, import("@machines-card/contract/api/kyc").KycStatus> = true;
+const environmentIsTheContracts: Same<import("./ready").ReadyDetail["environment"], import("@machines-card/contract/api/config").Environment> = true;
 void kycStatusIsTheContracts;
 void environmentIsTheContracts;

@@ -1,4 +1,4 @@
-import type { StepName } from "../../../shared/steps";
+import type { StepName } from "@machines-card/contract/steps";
 
 export interface ReadyDetail {
   /** The environment the Worker runs in (the contract's `Environment`, written out so the declarations need no zod). */

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import type { StepName } from "../../../shared/steps";
+import type { StepName } from "@machines-card/contract/steps";
 import { BeforeStepChangeEvent, type StepChangeReason } from "../events/before-step-change";
 import { StepChangeEvent, type StepChangeDetail } from "../events/step-change";
 import { loadStep } from "../steps/registry";

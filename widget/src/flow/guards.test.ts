@@ -1,5 +1,5 @@
 import { expect } from "@open-wc/testing";
-import { STEP_NAMES, type StepName } from "../../../shared/steps";
+import { STEP_NAMES, type StepName } from "@machines-card/contract/steps";
 import { canEnter, isComplete, prerequisiteOf, resumeStep, stepAfter } from "./guards";
 import { SIGNED_OUT, type JourneyState } from "./journey-state";
 

@@ -1,4 +1,4 @@
-import { STEP_NAMES, type StepName } from "../../../shared/steps";
+import { STEP_NAMES, type StepName } from "@machines-card/contract/steps";
 import type { JourneyState } from "./journey-state";
 
 /** What must happen before a step can be entered. */

@@ -1,7 +1,7 @@
-import type { Balances } from "../../../shared/api/balances";
-import type { KycState } from "../../../shared/api/kyc";
-import type { Bootstrap } from "../../../shared/api/me";
-import type { StepName } from "../../../shared/steps";
+import type { Balances } from "@machines-card/contract/api/balances";
+import type { KycState } from "@machines-card/contract/api/kyc";
+import type { Bootstrap } from "@machines-card/contract/api/me";
+import type { StepName } from "@machines-card/contract/steps";
 
 /**
  * What the element knows about the user's journey: the one typed state the guards read and every

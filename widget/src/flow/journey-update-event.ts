@@ -1,4 +1,4 @@
-import type { StepName } from "../../../shared/steps";
+import type { StepName } from "@machines-card/contract/steps";
 import type { JourneyState } from "./journey-state";
 
 export interface JourneyUpdate {

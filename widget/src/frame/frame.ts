@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from "lit";
-import type { StepName } from "../../../shared/steps";
+import type { StepName } from "@machines-card/contract/steps";
 import { skeleton } from "../components/loading";
 import { notice } from "../components/notice";
 import type { ConfigProblem } from "../config/config-problem";

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from "lit";
-import type { StepName } from "../../../shared/steps";
+import type { StepName } from "@machines-card/contract/steps";
 import { canEnter, isComplete } from "../flow/guards";
 import type { JourneyState } from "../flow/journey-state";
 import type { I18n } from "../i18n/translator";

@@ -1,6 +1,6 @@
-import type { CardLimit } from "../../../shared/api/cards";
-import type { PublicConfig } from "../../../shared/api/config";
-import type { StepName } from "../../../shared/steps";
+import type { CardLimit } from "@machines-card/contract/api/cards";
+import type { PublicConfig } from "@machines-card/contract/api/config";
+import type { StepName } from "@machines-card/contract/steps";
 import type { WorkerClient } from "../api/client";
 import type { AuthAdapter } from "../auth/auth-adapter";
 import type { JourneyState } from "../flow/journey-state";

@@ -1,5 +1,5 @@
 import { LitElement, html, type PropertyValues, type TemplateResult } from "lit";
-import type { StepName } from "../../../shared/steps";
+import type { StepName } from "@machines-card/contract/steps";
 import { isApiError } from "../api/api-error";
 import { notice } from "../components/notice";
 import { MachinesCardErrorEvent } from "../events/error";

@@ -1,4 +1,4 @@
-import type { PublicConfig } from "../../../shared/api/config";
+import type { PublicConfig } from "@machines-card/contract/api/config";
 import type { Eip1193Provider } from "./eip1193-provider";
 import type { WalletAdapter } from "./wallet-adapter";
 

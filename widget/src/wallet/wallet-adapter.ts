@@ -1,4 +1,4 @@
-import type { AdminTypedData, WithdrawalTransaction } from "../../../shared/api/withdrawals";
+import type { AdminTypedData, WithdrawalTransaction } from "@machines-card/contract/api/withdrawals";
 import { BaseError } from "../base-error";
 
 export type HexString = `0x${string}`;

@@ -1,5 +1,5 @@
-import type { EncryptedBlob } from "../../../shared/machines/encryption";
-import { machinesApi } from "../../../shared/machines/endpoints";
+import type { EncryptedBlob } from "@machines-card/contract/machines/encryption";
+import { machinesApi } from "@machines-card/contract/machines/endpoints";
 import { BoundedMap } from "../memory/isolate-memory";
 import type { MachinesCaller } from "../upstream/machines/machines-caller";
 

@@ -1,5 +1,5 @@
-import { Card } from "../../../shared/api/cards";
-import type { CardCreateData } from "../../../shared/machines/cards";
+import { Card } from "@machines-card/contract/api/cards";
+import type { CardCreateData } from "@machines-card/contract/machines/cards";
 import { conform } from "../upstream/machines/conform";
 
 /**

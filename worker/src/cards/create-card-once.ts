@@ -1,8 +1,8 @@
 import type { Context } from "hono";
 import type * as z from "zod/mini";
-import type { Card, CreateCardBody } from "../../../shared/api/cards";
-import type { CardCreateRequest } from "../../../shared/machines/cards";
-import { machinesApi } from "../../../shared/machines/endpoints";
+import type { Card, CreateCardBody } from "@machines-card/contract/api/cards";
+import type { CardCreateRequest } from "@machines-card/contract/machines/cards";
+import { machinesApi } from "@machines-card/contract/machines/endpoints";
 import { bytesToHex } from "../crypto/base64";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";

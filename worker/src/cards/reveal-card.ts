@@ -1,6 +1,6 @@
 import type { Context } from "hono";
-import { CardSecrets } from "../../../shared/api/cards";
-import { machinesApi } from "../../../shared/machines/endpoints";
+import { CardSecrets } from "@machines-card/contract/api/cards";
+import { machinesApi } from "@machines-card/contract/machines/endpoints";
 import { recordAudit } from "../audit/audit.queries";
 import type { AppEnv } from "../env";
 import { requestIdsOf } from "../http/edge";

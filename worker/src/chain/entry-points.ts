@@ -1,5 +1,5 @@
 import { type Address, getAddress, isAddress } from "viem";
-import { ENTRY_POINT_V06, ENTRY_POINT_V07 } from "../../../shared/abi";
+import { ENTRY_POINT_V06, ENTRY_POINT_V07 } from "@machines-card/contract/abi";
 import type { Read } from "../settings/setting-values";
 
 /**

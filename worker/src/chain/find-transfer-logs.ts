@@ -1,5 +1,5 @@
 import type { Address, Hash } from "viem";
-import { erc20Abi } from "../../../shared/abi";
+import { erc20Abi } from "@machines-card/contract/abi";
 import type { ChainClient } from "./chain-client";
 import { readChain } from "./chain-failure";
 import { type LogsWindow, readLogsWindow } from "./logs-window";

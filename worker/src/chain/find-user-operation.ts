@@ -1,5 +1,5 @@
 import type { Address, Hash } from "viem";
-import { entryPointEventsAbi } from "../../../shared/abi";
+import { entryPointEventsAbi } from "@machines-card/contract/abi";
 import type { ChainClient } from "./chain-client";
 import { readChain } from "./chain-failure";
 import { readLogsWindow } from "./logs-window";

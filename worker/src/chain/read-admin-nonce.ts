@@ -1,5 +1,5 @@
 import type { Address } from "viem";
-import { collateralAbi } from "../../../shared/abi";
+import { collateralAbi } from "@machines-card/contract/abi";
 import type { ChainClient } from "./chain-client";
 import { readChain } from "./chain-failure";
 

@@ -1,5 +1,5 @@
 import { BaseError, ContractFunctionRevertedError, decodeErrorResult, ExecutionRevertedError, type Hex } from "viem";
-import { withdrawalErrorsAbi } from "../../../shared/abi";
+import { withdrawalErrorsAbi } from "@machines-card/contract/abi";
 
 /**
  * Reads a failed `eth_call` as a contract revert: `{ reason }` with the revert string (`"Expired signature"`,

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
-import type { RouteContract } from "../../../shared/api/define-route";
-import { routes, type OperationId } from "../../../shared/api/routes";
+import type { RouteContract } from "@machines-card/contract/api/define-route";
+import { routes, type OperationId } from "@machines-card/contract/api/routes";
 import { BASE, call, expectError, send } from "../../test/helpers/api";
 import { signIn } from "../../test/helpers/users";
 import "..";

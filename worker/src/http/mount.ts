@@ -1,7 +1,7 @@
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type * as z from "zod/mini";
-import type { RouteContract } from "../../../shared/api/define-route";
+import type { RouteContract } from "@machines-card/contract/api/define-route";
 import type { AppEnv } from "../env";
 import { auth } from "../auth/auth";
 import { user } from "../users/user-middleware";

@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { routes } from "../../../shared/api/routes";
+import { routes } from "@machines-card/contract/api/routes";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";

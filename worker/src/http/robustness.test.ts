@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, inject, it } from "vitest";
-import type { RouteContract } from "../../../shared/api/define-route";
-import { routes, type OperationId } from "../../../shared/api/routes";
-import { ErrorEnvelope } from "../../../shared/envelope";
+import type { RouteContract } from "@machines-card/contract/api/define-route";
+import { routes, type OperationId } from "@machines-card/contract/api/routes";
+import { ErrorEnvelope } from "@machines-card/contract/envelope";
 import { call } from "../../test/helpers/api";
 
 /**

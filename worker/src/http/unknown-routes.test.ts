@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ErrorEnvelope } from "../../../shared/envelope";
+import { ErrorEnvelope } from "@machines-card/contract/envelope";
 import { BASE, send } from "../../test/helpers/api";
 
 describe("paths and methods the Worker does not serve", () => {

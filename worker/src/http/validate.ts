@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
-import type { ErrorItem } from "../../../shared/envelope";
-import type { RouteContract } from "../../../shared/api/define-route";
-import { issuesToErrors, type SchemaIssue } from "../../../shared/validation";
+import type { ErrorItem } from "@machines-card/contract/envelope";
+import type { RouteContract } from "@machines-card/contract/api/define-route";
+import { issuesToErrors, type SchemaIssue } from "@machines-card/contract/validation";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 

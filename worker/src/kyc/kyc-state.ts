@@ -1,5 +1,5 @@
-import type { KycState } from "../../../shared/api/kyc";
-import { kycLinkUrl, type KycStatusData } from "../../../shared/machines/kyc";
+import type { KycState } from "@machines-card/contract/api/kyc";
+import { kycLinkUrl, type KycStatusData } from "@machines-card/contract/machines/kyc";
 import { followableLink, type LinkCheck } from "../upstream/machines/links";
 
 /**

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
-import type { KycState } from "../../../shared/api/kyc";
-import { machinesApi } from "../../../shared/machines/endpoints";
+import type { KycState } from "@machines-card/contract/api/kyc";
+import { machinesApi } from "@machines-card/contract/machines/endpoints";
 import type { AppEnv } from "../env";
 import { log } from "../logging/log";
 import { machinesFor } from "../sessions/machines-for";

@@ -1,8 +1,8 @@
 import * as z from "zod/mini";
-import type { RouteContract } from "../../../shared/api/define-route";
-import { routes } from "../../../shared/api/routes";
-import { ErrorEnvelope, okEnvelope } from "../../../shared/envelope";
-import { ERROR_STATUS } from "../../../shared/errors";
+import type { RouteContract } from "@machines-card/contract/api/define-route";
+import { routes } from "@machines-card/contract/api/routes";
+import { ErrorEnvelope, okEnvelope } from "@machines-card/contract/envelope";
+import { ERROR_STATUS } from "@machines-card/contract/errors";
 import { MAX_BODY_BYTES } from "../http/body-limit";
 import { jsonSchemaOf, parametersOf, type JsonSchema } from "./json-schema";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { RouteContract } from "../../../shared/api/define-route";
-import { routes } from "../../../shared/api/routes";
+import type { RouteContract } from "@machines-card/contract/api/define-route";
+import { routes } from "@machines-card/contract/api/routes";
 import { BASE } from "../../test/helpers/api";
 import { workerWith } from "../../test/helpers/worker-with";
 

@@ -1,4 +1,4 @@
-import { ERROR_STATUS } from "../../../shared/errors";
+import { ERROR_STATUS } from "@machines-card/contract/errors";
 import { exampleOf } from "./example-of";
 import type { JsonSchema } from "./json-schema";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { RouteContract } from "../../../shared/api/define-route";
-import { routes } from "../../../shared/api/routes";
+import type { RouteContract } from "@machines-card/contract/api/define-route";
+import { routes } from "@machines-card/contract/api/routes";
 import { BASE, send } from "../../test/helpers/api";
 
 const all = Object.values(routes) as RouteContract[];

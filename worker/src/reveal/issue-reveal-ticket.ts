@@ -1,10 +1,10 @@
 import type { Context } from "hono";
-import type { CreateRevealTicketBody, RevealTicket } from "../../../shared/api/reveal";
+import type { CreateRevealTicketBody, RevealTicket } from "@machines-card/contract/api/reveal";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { enforceRateLimit } from "../rate-limit/rate-limit";
 import { machinesFor } from "../sessions/machines-for";
-import { machinesApi } from "../../../shared/machines/endpoints";
+import { machinesApi } from "@machines-card/contract/machines/endpoints";
 import { auditReveal } from "./reveal-audit";
 import { saveRevealTicket } from "./reveal-tickets.queries";
 import { newTicket, ticketHash } from "./ticket-id";

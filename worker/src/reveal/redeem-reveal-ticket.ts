@@ -1,6 +1,6 @@
 import type { Context } from "hono";
-import type { RedeemRevealTicketBody, RevealedCard } from "../../../shared/api/reveal";
-import type { KnownErrorCode } from "../../../shared/errors";
+import type { RedeemRevealTicketBody, RevealedCard } from "@machines-card/contract/api/reveal";
+import type { KnownErrorCode } from "@machines-card/contract/errors";
 import type { AppEnv } from "../env";
 import { AppError } from "../errors";
 import { requestIdsOf } from "../http/edge";

@@ -1,4 +1,4 @@
-import type { RevealLocale, RevealTheme } from "../../../shared/api/reveal";
+import type { RevealLocale, RevealTheme } from "@machines-card/contract/api/reveal";
 
 /** One reveal ticket as D1 keeps it: the ticket's SHA-256, never the ticket. Times in unix milliseconds. */
 export interface RevealTicketRecord {

@@ -2,7 +2,7 @@ import { dataKey, seal, unseal } from "../crypto/sealed-box";
 import { AppError } from "../errors";
 import { log } from "../logging/log";
 import type { Settings } from "../settings/settings";
-import { machinesApi } from "../../../shared/machines/endpoints";
+import { machinesApi } from "@machines-card/contract/machines/endpoints";
 import { isKycRequired } from "../upstream/machines/errors";
 import { partnerCaller } from "../upstream/machines/machines-caller";
 import { machinesTransport } from "../upstream/machines/transport";

@@ -1,4 +1,4 @@
-import type { ErrorItem } from "../../../shared/envelope";
+import type { ErrorItem } from "@machines-card/contract/envelope";
 
 /**
  * Secret values published in this repository for the local sandbox (`.dev.vars.example`, the sandbox's

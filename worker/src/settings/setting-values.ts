@@ -1,4 +1,4 @@
-import { REQUESTABLE_SCOPES, type RequestableScope, Scope } from "../../../shared/machines/sessions";
+import { REQUESTABLE_SCOPES, type RequestableScope, Scope } from "@machines-card/contract/machines/sessions";
 
 /**
  * Readers for the kinds of value a setting holds. Each returns the value, or a message that ends the

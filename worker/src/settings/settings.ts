@@ -1,9 +1,9 @@
 import type { Address } from "viem";
-import type { ErrorItem } from "../../../shared/envelope";
+import type { ErrorItem } from "@machines-card/contract/envelope";
 import { readEntryPoints } from "../chain/entry-points";
 import { type BindingSettings, DEFAULT_COLLATERAL_TOKENS, readAddress, readAddressList } from "../withdrawals/binding/binding-settings";
-import type { Environment } from "../../../shared/api/config";
-import type { RequestableScope } from "../../../shared/machines/sessions";
+import type { Environment } from "@machines-card/contract/api/config";
+import type { RequestableScope } from "@machines-card/contract/machines/sessions";
 import type { Bindings } from "../env";
 import { ConfigurationError } from "../errors";
 import { registerSecrets } from "../logging/log";

@@ -1,7 +1,7 @@
 import type { VerifiedIdentity } from "../auth/verify-user-token";
 import { AppError } from "../errors";
 import type { Settings, WalletSigner } from "../settings/settings";
-import { machinesApi } from "../../../shared/machines/endpoints";
+import { machinesApi } from "@machines-card/contract/machines/endpoints";
 import { createWallet, type WalletAdminSigner } from "../upstream/crossmint/create-wallet";
 import { getWallet } from "../upstream/crossmint/get-wallet";
 import { crossmintTransport } from "../upstream/crossmint/wallets-request";

@@ -1,6 +1,6 @@
-import type { Balances } from "../../../shared/api/balances";
-import type { KycStatus } from "../../../shared/api/kyc";
-import type { StepName } from "../../../shared/steps";
+import type { Balances } from "@machines-card/contract/api/balances";
+import type { KycStatus } from "@machines-card/contract/api/kyc";
+import type { StepName } from "@machines-card/contract/steps";
 
 export interface JourneyState {
   kycStatus: KycStatus;

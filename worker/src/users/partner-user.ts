@@ -1,4 +1,4 @@
-import type { KycStatus } from "../../../shared/machines/kyc";
+import type { KycStatus } from "@machines-card/contract/machines/kyc";
 import type { Sealed } from "../crypto/sealed-box";
 
 /** The two partner sessions a user can hold: KYC scopes until approval, card and crypto scopes after. */

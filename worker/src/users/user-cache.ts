@@ -1,4 +1,4 @@
-import type { KycStatus } from "../../../shared/machines/kyc";
+import type { KycStatus } from "@machines-card/contract/machines/kyc";
 import { boundedMapPerOwner } from "../memory/isolate-memory";
 import type { CachedSession, SessionKind } from "./partner-user";
 import type { UserWithSessions } from "./users.queries";

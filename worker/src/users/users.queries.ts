@@ -1,4 +1,4 @@
-import type { KycStatus } from "../../../shared/machines/kyc";
+import type { KycStatus } from "@machines-card/contract/machines/kyc";
 import type { CachedSession, PartnerUser, SessionKind } from "./partner-user";
 
 /** A user with the partner sessions cached for them. */

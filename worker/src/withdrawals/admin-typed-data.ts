@@ -1,6 +1,6 @@
 import type { Address, Hex } from "viem";
-import { collateralWithdrawTypedData, collateralWithdrawTypes } from "../../../shared/abi";
-import type { AdminTypedData } from "../../../shared/api/withdrawals";
+import { collateralWithdrawTypedData, collateralWithdrawTypes } from "@machines-card/contract/abi";
+import type { AdminTypedData } from "@machines-card/contract/api/withdrawals";
 import type { WithdrawalCallParameters } from "./call-parameters";
 
 /**

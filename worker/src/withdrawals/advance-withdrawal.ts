@@ -1,4 +1,4 @@
-import type { WithdrawalCreateData, WithdrawalCreateRequest } from "../../../shared/machines/withdrawals";
+import type { WithdrawalCreateData, WithdrawalCreateRequest } from "@machines-card/contract/machines/withdrawals";
 import type { ChainClient } from "../chain/chain-client";
 import { readLatestBlock } from "../chain/read-latest-block";
 import { type BindingDeps, bindToRequest, refusalError } from "./binding/bind-to-request";

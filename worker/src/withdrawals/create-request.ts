@@ -1,6 +1,6 @@
 import type { Address } from "viem";
-import type { WithdrawalCreateRequest } from "../../../shared/machines/withdrawals";
-import { EVM_ADDRESS_PATTERN } from "../../../shared/machines/common";
+import type { WithdrawalCreateRequest } from "@machines-card/contract/machines/withdrawals";
+import { EVM_ADDRESS_PATTERN } from "@machines-card/contract/machines/common";
 
 /** The user's create body (`CreateWithdrawalBody` in `shared/api/withdrawals.ts`). */
 export interface CreateWithdrawalInput {

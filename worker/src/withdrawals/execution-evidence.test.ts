@@ -1,6 +1,6 @@
 import { type Address, encodeAbiParameters, encodeEventTopics, encodeFunctionData, type Hash, type Hex, type Log, pad, toHex } from "viem";
 import { describe, expect, it } from "vitest";
-import { entryPointEventsAbi, erc20Abi, handleOpsV07Abi, withdrawalEventAbi } from "../../../shared/abi";
+import { entryPointEventsAbi, erc20Abi, handleOpsV07Abi, withdrawalEventAbi } from "@machines-card/contract/abi";
 import type { TransactionFacts } from "../chain/read-transaction-facts";
 import { candidateOutcome, containsBytes, type ExpectedExecution, findExecutions, isAttemptAt } from "./execution-evidence";
 

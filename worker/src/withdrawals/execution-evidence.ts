@@ -1,5 +1,5 @@
 import { type Address, decodeEventLog, decodeFunctionData, type Hash, type Hex, isAddressEqual, type Log } from "viem";
-import { entryPointEventsAbi, erc20Abi, handleOpsV06Abi, handleOpsV07Abi, withdrawalEventAbi } from "../../../shared/abi";
+import { entryPointEventsAbi, erc20Abi, handleOpsV06Abi, handleOpsV07Abi, withdrawalEventAbi } from "@machines-card/contract/abi";
 import type { TransactionFacts } from "../chain/read-transaction-facts";
 import type { WithdrawalCallParameters } from "./call-parameters";
 import type { EvmCallPath } from "./execution";

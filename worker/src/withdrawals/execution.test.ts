@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Execution } from "../../../shared/machines/withdrawals";
+import type { Execution } from "@machines-card/contract/machines/withdrawals";
 import type { WithdrawalCallParameters } from "./call-parameters";
 import { normaliseExecution, planWithdrawalCall, type WithdrawalExecution } from "./execution";
 

@@ -1,4 +1,4 @@
-import type { Execution } from "../../../shared/machines/withdrawals";
+import type { Execution } from "@machines-card/contract/machines/withdrawals";
 import type { Address } from "viem";
 import type { WithdrawalCallParameters } from "./call-parameters";
 import { normaliseAddress } from "./parameter-encodings";

@@ -1,6 +1,6 @@
 import { type Address, bytesToHex, getAddress, type Hex, zeroAddress } from "viem";
 import { accept, type Normalised, reject } from "./withdrawal-problem";
-import { EVM_ADDRESS_PATTERN } from "../../../shared/machines/common";
+import { EVM_ADDRESS_PATTERN } from "@machines-card/contract/machines/common";
 
 /**
  * The encodings Machines (and Rain behind it) use for the values of a withdrawal's `parameters`

@@ -1,5 +1,5 @@
 import { type Address, bytesToHex, type Hex, isErc6492Signature, parseErc6492Signature } from "viem";
-import type { PreparedWithdrawal, WithdrawalTransaction } from "../../../shared/api/withdrawals";
+import type { PreparedWithdrawal, WithdrawalTransaction } from "@machines-card/contract/api/withdrawals";
 import { readAdminNonce } from "../chain/read-admin-nonce";
 import { readIsAdmin } from "../chain/read-is-admin";
 import { readLatestBlock } from "../chain/read-latest-block";

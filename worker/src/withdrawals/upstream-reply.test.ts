@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Execution, WithdrawalCreateData } from "../../../shared/machines/withdrawals";
+import type { Execution, WithdrawalCreateData } from "@machines-card/contract/machines/withdrawals";
 import { DEFAULT_RETRY_AFTER_SECONDS, readUpstreamReply } from "./upstream-reply";
 
 const PROXY = "0x1111111111111111111111111111111111111111";

@@ -1,4 +1,4 @@
-import type { Relay, WithdrawalCreateData } from "../../../shared/machines/withdrawals";
+import type { Relay, WithdrawalCreateData } from "@machines-card/contract/machines/withdrawals";
 import { normaliseCallParameters, type WithdrawalCallParameters } from "./call-parameters";
 import { normaliseExecution, type WithdrawalExecution } from "./execution";
 import { accept, type Normalised } from "./withdrawal-problem";

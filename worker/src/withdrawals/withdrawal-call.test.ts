@@ -1,8 +1,8 @@
 import { decodeFunctionData, hashTypedData, keccak256, recoverTypedDataAddress, type TypedDataDefinition, toHex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { describe, expect, it } from "vitest";
-import { controllerV1Abi, coordinatorV2Abi } from "../../../shared/abi";
-import { AdminTypedData } from "../../../shared/api/withdrawals";
+import { controllerV1Abi, coordinatorV2Abi } from "@machines-card/contract/abi";
+import { AdminTypedData } from "@machines-card/contract/api/withdrawals";
 import { adminTypedData, adminTypedDataJson } from "./admin-typed-data";
 import type { WithdrawalCallParameters } from "./call-parameters";
 import { controllerV1Calldata, coordinatorV2Calldata } from "./withdrawal-calldata";

@@ -1,5 +1,5 @@
 import { encodeFunctionData, type Hex } from "viem";
-import { controllerV1Abi, coordinatorV2Abi } from "../../../shared/abi";
+import { controllerV1Abi, coordinatorV2Abi } from "@machines-card/contract/abi";
 import type { WithdrawalCallParameters } from "./call-parameters";
 
 /**

@@ -1,5 +1,5 @@
 import type { Address, Hash, Hex } from "viem";
-import type { WithdrawalStatus } from "../../../shared/api/withdrawals";
+import type { WithdrawalStatus } from "@machines-card/contract/api/withdrawals";
 import type { WithdrawalCallParameters } from "./call-parameters";
 import type { CallPath, WithdrawalExecution } from "./execution";
 import type { WithdrawalRelay } from "./withdrawal-relay";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Withdrawal } from "../../../shared/api/withdrawals";
+import { Withdrawal } from "@machines-card/contract/api/withdrawals";
 import type { WithdrawalRecord } from "./withdrawal-record";
 import { withdrawalView } from "./withdrawal-view";
 

@@ -1,4 +1,4 @@
-import type { Withdrawal } from "../../../shared/api/withdrawals";
+import type { Withdrawal } from "@machines-card/contract/api/withdrawals";
 import type { WithdrawalRecord } from "./withdrawal-record";
 
 /**

@@ -1,5 +1,5 @@
-import type { RouteContract } from "../../../shared/api/define-route";
-import { routes } from "../../../shared/api/routes";
+import type { RouteContract } from "@machines-card/contract/api/define-route";
+import { routes } from "@machines-card/contract/api/routes";
 import type { FuzzOperation } from "./openapi-operations";
 
 /**

@@ -1,6 +1,6 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { expect } from "vitest";
-import { ErrorEnvelope } from "../../../shared/envelope";
+import { ErrorEnvelope } from "@machines-card/contract/envelope";
 import worker from "../../src/index";
 
 /**

@@ -1,9 +1,9 @@
 import { SELF } from "cloudflare:test";
 import { expect } from "vitest";
 import type * as z from "zod/mini";
-import type { RouteContract } from "../../../shared/api/define-route";
-import { routes, type OperationId } from "../../../shared/api/routes";
-import { ErrorEnvelope, okEnvelope } from "../../../shared/envelope";
+import type { RouteContract } from "@machines-card/contract/api/define-route";
+import { routes, type OperationId } from "@machines-card/contract/api/routes";
+import { ErrorEnvelope, okEnvelope } from "@machines-card/contract/envelope";
 import { pathOf, type CallParameters } from "../../../test/support/sandbox/worker-client";
 
 export const BASE = "https://worker.test";

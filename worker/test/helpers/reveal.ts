@@ -1,4 +1,4 @@
-import type { CreateRevealTicketBody } from "../../../shared/api/reveal";
+import type { CreateRevealTicketBody } from "@machines-card/contract/api/reveal";
 import { BASE, call, expectOk, send, type ApiReply } from "./api";
 import { newUser } from "./users";
 

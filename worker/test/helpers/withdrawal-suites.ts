@@ -6,7 +6,7 @@ import type { ProvidedSandbox } from "../provided-context";
 import { call as callWorker, type CallOptions } from "./api";
 import { control, controls, sandbox } from "./sandbox";
 import { upstreamBindings, workerWith } from "./worker-with";
-import type { OperationId } from "../../../shared/api/routes";
+import type { OperationId } from "@machines-card/contract/api/routes";
 
 /**
  * The Worker with a patient Machines budget (10 s instead of the suite's 2.5 s). These suites test

@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from "lit";
-import type { Transaction } from "../../../../shared/api/transactions";
+import type { Transaction } from "@machines-card/contract/api/transactions";
 import type { I18n, Translate } from "../../i18n/translator";
 import type { ActivityMessages } from "./activity.messages";
 

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from "@open-wc/testing";
-import type { Transaction } from "../../../../shared/api/transactions";
-import { fakeWorker } from "../../../test/fake-worker";
-import { renderStep } from "../../../test/step-fixture";
+import type { Transaction } from "@machines-card/contract/api/transactions";
+import { fakeWorker } from "#test/fake-worker";
+import { renderStep } from "#test/step-fixture";
 import type { ActivityStep } from "./activity-step";
 
 // Transaction statuses are free text upstream ("posted" is the only one documented): one the step does

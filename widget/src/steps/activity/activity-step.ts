@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from "lit";
 import { Task, TaskStatus } from "@lit/task";
-import { transactionRoutes, type Transaction, type TransactionType } from "../../../../shared/api/transactions";
+import { transactionRoutes, type Transaction, type TransactionType } from "@machines-card/contract/api/transactions";
 import { field } from "../../components/field";
 import { skeleton, spinner } from "../../components/loading";
 import { StepElement } from "../step-element";

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from "@open-wc/testing";
-import type { Agreements } from "../../../../shared/api/agreements";
-import { fakeWorker } from "../../../test/fake-worker";
-import { renderStep } from "../../../test/step-fixture";
+import type { Agreements } from "@machines-card/contract/api/agreements";
+import { fakeWorker } from "#test/fake-worker";
+import { renderStep } from "#test/step-fixture";
 import type { AgreementsStep } from "./agreements-step";
 
 // Agreement documents as a Worker in front of a misbehaving Machines could list them (the sandbox only

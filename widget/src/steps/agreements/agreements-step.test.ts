@@ -1,9 +1,9 @@
 import { expect, waitUntil } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
-import type { KycState } from "../../../../shared/api/kyc";
-import { clearFaults, sandboxControl, sandboxUser, type SandboxUser } from "../../../test/sandbox";
-import { stack, type StackUrls } from "../../../test/services";
-import { renderStep } from "../../../test/step-fixture";
+import type { KycState } from "@machines-card/contract/api/kyc";
+import { clearFaults, sandboxControl, sandboxUser, type SandboxUser } from "#test/sandbox";
+import { stack, type StackUrls } from "#test/services";
+import { renderStep } from "#test/step-fixture";
 import type { AgreementsStep } from "./agreements-step";
 
 const APPROVED: KycState = { status: "approved", reason: null, verificationUrl: null, isActive: null, isTermsOfServiceAccepted: false };

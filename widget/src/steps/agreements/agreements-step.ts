@@ -1,6 +1,6 @@
 import { css, html, nothing } from "lit";
 import { Task } from "@lit/task";
-import { agreementsRoutes, type Agreement, type Agreements } from "../../../../shared/api/agreements";
+import { agreementsRoutes, type Agreement, type Agreements } from "@machines-card/contract/api/agreements";
 import { isApiError } from "../../api/api-error";
 import { spinner, skeleton } from "../../components/loading";
 import { notice } from "../../components/notice";

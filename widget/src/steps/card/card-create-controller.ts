@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost, TemplateResult } from "lit";
-import { cardRoutes, type Card } from "../../../../shared/api/cards";
+import { cardRoutes, type Card } from "@machines-card/contract/api/cards";
 import { newIdempotencyKey } from "../../api/idempotency-key";
 import type { StepContext } from "../step-context";
 import type { CardMessages } from "./card.messages";

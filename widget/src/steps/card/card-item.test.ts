@@ -1,6 +1,6 @@
 import { expect, fixture, html } from "@open-wc/testing";
 import { render } from "lit";
-import type { Card } from "../../../../shared/api/cards";
+import type { Card } from "@machines-card/contract/api/cards";
 import { coreMessages } from "../../i18n/core-messages";
 import { createI18n } from "../../i18n/translator";
 import { cardItem, type CardItemHandlers } from "./card-item";

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from "lit";
-import type { Card } from "../../../../shared/api/cards";
+import type { Card } from "@machines-card/contract/api/cards";
 import { spinner } from "../../components/loading";
 import type { I18n, Translate } from "../../i18n/translator";
 import type { CardMessages } from "./card.messages";

@@ -1,4 +1,4 @@
-import { CardLabel, CardLimit, CardLimitFrequency } from "../../../../shared/api/cards";
+import { CardLabel, CardLimit, CardLimitFrequency } from "@machines-card/contract/api/cards";
 import { parseAmountCents } from "../../i18n/parse-amount";
 
 export type Frequency = CardLimit["frequency"];

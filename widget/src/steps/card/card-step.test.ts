@@ -1,9 +1,9 @@
 import { expect, waitUntil } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
-import { routes } from "../../../../shared/api/routes";
-import { stack, type StackUrls } from "../../../test/services";
-import { sandboxControl, sandboxUser, type SandboxUser } from "../../../test/sandbox";
-import { renderStep, type StepFixtureOptions } from "../../../test/step-fixture";
+import { routes } from "@machines-card/contract/api/routes";
+import { stack, type StackUrls } from "#test/services";
+import { sandboxControl, sandboxUser, type SandboxUser } from "#test/sandbox";
+import { renderStep, type StepFixtureOptions } from "#test/step-fixture";
 import type { CardStep } from "./card-step";
 
 // The card step against the real stack: sandbox (Machines simulator, chain) and the Worker under wrangler dev.

@@ -1,8 +1,8 @@
 import { html, type TemplateResult } from "lit";
 import { Task } from "@lit/task";
-import { balancesRoutes, type Balances } from "../../../../shared/api/balances";
-import { cardRoutes, type Card } from "../../../../shared/api/cards";
-import { revealRoutes } from "../../../../shared/api/reveal";
+import { balancesRoutes, type Balances } from "@machines-card/contract/api/balances";
+import { cardRoutes, type Card } from "@machines-card/contract/api/cards";
+import { revealRoutes } from "@machines-card/contract/api/reveal";
 import { ApiError, isApiError } from "../../api/api-error";
 import { skeleton } from "../../components/loading";
 import { CardCreatedEvent } from "../../events/card-created";

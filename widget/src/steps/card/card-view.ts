@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from "lit";
-import type { Balances } from "../../../../shared/api/balances";
+import type { Balances } from "@machines-card/contract/api/balances";
 import type { I18n, Translate } from "../../i18n/translator";
 import type { CardMessages } from "./card.messages";
 import { createForm, type CreateFormOptions } from "./card-forms";

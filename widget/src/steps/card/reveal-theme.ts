@@ -1,4 +1,4 @@
-import type { RevealTheme } from "../../../../shared/api/reveal";
+import type { RevealTheme } from "@machines-card/contract/api/reveal";
 
 /** The theme's colours and the element's custom properties they are read from. */
 const COLORS = {

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from "@open-wc/testing";
 import { render, type CSSResult } from "lit";
-import type { Deposit } from "../../../../shared/api/deposits";
+import type { Deposit } from "@machines-card/contract/api/deposits";
 import type { CopyButton } from "../../components/copy-button";
 import { coreMessages } from "../../i18n/core-messages";
 import { createI18n } from "../../i18n/translator";

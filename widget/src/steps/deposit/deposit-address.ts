@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from "lit";
-import type { Balances } from "../../../../shared/api/balances";
-import type { Deposit } from "../../../../shared/api/deposits";
+import type { Balances } from "@machines-card/contract/api/balances";
+import type { Deposit } from "@machines-card/contract/api/deposits";
 import { spinner } from "../../components/loading";
 import { notice } from "../../components/notice";
 import { qrCode } from "./deposit-qr";

@@ -1,10 +1,10 @@
 import { expect, waitUntil } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
-import { depositRoutes } from "../../../../shared/api/deposits";
+import { depositRoutes } from "@machines-card/contract/api/deposits";
 import type { CopyButton } from "../../components/copy-button";
-import { stack } from "../../../test/services";
-import { depositor, renderDeposit } from "../../../test/deposit-fixture";
-import { clearFaults, sandboxControl, sandboxDeposits } from "../../../test/sandbox";
+import { stack } from "#test/services";
+import { depositor, renderDeposit } from "#test/deposit-fixture";
+import { clearFaults, sandboxControl, sandboxDeposits } from "#test/sandbox";
 
 function created(events: CustomEvent[]) {
   return events.filter((e) => e.type === "mc-deposit-created").map((e) => e.detail);

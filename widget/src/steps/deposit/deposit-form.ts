@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from "lit";
-import type { Asset, DepositRange } from "../../../../shared/api/deposits";
+import type { Asset, DepositRange } from "@machines-card/contract/api/deposits";
 import { describedBy, field } from "../../components/field";
 import { spinner } from "../../components/loading";
 import type { DepositMessages } from "./deposit.messages";

@@ -1,10 +1,10 @@
 import { expect, waitUntil } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
-import type { StackUrls } from "../../../test/services";
-import { renderStep } from "../../../test/step-fixture";
+import type { StackUrls } from "#test/services";
+import { renderStep } from "#test/step-fixture";
 import type { DepositStep } from "./deposit-step";
-import { depositor, renderDeposit } from "../../../test/deposit-fixture";
-import { clearFaults, sandboxControl, sandboxDeposits, type SandboxUser } from "../../../test/sandbox";
+import { depositor, renderDeposit } from "#test/deposit-fixture";
+import { clearFaults, sandboxControl, sandboxDeposits, type SandboxUser } from "#test/sandbox";
 
 // One user for the tests that only look and type; the tests that create have their own.
 let s: StackUrls;

@@ -1,6 +1,6 @@
 import { html, nothing } from "lit";
 import { Task } from "@lit/task";
-import { depositRoutes, type Asset, type Deposit, type DepositEstimate, type DepositRange } from "../../../../shared/api/deposits";
+import { depositRoutes, type Asset, type Deposit, type DepositEstimate, type DepositRange } from "@machines-card/contract/api/deposits";
 import { newIdempotencyKey } from "../../api/idempotency-key";
 import { AmountQuote, pickPair, sameCode, type AmountProblem } from "../../components/amount-quote";
 import { CopyButton } from "../../components/copy-button";

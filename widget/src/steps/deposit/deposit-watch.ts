@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import { balancesRoutes, type Balances } from "../../../../shared/api/balances";
-import { depositRoutes, type Deposit } from "../../../../shared/api/deposits";
+import { balancesRoutes, type Balances } from "@machines-card/contract/api/balances";
+import { depositRoutes, type Deposit } from "@machines-card/contract/api/deposits";
 import type { WorkerClient } from "../../api/client";
 import { PollController } from "../../components/poll-controller";
 import { isMoving } from "./deposit-address";

@@ -1,5 +1,5 @@
-import type { KycField, KycValues } from "../../../../shared/api/kyc";
-import { ADDRESS_FIELD_NAMES, KycAddress } from "../../../../shared/machines/kyc";
+import type { KycField, KycValues } from "@machines-card/contract/api/kyc";
+import { ADDRESS_FIELD_NAMES, KycAddress } from "@machines-card/contract/machines/kyc";
 
 /** How a field is entered. */
 export type ControlKind = "text" | "email" | "date" | "tel" | "select" | "country";

@@ -1,5 +1,5 @@
 import { expect } from "@open-wc/testing";
-import { KYC_FIELDS, OCCUPATIONS } from "../../../../shared/machines/kyc";
+import { KYC_FIELDS, OCCUPATIONS } from "@machines-card/contract/machines/kyc";
 import { ApiError } from "../../api/api-error";
 import { controlsOf, formModel } from "./kyc-form-model";
 import { KycFormState } from "./kyc-form-state";

@@ -1,4 +1,4 @@
-import type { ErrorItem } from "../../../../shared/envelope";
+import type { ErrorItem } from "@machines-card/contract/envelope";
 import type { FormField } from "./kyc-form-model";
 import { validate, type FieldProblem, type FormValues } from "./kyc-validation";
 

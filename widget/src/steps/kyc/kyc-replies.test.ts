@@ -1,7 +1,7 @@
 import { expect } from "@open-wc/testing";
-import type { KycState } from "../../../../shared/api/kyc";
-import { fakeWorker } from "../../../test/fake-worker";
-import { renderStep } from "../../../test/step-fixture";
+import type { KycState } from "@machines-card/contract/api/kyc";
+import { fakeWorker } from "#test/fake-worker";
+import { renderStep } from "#test/step-fixture";
 import type { KycStep } from "./kyc-step";
 
 // What a Worker in front of a changed or misbehaving Machines may report, which the sandbox never does:

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import { kycRoutes, type KycState } from "../../../../shared/api/kyc";
+import { kycRoutes, type KycState } from "@machines-card/contract/api/kyc";
 import type { WorkerClient } from "../../api/client";
 import { PollController } from "../../components/poll-controller";
 import { isWatched } from "./kyc-status-view";

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from "lit";
-import type { KnownKycStatus, KycState } from "../../../../shared/api/kyc";
+import type { KnownKycStatus, KycState } from "@machines-card/contract/api/kyc";
 import { spinner } from "../../components/loading";
 import { notice } from "../../components/notice";
 import { linkTarget } from "../../components/safe-link";

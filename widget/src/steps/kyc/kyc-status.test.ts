@@ -1,12 +1,12 @@
 import { expect, waitUntil } from "@open-wc/testing";
 import { approvedApplication } from "../../../../demo/upstream/testing/approved-application";
-import { kycApplicationRoutes } from "../../../../shared/api/kyc-application";
-import { sandboxUser, setKycStatus, type SandboxUser } from "../../../test/sandbox";
-import { stack, type StackUrls } from "../../../test/services";
-import { renderStep } from "../../../test/step-fixture";
+import { kycApplicationRoutes } from "@machines-card/contract/api/kyc-application";
+import { sandboxUser, setKycStatus, type SandboxUser } from "#test/sandbox";
+import { stack, type StackUrls } from "#test/services";
+import { renderStep } from "#test/step-fixture";
 import type { KycStep } from "./kyc-step";
 import { sendKeys } from "@web/test-runner-commands";
-import { control, fillValidApplication, query } from "../../../test/kyc-form";
+import { control, fillValidApplication, query } from "#test/kyc-form";
 
 // One user for the file: they applied with a name the sandbox does not approve, then a reviewer
 // (the sandbox control) moves their status around.

@@ -1,12 +1,12 @@
 import { expect, waitUntil } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
-import type { KycState } from "../../../../shared/api/kyc";
-import { OCCUPATIONS } from "../../../../shared/machines/kyc";
-import { sandboxUser, type SandboxUser } from "../../../test/sandbox";
-import { stack, type StackUrls } from "../../../test/services";
-import { renderStep } from "../../../test/step-fixture";
+import type { KycState } from "@machines-card/contract/api/kyc";
+import { OCCUPATIONS } from "@machines-card/contract/machines/kyc";
+import { sandboxUser, type SandboxUser } from "#test/sandbox";
+import { stack, type StackUrls } from "#test/services";
+import { renderStep } from "#test/step-fixture";
 import type { KycStep } from "./kyc-step";
-import { choose, clear, control, errorOf, fillValidApplication, query, typeInto, waitForForm } from "../../../test/kyc-form";
+import { choose, clear, control, errorOf, fillValidApplication, query, typeInto, waitForForm } from "#test/kyc-form";
 
 const NOT_SUBMITTED: KycState = { status: "not_submitted", reason: null, verificationUrl: null, isActive: null, isTermsOfServiceAccepted: false };
 

@@ -1,7 +1,7 @@
 import { html, nothing } from "lit";
 import { Task } from "@lit/task";
-import { kycRoutes, type KycState, type KycValues } from "../../../../shared/api/kyc";
-import { kycApplicationRoutes } from "../../../../shared/api/kyc-application";
+import { kycRoutes, type KycState, type KycValues } from "@machines-card/contract/api/kyc";
+import { kycApplicationRoutes } from "@machines-card/contract/api/kyc-application";
 import { isApiError } from "../../api/api-error";
 import { skeleton } from "../../components/loading";
 import { KycStatusEvent } from "../../events/kyc-status";

@@ -1,11 +1,11 @@
 import { expect, waitUntil } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
-import type { KycState } from "../../../../shared/api/kyc";
-import { clearFaults, sandboxControl, sandboxUser, setKycStatus } from "../../../test/sandbox";
-import { stack, type StackUrls } from "../../../test/services";
-import { renderStep } from "../../../test/step-fixture";
+import type { KycState } from "@machines-card/contract/api/kyc";
+import { clearFaults, sandboxControl, sandboxUser, setKycStatus } from "#test/sandbox";
+import { stack, type StackUrls } from "#test/services";
+import { renderStep } from "#test/step-fixture";
 import type { KycStep } from "./kyc-step";
-import { control, fillValidApplication, query, waitForForm } from "../../../test/kyc-form";
+import { control, fillValidApplication, query, waitForForm } from "#test/kyc-form";
 
 const NOT_SUBMITTED: KycState = { status: "not_submitted", reason: null, verificationUrl: null, isActive: null, isTermsOfServiceAccepted: false };
 

@@ -1,5 +1,5 @@
-import { fieldOf, type SchemaIssue } from "../../../../shared/validation";
-import { isRealCalendarDate, KycApplication, type KycApplicationInput } from "../../../../shared/machines/kyc";
+import { fieldOf, type SchemaIssue } from "@machines-card/contract/validation";
+import { isRealCalendarDate, KycApplication, type KycApplicationInput } from "@machines-card/contract/machines/kyc";
 import type { MessageValues } from "../../i18n/translator";
 import type { FormField } from "./kyc-form-model";
 import type { KycMessageKey } from "./kyc.messages";

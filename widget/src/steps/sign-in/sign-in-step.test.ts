@@ -1,8 +1,8 @@
 import { expect, waitUntil } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
 import { createSandboxAuth } from "../../auth/sandbox-auth";
-import { latestCode, testServices, uniqueEmail } from "../../../test/services";
-import { renderStep } from "../../../test/step-fixture";
+import { latestCode, testServices, uniqueEmail } from "#test/services";
+import { renderStep } from "#test/step-fixture";
 import type { SignInStep } from "./sign-in-step";
 
 // Sign-in against the real sandbox identity issuer, served by the test runner.

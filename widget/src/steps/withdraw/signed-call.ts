@@ -1,4 +1,4 @@
-import type { Withdrawal } from "../../../../shared/api/withdrawals";
+import type { Withdrawal } from "@machines-card/contract/api/withdrawals";
 
 /** What the wallet will sign, read from the withdrawal's call (bound to the request by the Worker), never from the form. */
 export interface SignedCall {

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from "@open-wc/testing";
 import { LitElement } from "lit";
-import type { Withdrawal } from "../../../../shared/api/withdrawals";
+import type { Withdrawal } from "@machines-card/contract/api/withdrawals";
 import { coreMessages } from "../../i18n/core-messages";
 import { createI18n, type Translate } from "../../i18n/translator";
 import { deviceKeyStore } from "../../wallet/device-key-store";

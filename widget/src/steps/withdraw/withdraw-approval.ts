@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from "lit";
-import type { Withdrawal } from "../../../../shared/api/withdrawals";
+import type { Withdrawal } from "@machines-card/contract/api/withdrawals";
 import type { I18n, Translate } from "../../i18n/translator";
 import { WalletError, type ApprovalRequest } from "../../wallet/wallet-adapter";
 import type { WithdrawMessages } from "./withdraw.messages";

@@ -1,4 +1,4 @@
-import { EVM_ADDRESS_PATTERN } from "../../../../shared/machines/common";
+import { EVM_ADDRESS_PATTERN } from "@machines-card/contract/machines/common";
 
 /** Why a destination address is refused (the key of the message to show), or null when it looks right. */
 export type AddressProblem = "address_required" | "address_evm" | "address_zero" | "address_format";

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from "lit";
-import type { Withdrawal } from "../../../../shared/api/withdrawals";
+import type { Withdrawal } from "@machines-card/contract/api/withdrawals";
 import { spinner } from "../../components/loading";
 import { notice } from "../../components/notice";
 import type { I18n, Translate } from "../../i18n/translator";

@@ -1,7 +1,7 @@
 import type { ReactiveControllerHost, TemplateResult } from "lit";
 import { TaskStatus } from "@lit/task";
-import type { Asset } from "../../../../shared/api/deposits";
-import { withdrawalRoutes, type Withdrawal, type WithdrawalEstimate, type WithdrawalRange } from "../../../../shared/api/withdrawals";
+import type { Asset } from "@machines-card/contract/api/deposits";
+import { withdrawalRoutes, type Withdrawal, type WithdrawalEstimate, type WithdrawalRange } from "@machines-card/contract/api/withdrawals";
 import { AmountQuote, pickPair, sameCode, type AmountProblem } from "../../components/amount-quote";
 import { amountText } from "../../i18n/parse-amount";
 import type { StepContext } from "../step-context";

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from "lit";
-import type { Asset } from "../../../../shared/api/deposits";
-import type { WithdrawalRange } from "../../../../shared/api/withdrawals";
+import type { Asset } from "@machines-card/contract/api/deposits";
+import type { WithdrawalRange } from "@machines-card/contract/api/withdrawals";
 import { pickPair } from "../../components/amount-quote";
 import { describedBy, field } from "../../components/field";
 import { spinner } from "../../components/loading";

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from "lit";
-import type { Withdrawal, WithdrawalEstimate } from "../../../../shared/api/withdrawals";
+import type { Withdrawal, WithdrawalEstimate } from "@machines-card/contract/api/withdrawals";
 import type { I18n, Translate } from "../../i18n/translator";
 import type { WithdrawMessages } from "./withdraw.messages";
 import { shortAddress, signedCall } from "./signed-call";

@@ -1,10 +1,10 @@
 import { expect, waitUntil } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
-import { routes } from "../../../../shared/api/routes";
+import { routes } from "@machines-card/contract/api/routes";
 import { newIdempotencyKey } from "../../api/idempotency-key";
-import { stack, type StackUrls } from "../../../test/services";
-import { sandboxChain, sandboxControl, sandboxUser, tokenBalance, type SandboxUser } from "../../../test/sandbox";
-import { renderStep, type StepFixtureOptions } from "../../../test/step-fixture";
+import { stack, type StackUrls } from "#test/services";
+import { sandboxChain, sandboxControl, sandboxUser, tokenBalance, type SandboxUser } from "#test/sandbox";
+import { renderStep, type StepFixtureOptions } from "#test/step-fixture";
 import { createSandboxWallet } from "../../wallet/sandbox-wallet";
 import { WalletError, type WalletAdapter } from "../../wallet/wallet-adapter";
 import type { WithdrawStep } from "./withdraw-step";

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from "lit";
 import { Task } from "@lit/task";
-import { balancesRoutes, type Balances } from "../../../../shared/api/balances";
-import { withdrawalRoutes, type Withdrawal } from "../../../../shared/api/withdrawals";
+import { balancesRoutes, type Balances } from "@machines-card/contract/api/balances";
+import { withdrawalRoutes, type Withdrawal } from "@machines-card/contract/api/withdrawals";
 import { CopyButton } from "../../components/copy-button";
 import { skeleton } from "../../components/loading";
 import { notice } from "../../components/notice";

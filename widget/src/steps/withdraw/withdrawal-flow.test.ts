@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from "@open-wc/testing";
 import { LitElement } from "lit";
-import type { Withdrawal } from "../../../../shared/api/withdrawals";
-import { fakeWorker } from "../../../test/fake-worker";
+import type { Withdrawal } from "@machines-card/contract/api/withdrawals";
+import { fakeWorker } from "#test/fake-worker";
 import { createWorkerClient } from "../../api/client";
 import { WithdrawalFlow, stageOf, type Stage } from "./withdrawal-flow";
 

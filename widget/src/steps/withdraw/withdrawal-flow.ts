@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import type { BodyOf } from "../../../../shared/api/define-route";
-import { withdrawalRoutes, type Withdrawal } from "../../../../shared/api/withdrawals";
+import type { BodyOf } from "@machines-card/contract/api/define-route";
+import { withdrawalRoutes, type Withdrawal } from "@machines-card/contract/api/withdrawals";
 import type { WorkerClient } from "../../api/client";
 import { newIdempotencyKey } from "../../api/idempotency-key";
 import { PollController } from "../../components/poll-controller";

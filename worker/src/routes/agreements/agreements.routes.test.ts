@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { call, expectError, expectOk } from "../../../test/helpers/api";
-import { newUser } from "../../../test/helpers/users";
+import { call, expectError, expectOk } from "#test/helpers/api";
+import { newUser } from "#test/helpers/users";
 
 describe("agreements", () => {
   it("are closed until KYC is approved: 409 kyc_required", async () => {

@@ -1,7 +1,7 @@
 import { type Context, Hono } from "hono";
-import { routes } from "../../../../shared/api/routes";
-import type { AgreementsData } from "../../../../shared/machines/agreements";
-import { machinesApi } from "../../../../shared/machines/endpoints";
+import { routes } from "@machines-card/contract/api/routes";
+import type { AgreementsData } from "@machines-card/contract/machines/agreements";
+import { machinesApi } from "@machines-card/contract/machines/endpoints";
 import type { AppEnv } from "../../env";
 import { AppError } from "../../errors";
 import { mount } from "../../http/mount";

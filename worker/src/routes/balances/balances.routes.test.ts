@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { call, expectOk } from "../../../test/helpers/api";
-import { controls } from "../../../test/helpers/sandbox";
-import { newUser } from "../../../test/helpers/users";
+import { call, expectOk } from "#test/helpers/api";
+import { controls } from "#test/helpers/sandbox";
+import { newUser } from "#test/helpers/users";
 
 describe("GET /v1/balances", () => {
   it("answers zero before any deposit, even before KYC (with the KYC session)", async () => {

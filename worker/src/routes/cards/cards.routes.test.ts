@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { call, expectError, expectOk } from "../../../test/helpers/api";
-import { newUser, type TestUser } from "../../../test/helpers/users";
+import { call, expectError, expectOk } from "#test/helpers/api";
+import { newUser, type TestUser } from "#test/helpers/users";
 
 const LIMIT = { amountCents: 500_00, frequency: "per30DayPeriod" } as const;
 const create = (u: TestUser, body: object = {}, idempotencyKey = crypto.randomUUID()) => call("createCard", { token: u.token, body, idempotencyKey });

@@ -1,10 +1,10 @@
 import { Hono } from "hono";
-import { routes } from "../../../../shared/api/routes";
-import { machinesApi } from "../../../../shared/machines/endpoints";
+import { routes } from "@machines-card/contract/api/routes";
+import { machinesApi } from "@machines-card/contract/machines/endpoints";
 import type { AppEnv } from "../../env";
 import { mount } from "../../http/mount";
 import { machinesFor } from "../../sessions/machines-for";
-import type { CardUpdateRequest } from "../../../../shared/machines/cards";
+import type { CardUpdateRequest } from "@machines-card/contract/machines/cards";
 import { inOurFieldNames } from "../../cards/card-fields";
 import { decryptLabel, rememberLabel } from "../../cards/card-labels";
 import { toCard } from "../../cards/card-view";

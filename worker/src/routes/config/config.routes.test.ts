@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { call, expectOk } from "../../../test/helpers/api";
-import { sandbox } from "../../../test/helpers/sandbox";
-import { workerWith } from "../../../test/helpers/worker-with";
+import { call, expectOk } from "#test/helpers/api";
+import { sandbox } from "#test/helpers/sandbox";
+import { workerWith } from "#test/helpers/worker-with";
 
 describe("GET /v1/config", () => {
   it("describes the sandbox: identity issuer, sandbox signer, chain, without a token", async () => {

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { routes } from "../../../../shared/api/routes";
+import { routes } from "@machines-card/contract/api/routes";
 import type { AppEnv } from "../../env";
 import { mount } from "../../http/mount";
 import { VERSION } from "../../version";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { call, expectError, expectOk } from "../../../test/helpers/api";
-import { controls } from "../../../test/helpers/sandbox";
-import { newUser } from "../../../test/helpers/users";
+import { call, expectError, expectOk } from "#test/helpers/api";
+import { controls } from "#test/helpers/sandbox";
+import { newUser } from "#test/helpers/users";
 
 const RUSD = { currency: "rusd", network: "base" };
 

@@ -1,9 +1,9 @@
 import { Hono } from "hono";
 import * as z from "zod/mini";
-import { Asset, Deposit, DepositEstimate, DepositRange } from "../../../../shared/api/deposits";
-import { routes } from "../../../../shared/api/routes";
-import type { Deposit as MachinesDeposit } from "../../../../shared/machines/deposits";
-import { machinesApi } from "../../../../shared/machines/endpoints";
+import { Asset, Deposit, DepositEstimate, DepositRange } from "@machines-card/contract/api/deposits";
+import { routes } from "@machines-card/contract/api/routes";
+import type { Deposit as MachinesDeposit } from "@machines-card/contract/machines/deposits";
+import { machinesApi } from "@machines-card/contract/machines/endpoints";
 import type { AppEnv } from "../../env";
 import { mount } from "../../http/mount";
 import { machinesFor } from "../../sessions/machines-for";

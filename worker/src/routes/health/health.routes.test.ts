@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BASE, send } from "../../../test/helpers/api";
-import { workerWith } from "../../../test/helpers/worker-with";
+import { BASE, send } from "#test/helpers/api";
+import { workerWith } from "#test/helpers/worker-with";
 
 describe("GET /healthz", () => {
   it("answers healthy with the environment and version, reaching D1", async () => {

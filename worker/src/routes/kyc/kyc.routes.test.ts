@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { call, expectError, expectOk } from "../../../test/helpers/api";
-import { kycApplication, newUser } from "../../../test/helpers/users";
+import { call, expectError, expectOk } from "#test/helpers/api";
+import { kycApplication, newUser } from "#test/helpers/users";
 import { listAudit } from "../../audit/audit.queries";
 import { partnerUserIdFor } from "../../users/partner-user-id";
 import { findUserWithSessions } from "../../users/users.queries";

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import { routes } from "../../../../shared/api/routes";
-import { machinesApi } from "../../../../shared/machines/endpoints";
+import { routes } from "@machines-card/contract/api/routes";
+import { machinesApi } from "@machines-card/contract/machines/endpoints";
 import type { AppEnv } from "../../env";
 import { requestIdsOf } from "../../http/edge";
 import { mount } from "../../http/mount";

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { call, expectError, expectOk } from "../../../test/helpers/api";
-import { controls } from "../../../test/helpers/sandbox";
-import { newUser, signIn } from "../../../test/helpers/users";
+import { call, expectError, expectOk } from "#test/helpers/api";
+import { controls } from "#test/helpers/sandbox";
+import { newUser, signIn } from "#test/helpers/users";
 
 describe("GET /v1/me", () => {
   it("links a new user on their first request and sends them to KYC", async () => {

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
-import { Balances } from "../../../../shared/api/balances";
-import { routes } from "../../../../shared/api/routes";
-import { machinesApi } from "../../../../shared/machines/endpoints";
+import { Balances } from "@machines-card/contract/api/balances";
+import { routes } from "@machines-card/contract/api/routes";
+import { machinesApi } from "@machines-card/contract/machines/endpoints";
 import type { AppEnv } from "../../env";
 import { mount } from "../../http/mount";
 import { machinesFor } from "../../sessions/machines-for";

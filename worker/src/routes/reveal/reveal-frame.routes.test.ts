@@ -1,11 +1,11 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { RevealedCard } from "../../../../shared/api/reveal";
-import { okEnvelope } from "../../../../shared/envelope";
-import { BASE, call, expectError, expectOk, send } from "../../../test/helpers/api";
+import { RevealedCard } from "@machines-card/contract/api/reveal";
+import { okEnvelope } from "@machines-card/contract/envelope";
+import { BASE, call, expectError, expectOk, send } from "#test/helpers/api";
 import { listAudit } from "../../audit/audit.queries";
 import { newTicket, ticketHash } from "../../reveal/ticket-id";
-import { cardOwner, PAGE, redeem, THEME_BODY, ticketFor } from "../../../test/helpers/reveal";
+import { cardOwner, PAGE, redeem, THEME_BODY, ticketFor } from "#test/helpers/reveal";
 
 const redeemed = (reply: Awaited<ReturnType<typeof redeem>>) => {
   if (reply.status !== 200) throw new Error(`redeem: ${reply.status} ${reply.text.slice(0, 300)}`);

@@ -1,11 +1,11 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { call, expectError, expectOk } from "../../../test/helpers/api";
-import { newUser } from "../../../test/helpers/users";
+import { call, expectError, expectOk } from "#test/helpers/api";
+import { newUser } from "#test/helpers/users";
 import { listAudit } from "../../audit/audit.queries";
 import { findRevealTicket } from "../../reveal/reveal-tickets.queries";
 import { ticketHash } from "../../reveal/ticket-id";
-import { askTicket, cardOwner, PAGE, THEME_BODY, ticketOf } from "../../../test/helpers/reveal";
+import { askTicket, cardOwner, PAGE, THEME_BODY, ticketOf } from "#test/helpers/reveal";
 
 describe("POST /v1/cards/:cardId/reveal-ticket", () => {
   it("answers the owner a frame URL on the Worker's origin with a one-time ticket in its fragment, kept in D1 only as a hash", async () => {

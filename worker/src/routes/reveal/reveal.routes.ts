@@ -1,7 +1,7 @@
 import { Hono, type MiddlewareHandler } from "hono";
-import { defineRoute } from "../../../../shared/api/define-route";
-import { RedeemRevealTicketBody, RevealedCard } from "../../../../shared/api/reveal";
-import { routes } from "../../../../shared/api/routes";
+import { defineRoute } from "@machines-card/contract/api/define-route";
+import { RedeemRevealTicketBody, RevealedCard } from "@machines-card/contract/api/reveal";
+import { routes } from "@machines-card/contract/api/routes";
 import type { AppEnv } from "../../env";
 import { AppError } from "../../errors";
 import { bodyLimit } from "../../http/body-limit";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { call, expectError, expectOk } from "../../../test/helpers/api";
-import { controls } from "../../../test/helpers/sandbox";
-import { newUser } from "../../../test/helpers/users";
+import { call, expectError, expectOk } from "#test/helpers/api";
+import { controls } from "#test/helpers/sandbox";
+import { newUser } from "#test/helpers/users";
 
 describe("GET /v1/transactions", () => {
   it("needs KYC approval first (the card session): 409 kyc_required", async () => {

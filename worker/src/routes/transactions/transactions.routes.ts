@@ -1,8 +1,8 @@
 import { Hono } from "hono";
 import * as z from "zod/mini";
-import { routes } from "../../../../shared/api/routes";
-import { machinesApi } from "../../../../shared/machines/endpoints";
-import { Transaction } from "../../../../shared/api/transactions";
+import { routes } from "@machines-card/contract/api/routes";
+import { machinesApi } from "@machines-card/contract/machines/endpoints";
+import { Transaction } from "@machines-card/contract/api/transactions";
 import type { AppEnv } from "../../env";
 import { mount } from "../../http/mount";
 import { machinesFor } from "../../sessions/machines-for";

@@ -3,7 +3,7 @@ import type { Address } from "viem";
 import { CHAIN_TIMEOUT_MS, chainClient, type ChainClient } from "../../chain/chain-client";
 import type { AppEnv } from "../../env";
 import { machinesFor } from "../../sessions/machines-for";
-import { machinesApi } from "../../../../shared/machines/endpoints";
+import { machinesApi } from "@machines-card/contract/machines/endpoints";
 import type { AdvanceDeps } from "../../withdrawals/advance-withdrawal";
 import { bindingTargets } from "../../withdrawals/binding/binding-targets";
 

@@ -2,13 +2,13 @@ import { env } from "cloudflare:test";
 import type { Address } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import type { Withdrawal } from "../../../../shared/api/withdrawals";
-import { expectError, expectOk, type ApiReply } from "../../../test/helpers/api";
-import { controls, type FaultRule } from "../../../test/helpers/sandbox";
-import { sandboxWallet } from "../../../test/helpers/sandbox-wallet";
-import { newUser, type TestUser } from "../../../test/helpers/users";
-import { workerWith } from "../../../test/helpers/worker-with";
-import { call, fundCollateral, PATIENT_UPSTREAM_TIMEOUT_MS, patientWorker, sandboxUserId, sandboxWithdrawals } from "../../../test/helpers/withdrawal-suites";
+import type { Withdrawal } from "@machines-card/contract/api/withdrawals";
+import { expectError, expectOk, type ApiReply } from "#test/helpers/api";
+import { controls, type FaultRule } from "#test/helpers/sandbox";
+import { sandboxWallet } from "#test/helpers/sandbox-wallet";
+import { newUser, type TestUser } from "#test/helpers/users";
+import { workerWith } from "#test/helpers/worker-with";
+import { call, fundCollateral, PATIENT_UPSTREAM_TIMEOUT_MS, patientWorker, sandboxUserId, sandboxWithdrawals } from "#test/helpers/withdrawal-suites";
 
 /**
  * A Machines that answers wrongly (issue 11): what the Worker asks is rewritten on the way (the proxy in

@@ -1,9 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { call, expectError, expectOk } from "../../../test/helpers/api";
-import { controls, withdrawalsFaultSandbox } from "../../../test/helpers/sandbox";
-import { newUser, type TestUser } from "../../../test/helpers/users";
-import { workerFor } from "../../../test/helpers/worker-with";
-import { fundCollateral, listFaults, patientWorkerFor, sandboxUserId, sandboxWithdrawals } from "../../../test/helpers/withdrawal-suites";
+import { call, expectError, expectOk } from "#test/helpers/api";
+import { controls, withdrawalsFaultSandbox } from "#test/helpers/sandbox";
+import { newUser, type TestUser } from "#test/helpers/users";
+import { workerFor } from "#test/helpers/worker-with";
+import { fundCollateral, listFaults, patientWorkerFor, sandboxUserId, sandboxWithdrawals } from "#test/helpers/withdrawal-suites";
 
 /**
  * Machines misbehaving (this file's own sandbox: fault rules are global to a sandbox). Whatever the

@@ -2,15 +2,15 @@ import { createExecutionContext, createScheduledController, env, waitOnExecution
 import type { Address, Hash } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Withdrawal } from "../../../../shared/api/withdrawals";
+import type { Withdrawal } from "@machines-card/contract/api/withdrawals";
 import worker from "../../index";
-import { expectError, expectOk } from "../../../test/helpers/api";
-import { sandbox } from "../../../test/helpers/sandbox";
-import { newUser, type TestUser } from "../../../test/helpers/users";
-import { workerWith } from "../../../test/helpers/worker-with";
+import { expectError, expectOk } from "#test/helpers/api";
+import { sandbox } from "#test/helpers/sandbox";
+import { newUser, type TestUser } from "#test/helpers/users";
+import { workerWith } from "#test/helpers/worker-with";
 import { reconcileWithdrawals } from "../../withdrawals/reconcile-withdrawals";
-import { call, fundCollateral, PATIENT_UPSTREAM_TIMEOUT_MS, patchSandboxSettings, patientWorker, type SandboxSettingsPatch, sandboxUserId } from "../../../test/helpers/withdrawal-suites";
-import { chainOf, sandboxWallet } from "../../../test/helpers/sandbox-wallet";
+import { call, fundCollateral, PATIENT_UPSTREAM_TIMEOUT_MS, patchSandboxSettings, patientWorker, type SandboxSettingsPatch, sandboxUserId } from "#test/helpers/withdrawal-suites";
+import { chainOf, sandboxWallet } from "#test/helpers/sandbox-wallet";
 
 /**
  * Withdrawals end to end through the Worker, against the sandbox: Machines simulator, and a real anvil

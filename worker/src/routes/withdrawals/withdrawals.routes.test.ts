@@ -1,9 +1,9 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { expectError, expectOk } from "../../../test/helpers/api";
-import { newUser, type TestUser } from "../../../test/helpers/users";
+import { expectError, expectOk } from "#test/helpers/api";
+import { newUser, type TestUser } from "#test/helpers/users";
 import { listAudit } from "../../audit/audit.queries";
-import { call, fundCollateral, patientWorker, sandboxUserId, sandboxWithdrawals } from "../../../test/helpers/withdrawal-suites";
+import { call, fundCollateral, patientWorker, sandboxUserId, sandboxWithdrawals } from "#test/helpers/withdrawal-suites";
 
 const DESTINATION = { currency: "rusd", network: "base", address: "0x3333333333333333333333333333333333333333" };
 const body = (amountCents = 1_000) => ({ amountCents, destination: DESTINATION });

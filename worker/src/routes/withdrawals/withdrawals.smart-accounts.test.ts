@@ -2,14 +2,14 @@ import { env } from "cloudflare:test";
 import type { Address, Hash } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { describe, expect, inject, it } from "vitest";
-import type { Withdrawal } from "../../../../shared/api/withdrawals";
-import { ENTRY_POINT_V07 } from "../../../../shared/abi";
-import { expectOk } from "../../../test/helpers/api";
-import { control, sandbox } from "../../../test/helpers/sandbox";
-import { kycApplication, newEmail, signIn } from "../../../test/helpers/users";
+import type { Withdrawal } from "@machines-card/contract/api/withdrawals";
+import { ENTRY_POINT_V07 } from "@machines-card/contract/abi";
+import { expectOk } from "#test/helpers/api";
+import { control, sandbox } from "#test/helpers/sandbox";
+import { kycApplication, newEmail, signIn } from "#test/helpers/users";
 import { reconcileWithdrawals } from "../../withdrawals/reconcile-withdrawals";
-import { call, fundCollateral, sandboxUserId } from "../../../test/helpers/withdrawal-suites";
-import { bundling, chainOf, sandboxWallet } from "../../../test/helpers/sandbox-wallet";
+import { call, fundCollateral, sandboxUserId } from "#test/helpers/withdrawal-suites";
+import { bundling, chainOf, sandboxWallet } from "#test/helpers/sandbox-wallet";
 
 /**
  * Withdrawals from the user's smart account (an ERC-4337 account, as Crossmint's wallets are) through the

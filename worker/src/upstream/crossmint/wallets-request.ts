@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { EVM_ADDRESS_PATTERN } from "../../../../shared/machines/common";
+import { EVM_ADDRESS_PATTERN } from "@machines-card/contract/machines/common";
 import { AppError } from "../../errors";
 import { log } from "../../logging/log";
 import type { Settings } from "../../settings/settings";

@@ -1,4 +1,4 @@
-import type { ErrorItem } from "../../../../shared/envelope";
+import type { ErrorItem } from "@machines-card/contract/envelope";
 import { AppError } from "../../errors";
 
 /**

@@ -1,8 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { call, expectError, expectOk } from "../../../test/helpers/api";
-import { controls, faultSandbox } from "../../../test/helpers/sandbox";
-import { kycApplication, newUser, signIn, type TestUser } from "../../../test/helpers/users";
-import { workerFor, workerWith } from "../../../test/helpers/worker-with";
+import { call, expectError, expectOk } from "#test/helpers/api";
+import { controls, faultSandbox } from "#test/helpers/sandbox";
+import { kycApplication, newUser, signIn, type TestUser } from "#test/helpers/users";
+import { workerFor, workerWith } from "#test/helpers/worker-with";
 
 /**
  * Machines misbehaving, through the simulator's fault injection. This file has a sandbox of its own

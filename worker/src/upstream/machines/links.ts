@@ -1,4 +1,4 @@
-import type { Environment } from "../../../../shared/api/config";
+import type { Environment } from "@machines-card/contract/api/config";
 import { log } from "../../logging/log";
 
 const LOOPBACK_HOSTS = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;

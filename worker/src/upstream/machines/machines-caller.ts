@@ -1,4 +1,4 @@
-import type { EndpointData, MachinesAuth, MachinesEndpoint } from "../../../../shared/machines/define-endpoint";
+import type { EndpointData, MachinesAuth, MachinesEndpoint } from "@machines-card/contract/machines/define-endpoint";
 import { AppError } from "../../errors";
 import { MachinesApiError } from "./errors";
 import { sendMachinesRequest, type MachinesCallArgs, type MachinesTransport } from "./transport";

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { call, expectError, expectOk } from "../../../test/helpers/api";
-import { controls, type FaultRule } from "../../../test/helpers/sandbox";
-import { kycApplication, newUser, signIn } from "../../../test/helpers/users";
+import { call, expectError, expectOk } from "#test/helpers/api";
+import { controls, type FaultRule } from "#test/helpers/sandbox";
+import { kycApplication, newUser, signIn } from "#test/helpers/users";
 import { partnerUserIdFor } from "../../users/partner-user-id";
 import { followableLink } from "./links";
 

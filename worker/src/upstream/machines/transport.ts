@@ -1,4 +1,4 @@
-import { ErrorItem } from "../../../../shared/envelope";
+import { ErrorItem } from "@machines-card/contract/envelope";
 import {
   endpointPath,
   type EndpointBodyInput,
@@ -6,7 +6,7 @@ import {
   type EndpointParamsInput,
   type EndpointQueryInput,
   type MachinesEndpoint,
-} from "../../../../shared/machines/define-endpoint";
+} from "@machines-card/contract/machines/define-endpoint";
 import { AppError } from "../../errors";
 import { log } from "../../logging/log";
 import type { Settings } from "../../settings/settings";

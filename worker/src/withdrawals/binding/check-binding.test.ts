@@ -1,6 +1,6 @@
 import { type Address, encodeAbiParameters, encodeEventTopics, erc20Abi, type Hex } from "viem";
 import { describe, expect, it } from "vitest";
-import { withdrawalEventAbi } from "../../../../shared/abi/withdrawal-event";
+import { withdrawalEventAbi } from "@machines-card/contract/abi/withdrawal-event";
 import type { WithdrawalCallParameters } from "../call-parameters";
 import { type BindingInput, checkBinding } from "./check-binding";
 import { checkEffects, type SimulatedLog } from "./check-effects";

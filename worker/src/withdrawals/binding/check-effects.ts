@@ -1,5 +1,5 @@
 import { type Address, decodeEventLog, erc20Abi, type Hex, isAddressEqual, toEventSelector } from "viem";
-import { withdrawalEventAbi } from "../../../../shared/abi/withdrawal-event";
+import { withdrawalEventAbi } from "@machines-card/contract/abi/withdrawal-event";
 import type { WithdrawalCallParameters } from "../call-parameters";
 import { type BindingRefusal, refuse } from "./withdrawal-refusal";
 
