@@ -87,12 +87,16 @@ describe("the built widget's chunks", () => {
       string,
       { file: string; isEntry?: boolean; isDynamicEntry?: boolean; imports?: string[]; dynamicImports?: string[] }
     >;
-    const sandboxOnly = ["widget/src/auth/sandbox-auth.ts", "widget/src/wallet/sandbox-wallet.ts"];
-    for (const src of sandboxOnly) {
+    const sandboxAdapters = ["widget/src/auth/sandbox-auth.ts", "widget/src/wallet/sandbox-wallet.ts"];
+    // The sandbox wallet's own helpers (its approvals and the device key it keeps), imported by nothing else.
+    const sandboxOnly = [...sandboxAdapters, "widget/src/wallet/sandbox-approvals.ts", "widget/src/wallet/device-key-store.ts"];
+    for (const src of sandboxAdapters) {
       expect(manifest[src]?.isDynamicEntry, src).toBe(true);
-      // Its own chunk: nothing else is in it.
+      // Its own chunk: nothing but sandbox code is in it.
       const chunk = chunks.find((c) => c.file === manifest[src]!.file)!;
-      expect(chunk.modules.filter((m) => m.startsWith("widget/src/")), src).toEqual([src]);
+      const own = chunk.modules.filter((m) => m.startsWith("widget/src/"));
+      expect(own, src).toContain(src);
+      expect(own.filter((m) => !sandboxOnly.includes(m)), src).toEqual([]);
     }
     // What a page loads by static import from the entry, and from the connection and the Crossmint adapters.
     const closure = (key: string, seen = new Set<string>()): Set<string> => {
@@ -162,5 +166,11 @@ describe("the Worker's bundle", () => {
     const markers = helpers.flatMap(markersOf);
     expect(markers).toContain("the faucet's mint was not credited in time");
     for (const marker of markers) expect(code.includes(marker), `"${marker}" in the Worker's bundle`).toBe(false);
+  });
+
+  it("carries its version, not a package manifest (scripts, dependency lists, workspace layout)", () => {
+    // A default import of package.json would put the whole file into every deployed Worker.
+    expect(code).not.toMatch(/devDependencies|workspaces|"?scripts"?\s*:\s*\{/);
+    expect(code).toContain(JSON.parse(readFileSync("worker/package.json", "utf8")).version);
   });
 });

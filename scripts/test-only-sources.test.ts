@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
  * from a product entry by the imports of product modules alone. A module only tests reach is test support
  * in the wrong place (it belongs in `test/support`, `worker/test` or `widget/test`); one nothing reaches is dead.
  */
-const ENTRIES = ["worker/src/index.ts", "widget/src/define.ts", "widget/src/index.ts"];
+// The Worker's entry and the widget's published entries (the CDN script, `machines-card`, `machines-card/element`).
+const ENTRIES = ["worker/src/index.ts", "widget/src/define.ts", "widget/src/register.ts", "widget/src/index.ts"];
 const PRODUCT_TREES = ["worker/src", "widget/src"];
 
 const isTest = (file: string) => /\.test\.ts$/.test(file);

@@ -17,7 +17,8 @@ async function sourceFiles(dir: string): Promise<string[]> {
   return entries
     .filter((e) => e.isFile() && /\.(m?[jt]sx?|html)$/.test(e.name))
     .map((e) => join(e.parentPath, e.name))
-    .filter((path) => !path.includes(`${"/"}node_modules/`));
+    // Installed packages and build output (a bundle is checked through its sources, not twice).
+    .filter((path) => !/\/(node_modules|dist)\//.test(path));
 }
 
 /** Value imports and re-exports (`import type` is erased and cannot load anything). */

@@ -48,6 +48,19 @@ function runToEnd(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: numbe
  * applied: for `npm run dev` (wrangler.toml + .dev.vars) and for tests (settings passed in `vars`).
  */
 export async function startWorker(options: StartWorkerOptions = {}): Promise<RunningWorker> {
+  // A free port can be taken by another test's server between the probe and wrangler's bind: try another.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startWorkerOnce(options);
+    } catch (error) {
+      if (options.port || attempt >= 4 || !(error instanceof PortTakenError)) throw error;
+    }
+  }
+}
+
+class PortTakenError extends Error {}
+
+async function startWorkerOnce(options: StartWorkerOptions): Promise<RunningWorker> {
   const port = options.port || (await freePort());
   const inspectorPort = await freePort();
   const ownState = !options.persistTo;
@@ -88,7 +101,11 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Run
 
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) {
+      await stop();
+      const Failure = /Address already in use/.test(output) ? PortTakenError : Error;
+      throw new Failure(`wrangler dev exited (${child.exitCode}):\n${output}`);
+    }
     try {
       const res = await fetch(`${url}/healthz`);
       if (res.ok) break;
