@@ -1,22 +1,14 @@
 import * as z from "zod/mini";
 import { openEnum, PositiveCents, requiredMessage, Timestamp, wholeNumberText } from "./common";
+import { CARD_LIMIT_FREQUENCIES } from "./card-limit-frequencies";
 import { EncryptedBlob } from "./encryption";
+
+export { CARD_LIMIT_FREQUENCIES, type CardLimitFrequency } from "./card-limit-frequencies";
 
 /**
  * Cards: `GET/POST /cards`, `GET/PATCH/DELETE /cards/{cardId}`, `POST /cards/secrets/session`,
  * `POST /cards/{cardId}/secrets`.
  */
-
-export const CARD_LIMIT_FREQUENCIES = [
-  "perAuthorization",
-  "per24HourPeriod",
-  "per7DayPeriod",
-  "per30DayPeriod",
-  "perYearPeriod",
-  "allTime",
-] as const;
-
-export type CardLimitFrequency = (typeof CARD_LIMIT_FREQUENCIES)[number];
 
 export const CardLimit = z.object(
   {

@@ -1,5 +1,6 @@
 import type { CardLimit } from "@machines-card/contract/api/cards";
 import type { Environment } from "@machines-card/contract/api/config";
+import { CARD_LIMIT_FREQUENCIES } from "@machines-card/contract/machines/card-limit-frequencies";
 import { STEP_NAMES, isStepName, type StepName } from "@machines-card/contract/steps";
 import { LANGUAGES, languageOf, type Language } from "../i18n/translator";
 import { parseHexColor } from "../styles/hex-color";
@@ -9,7 +10,6 @@ import type { ConfigProblem } from "./config-problem";
 export const THEMES = ["light", "dark", "auto"] as const;
 export type Theme = (typeof THEMES)[number];
 export const ENVIRONMENTS = ["sandbox", "production"] as const;
-export const LIMIT_FREQUENCIES = ["perAuthorization", "per24HourPeriod", "per7DayPeriod", "per30DayPeriod", "perYearPeriod", "allTime"] as const;
 
 /** The element's attributes, as read from it (null when absent). */
 export interface AttributeValues {
@@ -149,12 +149,12 @@ function readCardLabel(value: string | null, problems: ConfigProblem[]): string 
 
 function readCardLimit(amount: string | null, frequency: string | null, problems: ConfigProblem[]): CardLimit | null {
   const chosen = frequency ?? "per30DayPeriod";
-  const valid = (LIMIT_FREQUENCIES as readonly string[]).includes(chosen);
+  const valid = (CARD_LIMIT_FREQUENCIES as readonly string[]).includes(chosen);
   if (!valid) {
     problems.push({
       key: "invalid_choice",
       attribute: "card-limit-frequency",
-      vars: { attribute: "card-limit-frequency", value: chosen, allowed: LIMIT_FREQUENCIES.join(", "), fallback: "per30DayPeriod" },
+      vars: { attribute: "card-limit-frequency", value: chosen, allowed: CARD_LIMIT_FREQUENCIES.join(", "), fallback: "per30DayPeriod" },
       fatal: false,
     });
   }
