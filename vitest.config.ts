@@ -12,6 +12,9 @@ export default defineConfig({
           include: ["shared/**/*.test.ts", "demo/**/*.test.ts", "scripts/**/*.test.ts", "test/**/*.test.ts"],
           exclude: ["test/e2e/**", "**/node_modules/**"],
           environment: "node",
+          // Several of these drive Chromium, wrangler dev or anvil: 5 s (vitest's default) is too short on
+          // a busy two-core machine, where they fail by timing alone.
+          testTimeout: 30_000,
         },
       },
       {

@@ -8,7 +8,7 @@ import { mkdirSync } from "node:fs";
 import type { Browser } from "playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, launchChromium, openPage, type OpenOptions, type RecordedPage } from "./testing/browser";
-import { type DemoStack, startDemoStack } from "./testing/demo-stack";
+import { type DemoStack, startDemoStack } from "../../test/demo-stack";
 
 const SHOTS = "test-results/demo-site";
 

@@ -8,7 +8,7 @@ import { mkdirSync } from "node:fs";
 import type { Browser, Locator, Page } from "playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, openPage, type RecordedPage } from "./testing/browser";
-import { type DemoStack, startDemoStack } from "./testing/demo-stack";
+import { type DemoStack, startDemoStack } from "../../test/demo-stack";
 
 let demo: DemoStack;
 let browser: Browser;

@@ -1,4 +1,4 @@
-import { startDemoStack } from "../../demo/site/testing/demo-stack";
+import { startDemoStack } from "../demo-stack";
 import { chainFacts, fundPayer } from "./support/chain";
 
 /**

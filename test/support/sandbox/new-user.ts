@@ -3,7 +3,7 @@
  * walked through the Worker's own API (KYC approved, agreements accepted), funded through the faucet and
  * given a card, so a test starts where its subject begins. Fetch only (Node, browser and workerd alike).
  */
-import { approvedApplication } from "#demo/upstream/testing/approved-application";
+import { approvedApplication } from "@machines-card/demo/upstream/testing/approved-application";
 import type { DataOf, WorkerClient } from "./worker-client";
 import { uniqueEmail, type SandboxClient } from "./sandbox-client";
 

@@ -1,7 +1,7 @@
 import { createWalletClient, type Hex, http, parseErc6492Signature, parseEther } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { describe, expect, it } from "vitest";
-import erc1271WalletArtifact from "../../../demo/chain/artifacts/Erc1271Wallet.json";
+import erc1271WalletArtifact from "@machines-card/demo/chain/artifacts/Erc1271Wallet.json";
 import { sandbox } from "../../test/helpers/sandbox";
 import { signIn } from "../../test/helpers/users";
 import { sandboxWallet } from "../../test/helpers/sandbox-wallet";

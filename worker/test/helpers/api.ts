@@ -4,7 +4,7 @@ import type * as z from "zod/mini";
 import type { RouteContract } from "@machines-card/contract/api/define-route";
 import { routes, type OperationId } from "@machines-card/contract/api/routes";
 import { ErrorEnvelope, okEnvelope } from "@machines-card/contract/envelope";
-import { pathOf, type CallParameters } from "../../../test/support/sandbox/worker-client";
+import { pathOf, type CallParameters } from "@machines-card/test-support/sandbox/worker-client";
 
 export const BASE = "https://worker.test";
 

@@ -1,8 +1,8 @@
 import { inject } from "vitest";
-import { createSandboxClient, type SandboxClient } from "../../../test/support/sandbox/sandbox-client";
+import { createSandboxClient, type SandboxClient } from "@machines-card/test-support/sandbox/sandbox-client";
 import type { ProvidedSandbox } from "../provided-context";
 
-export type { FaultRule } from "../../../test/support/sandbox/sandbox-client";
+export type { FaultRule } from "@machines-card/test-support/sandbox/sandbox-client";
 
 /** The sandbox the project's Worker talks to (or the fault-injection one). */
 export const sandbox = (): ProvidedSandbox => inject("sandbox");

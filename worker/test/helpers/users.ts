@@ -1,8 +1,8 @@
 import { SELF } from "cloudflare:test";
-import { approvedApplication } from "../../../demo/upstream/testing/approved-application";
-import { bringToStage } from "../../../test/support/sandbox/new-user";
-import { uniqueEmail } from "../../../test/support/sandbox/sandbox-client";
-import { createWorkerClient } from "../../../test/support/sandbox/worker-client";
+import { approvedApplication } from "@machines-card/demo/upstream/testing/approved-application";
+import { bringToStage } from "@machines-card/test-support/sandbox/new-user";
+import { uniqueEmail } from "@machines-card/test-support/sandbox/sandbox-client";
+import { createWorkerClient } from "@machines-card/test-support/sandbox/worker-client";
 import type { ProvidedSandbox } from "../provided-context";
 import { BASE, type CallOptions } from "./api";
 import { controls, sandbox } from "./sandbox";

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from "@open-wc/testing";
-import { approvedApplication } from "../../../../demo/upstream/testing/approved-application";
+import { approvedApplication } from "@machines-card/demo/upstream/testing/approved-application";
 import { kycApplicationRoutes } from "@machines-card/contract/api/kyc-application";
 import { sandboxUser, setKycStatus, type SandboxUser } from "#test/sandbox";
 import { stack, type StackUrls } from "#test/services";

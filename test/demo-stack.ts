@@ -7,8 +7,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { freePort } from "#scripts/lib/free-port";
-import { type RunningStack, startStack } from "#test/stack";
-import { type RunningDemoSite, startDemoSite } from "../serve";
+import { type RunningStack, startStack } from "./stack";
+import { type RunningDemoSite, startDemoSite } from "#demo/site/serve";
 
 export interface DemoStack {
   site: RunningDemoSite;
