@@ -297,10 +297,12 @@ describe("card step", function () {
   });
 
   it("explains the reveal rate limit", async function () {
-    this.timeout(60_000);
+    this.timeout(120_000);
     const s = await setup();
     await createCardThroughForm(s, "Limit", "20");
-    for (let i = 0; i < 6 && !s.root.querySelector("[role=alert]"); i++) {
+    // The limit is 5 a minute in windows aligned to the clock: six reveals that straddle a minute's turn
+    // may all pass, so keep revealing (at most 11 are needed) until the Worker refuses.
+    for (let i = 0; i < 12 && !s.root.querySelector("[role=alert]"); i++) {
       s.$<HTMLButtonElement>("[data-action=reveal]")!.click();
       await waitUntil(() => s.$("[data-action=reveal]")?.getAttribute("aria-expanded") === "true" || s.root.querySelector("[role=alert]"), "a reveal should answer", {
         timeout: 20_000,
