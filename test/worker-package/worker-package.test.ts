@@ -100,8 +100,8 @@ describe("@machines-card/worker, packed", () => {
   }, 60_000);
 
   it.each([
-    ["staging", { ENVIRONMENT: "sandbox", CHAIN_ID: "84532", MACHINES_API_BASE: "https://dev-api.machines.cash/partner...", CROSSMINT_API_BASE: "https://staging.crossmint.com", COLLATERAL_TOKEN_ADDRESS: "0x10b5Be494C2962A7B318aFB63f0Ee30b959D000b", TEST_FUNDS_TOKEN_ADDRESS: "0x10b5Be494C2962A7B318aFB63f0Ee30b959D000b" }],
-    ["production", { ENVIRONMENT: "production", CHAIN_ID: "8453", MACHINES_API_BASE: "https://api.machines.cash/partner/v1", CROSSMINT_API_BASE: "https://www.crossmint.com", COLLATERAL_TOKEN_ADDRESS: "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA02913" }],
+    ["staging", { ENVIRONMENT: "sandbox", CHAIN_ID: "84532", MACHINES_API_BASE: "https://dev-api.machines.cash/partner...", CROSSMINT_API_BASE: "https://staging.crossmint.com", COLLATERAL_TOKEN_ADDRESS: "0x10b5Be494C2962A7B318aFB63f0Ee30b959...", TEST_FUNDS_TOKEN_ADDRESS: "0x10b5Be494C2962A7B318aFB63f0Ee30b959..." }],
+    ["production", { ENVIRONMENT: "production", CHAIN_ID: "8453", MACHINES_API_BASE: "https://api.machines.cash/partner/v1", CROSSMINT_API_BASE: "https://www.crossmint.com", COLLATERAL_TOKEN_ADDRESS: "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA..." }],
   ] as const)("builds for %s with that environment's public values", async (environment, vars) => {
     const { stdout } = await run(wrangler, ["deploy", "--dry-run", "--env", environment, "--outdir", join(work, `out-${environment}`)], {
       cwd: project,
