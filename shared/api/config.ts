@@ -32,6 +32,13 @@ export const PublicConfig = z.object({
   ]),
   chain: z.object({ id: z.int(), name: z.string(), explorerUrl: z.nullable(z.string()) }),
   version: z.string(),
+  /**
+   * Sandbox environments only (staging against Machines' sandbox): the test token whose public
+   * `mint(uint256 dollars)` faucet the widget's "add test funds" calls from the user's wallet (rUSD on
+   * Base Sepolia). Absent or null: no such action (always in production; older Workers omit it). Only
+   * shown, never checked: one the widget cannot read is taken as null rather than failing the config.
+   */
+  testFunds: z.optional(z.catch(z.nullable(z.object({ token: z.string() })), null)),
 });
 export type PublicConfig = z.infer<typeof PublicConfig>;
 

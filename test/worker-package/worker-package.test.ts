@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -69,9 +69,39 @@ describe("@machines-card/worker, packed", () => {
     expect(readFileSync(join(project, "wrangler.jsonc"), "utf8")).toContain('"observability": { "enabled": true }');
   });
 
+  it("ships wrangler types that match wrangler.jsonc, naming only the package's settings; the check fails on a binding added without regenerating", async () => {
+    // The check as the scaffold runs it (`npm run types:check`), with this repository's wrangler; the
+    // secrets come from .dev.vars, which a partner copies from .dev.vars.example.
+    const script: string = JSON.parse(readFileSync(join(project, "package.json"), "utf8")).scripts["types:check"];
+    const [command, ...args] = script.split(" ");
+    expect(command).toBe("wrangler");
+    const env = { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" };
+    const copy = join(work, "types-check");
+    cpSync(project, copy, { recursive: true, filter: (f) => !f.includes("node_modules") });
+    cpSync(join(copy, ".dev.vars.example"), join(copy, ".dev.vars"));
+    const { stdout } = await run(wrangler, args, { cwd: copy, env });
+    expect(stdout).toContain("up to date");
+
+    const generated = readFileSync(join(copy, "worker-configuration.d.ts"), "utf8");
+    const start = generated.indexOf("interface __BaseEnv_Env {");
+    const base = generated.slice(start, generated.indexOf("}", start));
+    const named = [...base.matchAll(/^\t(\w+)\??:/gm)].map((m) => m[1]);
+    expect(named).toEqual(expect.arrayContaining(["DB", "COLLATERAL_TOKEN_ADDRESS", "WITHDRAWAL_CALL_TARGETS", "PREFLIGHT_TOKEN"]));
+    const types = readFileSync(join(work, "package", "types", "index.d.ts"), "utf8");
+    const known = types.slice(types.indexOf("interface MachinesCardBindings {"), types.indexOf("}", types.indexOf("interface MachinesCardBindings {")));
+    expect(named.filter((name) => !new RegExp(`^\\s+${name}\\??:`, "m").test(known))).toEqual([]);
+
+    // A var added to wrangler.jsonc without `npm run types`: the check says so.
+    const config = join(copy, "wrangler.jsonc");
+    writeFileSync(config, readFileSync(config, "utf8").replace('"vars": {', '"vars": {\n    "UPSTREAM_TIMEOUT_MS": "9000",'));
+    const stale = await run(wrangler, args, { cwd: copy, env }).catch((e) => e);
+    expect(stale.code).toBe(1);
+    expect(`${stale.stdout}${stale.stderr}`).toContain("out of date");
+  }, 60_000);
+
   it.each([
-    ["staging", { ENVIRONMENT: "sandbox", CHAIN_ID: "84532", MACHINES_API_BASE: "https://dev-api.machines.cash/partner...", CROSSMINT_API_BASE: "https://staging.crossmint.com" }],
-    ["production", { ENVIRONMENT: "production", CHAIN_ID: "8453", MACHINES_API_BASE: "https://api.machines.cash/partner/v1", CROSSMINT_API_BASE: "https://www.crossmint.com" }],
+    ["staging", { ENVIRONMENT: "sandbox", CHAIN_ID: "84532", MACHINES_API_BASE: "https://dev-api.machines.cash/partner...", CROSSMINT_API_BASE: "https://staging.crossmint.com", COLLATERAL_TOKEN_ADDRESS: "0x10b5Be494C2962A7B318aFB63f0Ee30b959...", TEST_FUNDS_TOKEN_ADDRESS: "0x10b5Be494C2962A7B318aFB63f0Ee30b959..." }],
+    ["production", { ENVIRONMENT: "production", CHAIN_ID: "8453", MACHINES_API_BASE: "https://api.machines.cash/partner/v1", CROSSMINT_API_BASE: "https://www.crossmint.com", COLLATERAL_TOKEN_ADDRESS: "0x833589fCD6eDb6E08f4c7C32D4f71b54bdA..." }],
   ] as const)("builds for %s with that environment's public values", async (environment, vars) => {
     const { stdout } = await run(wrangler, ["deploy", "--dry-run", "--env", environment, "--outdir", join(work, `out-${environment}`)], {
       cwd: project,
@@ -80,6 +110,8 @@ describe("@machines-card/worker, packed", () => {
     expect(stdout).toContain(`env.DB (card-test-${environment})`);
     for (const binding of ["REVEAL_RATE_LIMIT", "KYC_SUBMIT_RATE_LIMIT", "WITHDRAWAL_CREATE_RATE_LIMIT"]) expect(stdout).toContain(`env.${binding}`);
     for (const [name, value] of Object.entries(vars)) expect(stdout).toContain(`env.${name} ("${value}`);
+    // Test money never reaches production's settings.
+    if (environment === "production") expect(stdout).not.toContain("TEST_FUNDS_TOKEN_ADDRESS");
     expect(stdout).toContain("--dry-run: exiting now.");
     expect(readdirSync(join(work, `out-${environment}`))).toContain("index.js");
   }, 60_000);
@@ -114,6 +146,8 @@ describe("the scaffolded project, run with wrangler dev against the local sandbo
         `PREFLIGHT_TOKEN=${preflightToken}`,
       ].join("\n"),
     );
+    const reply = (await (await fetch(`${sandbox.url}/sandbox/chain`)).json()) as { data?: Record<string, string> } & Record<string, string>;
+    const chain = reply.data ?? reply;
     const vars = {
       MACHINES_API_BASE: sandbox.machinesApiBase,
       CROSSMINT_JWKS_URL: sandbox.jwksUrl,
@@ -123,6 +157,10 @@ describe("the scaffolded project, run with wrangler dev against the local sandbo
       CHAIN_RPC_URL: sandbox.rpcUrl,
       CHAIN_ID: String(sandbox.chainId),
       SANDBOX_URL: sandbox.url,
+      // The template's Base Sepolia addresses have no code on the sandbox's chain: its own contracts instead.
+      COLLATERAL_TOKEN_ADDRESS: chain.tokenAddress,
+      WITHDRAWAL_CALL_TARGETS: `${chain.controllerAddress},${chain.coordinatorAddress}`,
+      TEST_FUNDS_TOKEN_ADDRESS: chain.tokenAddress,
     };
     const persist = join(work, "state");
     const env = { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1", CI: "1" };
@@ -171,6 +209,8 @@ describe("the scaffolded project, run with wrangler dev against the local sandbo
     const { stdout } = await run(cli, ["preflight", "--url", url, "--token", preflightToken, "--sample-token", sandbox.tokens.valid]);
     expect(stdout).toMatch(/✓ machines_key/);
     expect(stdout).toMatch(/✓ sample_token/);
+    expect(stdout).toMatch(/✓ collateral_token\s+COLLATERAL_TOKEN_ADDRESS/);
+    expect(stdout).toMatch(/✓ withdrawal_targets\s+WITHDRAWAL_CALL_TARGETS/);
     expect(stdout).toContain("preflight: all checks passed");
     const refused = await run(cli, ["preflight", "--url", url, "--token", preflightToken, "--sample-token", sandbox.tokens.wrongAudience]).catch((e) => e);
     expect(refused.code).toBe(1);

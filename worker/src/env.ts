@@ -33,6 +33,8 @@ export interface Bindings {
   COLLATERAL_TOKEN_ADDRESS?: string;
   /** The controllers/coordinators a withdrawal may be sent to (comma-separated; the sandbox's own by default). */
   WITHDRAWAL_CALL_TARGETS?: string;
+  /** Sandbox environments only: the test token whose public `mint(uint256 dollars)` the widget's "add test funds" calls (rUSD on Base Sepolia). */
+  TEST_FUNDS_TOKEN_ADDRESS?: string;
   ALLOWED_ORIGINS?: string;
   SESSION_TTL_SECONDS?: string;
   KYC_SCOPES?: string;

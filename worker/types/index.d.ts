@@ -27,6 +27,8 @@ export interface MachinesCardBindings {
   COLLATERAL_TOKEN_ADDRESS?: string;
   /** The controllers/coordinators a withdrawal may be sent to (comma-separated). */
   WITHDRAWAL_CALL_TARGETS?: string;
+  /** Sandbox only: the test token whose public mint the widget's "add test funds" calls (rUSD on Base Sepolia). */
+  TEST_FUNDS_TOKEN_ADDRESS?: string;
   ALLOWED_ORIGINS?: string;
   SESSION_TTL_SECONDS?: string;
   KYC_SCOPES?: string;

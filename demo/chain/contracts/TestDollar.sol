@@ -4,8 +4,9 @@ pragma solidity ^0.8.24;
 import {IERC20} from "./interfaces/IERC20.sol";
 
 /// @title Test Dollar (rUSD)
-/// @notice The sandbox's stand-in for a 6-decimal dollar stablecoin. Only the minter (the sandbox
-///         deployer, which runs the faucet) creates tokens.
+/// @notice The sandbox's stand-in for a 6-decimal dollar stablecoin. The minter (the sandbox deployer,
+///         which runs the faucet control) mints any amount to anyone; anyone mints up to $100 a call to
+///         themselves through `mint(uint256)`, the public faucet Rain's rUSD on Base Sepolia has.
 contract TestDollar is IERC20 {
     string public constant name = "Test Dollar";
     string public constant symbol = "rUSD";
@@ -18,6 +19,7 @@ contract TestDollar is IERC20 {
 
     error NotMinter();
     error ZeroAddress();
+    error AboveFaucetLimit(uint256 dollars);
     error TransferExceedsBalance(uint256 balance, uint256 needed);
     error TransferExceedsAllowance(uint256 allowance, uint256 needed);
 
@@ -42,6 +44,17 @@ contract TestDollar is IERC20 {
             balances[to] += amount; // cannot overflow: bounded by totalSupply
         }
         emit Transfer(address(0), to, amount);
+    }
+
+    /// @notice rUSD's public faucet (Base Sepolia): whole dollars, at most 100 a call, to the caller.
+    function mint(uint256 _amountDollars_Max100) external {
+        if (_amountDollars_Max100 > 100) revert AboveFaucetLimit(_amountDollars_Max100);
+        uint256 amount = _amountDollars_Max100 * 10 ** decimals;
+        totalSupply += amount;
+        unchecked {
+            balances[msg.sender] += amount; // cannot overflow: bounded by totalSupply
+        }
+        emit Transfer(address(0), msg.sender, amount);
     }
 
     function transfer(address to, uint256 amount) external returns (bool) {

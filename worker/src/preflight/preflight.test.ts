@@ -7,6 +7,7 @@ import type { Bindings } from "../env";
 import { settingsFrom, type Settings } from "../settings/settings";
 import { checkScopes } from "./check-machines";
 import { checkOrigins } from "./check-origins";
+import { checkWithdrawalBinding } from "./check-withdrawals";
 import { EXPECTED_MIGRATIONS } from "./check-database";
 import type { PreflightCheck } from "./preflight";
 
@@ -61,6 +62,8 @@ describe("GET /v1/preflight", () => {
     ["a named contract without code", { CHAIN_CONTRACTS: `${ENTRY_POINT_V07},${NO_CODE}` }, "contracts", "CHAIN_CONTRACTS"],
     ["a named contract that is not an address", { CHAIN_CONTRACTS: "collateral" }, "contracts", "CHAIN_CONTRACTS"],
     ["no allowed origin", { ALLOWED_ORIGINS: "" }, "origins", "ALLOWED_ORIGINS"],
+    ["a collateral token without code", { COLLATERAL_TOKEN_ADDRESS: NO_CODE }, "collateral_token", "COLLATERAL_TOKEN_ADDRESS"],
+    ["a withdrawal call target without code", { WITHDRAWAL_CALL_TARGETS: `${ENTRY_POINT_V07},${NO_CODE}` }, "withdrawal_targets", "WITHDRAWAL_CALL_TARGETS"],
   ])("names the setting for %s", async (_, overrides, check, setting) => {
     const { status, body } = await preflight(overrides);
     expect(status).toBe(200);
@@ -116,6 +119,16 @@ describe("preflight checks with settings the parser would refuse", () => {
     const s = base();
     const checks = checkOrigins({ ...s, environment: "production", allowedOrigins: new Set(["https://shop.example", "http://shop.example"]) });
     expect(failures(checks)).toEqual({ origins: "ALLOWED_ORIGINS" });
+  });
+
+  it("names WITHDRAWAL_CALL_TARGETS when production has none, with the fix; outside production it passes", async () => {
+    const s = base();
+    const production: Settings = { ...s, environment: "production", withdrawals: { ...s.withdrawals, callTargets: [] } };
+    const checks = await checkWithdrawalBinding(production);
+    expect(failures(checks)).toEqual({ withdrawal_targets: "WITHDRAWAL_CALL_TARGETS" });
+    expect(checks.find((c) => !c.ok)!.fix).toMatch(/Set WITHDRAWAL_CALL_TARGETS to Rain's controller.*Machines gives them/);
+    expect(failures(await checkWithdrawalBinding({ ...production, withdrawals: { ...s.withdrawals, callTargets: [ENTRY_POINT_V07] } }))).toEqual({});
+    expect(failures(await checkWithdrawalBinding({ ...s, withdrawals: { ...s.withdrawals, callTargets: [] } }))).toEqual({});
   });
 
   it("knows every migration in worker/migrations", () => {

@@ -5,13 +5,14 @@ import { checkCrossmintKey, checkJwks } from "./check-crossmint";
 import { checkMigrations } from "./check-database";
 import { checkMachinesKey, checkScopes } from "./check-machines";
 import { checkOrigins } from "./check-origins";
+import { checkWithdrawalBinding } from "./check-withdrawals";
 
 /**
  * One preflight finding. `setting` names what to change; `fix` says how. Never a secret's value: a
  * check may quote what an upstream said (a chain id, a token's issuer), which is public.
  */
 export interface PreflightCheck {
-  /** Stable name: machines_key, machines_scopes, crossmint_key, jwks, sample_token, chain, contracts, database, origins. */
+  /** Stable name: machines_key, machines_scopes, crossmint_key, jwks, sample_token, chain, contracts, collateral_token, withdrawal_targets, database, origins. */
   check: string;
   ok: boolean;
   /** The setting to change when `ok` is false (the one most likely wrong). */
@@ -51,6 +52,7 @@ export async function runPreflight(input: PreflightInput): Promise<PreflightChec
     checkJwks(input.settings, input.sampleToken ?? null),
     checkChain(input.settings),
     checkContracts(input.settings, input.env.CHAIN_CONTRACTS, input.contracts ?? []),
+    checkWithdrawalBinding(input.settings),
     checkMigrations(input.env.DB),
     checkOrigins(input.settings),
   ]);

@@ -55,6 +55,8 @@ export interface Settings {
   dataEncryptionKey: Uint8Array;
   /** Sandbox only: where the identity issuer and the wallet signer live. */
   sandboxUrl: string | null;
+  /** Sandbox environments only: the token the widget's "add test funds" mints (`TEST_FUNDS_TOKEN_ADDRESS`); never in production. */
+  testFundsToken: Address | null;
   /** The secrets proper: partner key, Crossmint server key, data key, preflight token. */
   secrets: readonly string[];
   /** Every value that must never appear in a log line (the secrets, and CHAIN_RPC_URL's forms: provider keys live in RPC URLs). */
@@ -156,6 +158,8 @@ function parseSettings(env: Bindings): Settings {
     // Production configuration never reaches the sandbox: the URL is ignored outside it. Unset in a
     // sandbox environment (staging against Machines' sandbox), the widget signs in with Crossmint staging.
     sandboxUrl: environment === "sandbox" ? optional("SANDBOX_URL", (t) => readUrl(t, { httpsOnly: false })) : null,
+    // Test money is never offered against real money: production ignores the setting.
+    testFundsToken: environment === "sandbox" ? optional("TEST_FUNDS_TOKEN_ADDRESS", readAddress) : null,
     secrets: [env.MACHINES_PARTNER_KEY, env.CROSSMINT_SERVER_KEY, env.DATA_ENCRYPTION_KEY, env.PREFLIGHT_TOKEN].filter(
       (s): s is string => typeof s === "string" && s.length >= 4,
     ),

@@ -47,6 +47,8 @@ export interface DepositAddressView {
   onRefresh(): void;
   onContinue(): void;
   onAnother(): void;
+  /** The sandbox-only "add test funds" control, when the Worker offers it (`test-funds.ts`). */
+  testFunds?: TemplateResult | typeof nothing;
 }
 
 /** Where to send the money (address, QR code, memo, the network in words) and how the deposit is going. */
@@ -79,7 +81,8 @@ export function depositAddress(v: DepositAddressView): TemplateResult {
                 <p class="small">${t("memoWarning")}</p>
                 <mc-copy-button .value=${deposit.payinExtraId} label=${t("copyMemo")} copied-label=${t("copied")}></mc-copy-button>
               </div>`
-            : nothing}`
+            : nothing}
+          ${v.testFunds ?? nothing}`
       : nothing}
     ${v.pollFailed ? notice("warning", t("pollError")) : nothing}
     ${key === "completed" && v.balances

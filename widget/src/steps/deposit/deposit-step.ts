@@ -13,6 +13,7 @@ import { depositForm } from "./deposit-form";
 import { depositStyles } from "./deposit-step.styles";
 import { DepositWatch } from "./deposit-watch";
 import { depositMessages, type DepositMessages } from "./deposit.messages";
+import { addTestFunds, TEST_FUNDS_DOLLARS, testFundsToken } from "./test-funds";
 
 /**
  * Adding money: choose the asset and network (the partner's defaults preselected), see the range and
@@ -22,13 +23,15 @@ import { depositMessages, type DepositMessages } from "./deposit.messages";
 export class DepositStep extends StepElement<DepositMessages> {
   static override styles = [...StepElement.styles, depositStyles];
   static override elements = { "mc-copy-button": CopyButton };
-  static override properties = { ...StepElement.properties, busy: { state: true }, createError: { state: true } };
+  static override properties = { ...StepElement.properties, busy: { state: true }, createError: { state: true }, funding: { state: true } };
 
   readonly step = "deposit" as const;
   protected readonly messages = depositMessages;
   declare private busy: boolean;
   /** The last create that failed, with the sentence it is shown with. */
   declare private createError: { error: unknown; message: string } | null;
+  /** The sandbox-only test funds are being minted and sent. */
+  declare private funding: boolean;
   /** One key per intent (asset, network, amount), kept while that same deposit is retried. */
   private intent: { body: string; key: string } | null = null;
 
@@ -75,6 +78,7 @@ export class DepositStep extends StepElement<DepositMessages> {
     super();
     this.busy = false;
     this.createError = null;
+    this.funding = false;
   }
 
   private units(value: number, ticker = this.quote.pair.currency): string {
@@ -142,6 +146,21 @@ export class DepositStep extends StepElement<DepositMessages> {
       if (balances) this.announce(this.t("completedAnnounce", { amount: this.context.i18n.money(balances.creditLimit) }));
     } else if (deposit.status === "failed" || deposit.status === "canceled") {
       this.announce(this.t(deposit.status === "failed" ? "status.failed" : "status.canceled"));
+    }
+  }
+
+  /** Sandbox only: mints test dollars in the user's wallet and sends them to the deposit address. */
+  private async fund(target: { token: `0x${string}`; to: `0x${string}` }): Promise<void> {
+    if (this.funding) return;
+    this.funding = true;
+    try {
+      const wallet = await this.context.wallet();
+      await addTestFunds(wallet, { ...target, chainId: this.context.config.chain.id });
+      this.announce(this.t("testFundsSent"));
+    } catch (error) {
+      this.announce(this.sentence(error));
+    } finally {
+      this.funding = false;
     }
   }
 
@@ -213,6 +232,19 @@ export class DepositStep extends StepElement<DepositMessages> {
       onRefresh: () => void this.watch.refreshBalances(),
       onContinue: () => this.next(),
       onAnother: () => this.another(),
+      testFunds: this.renderTestFunds(asset?.name ?? deposit.fromCurrency.toUpperCase(), deposit),
     });
+  }
+
+  private renderTestFunds(assetName: string, deposit: Deposit) {
+    const target = testFundsToken(this.context.config, deposit);
+    if (!target) return nothing;
+    const dollars = TEST_FUNDS_DOLLARS;
+    return html`<div class="stack-tight" data-test-funds>
+      <button type="button" class="button secondary" part="button" ?disabled=${this.funding} @click=${() => void this.fund(target)}>
+        ${this.funding ? html`${spinner()} ${this.t("testFundsSending")}` : this.t("testFunds", { dollars })}
+      </button>
+      <p class="small muted">${this.t("testFundsHint", { dollars, asset: assetName })}</p>
+    </div>`;
   }
 }

@@ -56,4 +56,8 @@ export const es: Translation<DepositMessages> = {
   loading: "Cargando las opciones de depósito…",
   none: "Los depósitos no están disponibles ahora. Inténtalo más tarde.",
   pollError: "No pudimos comprobar el depósito. Seguiremos intentándolo.",
+  testFunds: "Añadir {dollars} $ de fondos de prueba",
+  testFundsHint: "Solo en el entorno de pruebas: crea {dollars} {asset} de prueba en tu cartera y los envía a esta dirección.",
+  testFundsSending: "Enviando fondos de prueba…",
+  testFundsSent: "Fondos de prueba enviados. Esta página se actualiza cuando lleguen.",
 };

@@ -56,6 +56,10 @@ const en = {
   loading: "Loading deposit options…",
   none: "Deposits aren’t available right now. Try again later.",
   pollError: "We couldn’t check the deposit. We’ll keep trying.",
+  testFunds: "Add ${dollars} of test funds",
+  testFundsHint: "Test environment only: mints {dollars} test {asset} in your wallet and sends them to this address.",
+  testFundsSending: "Sending test funds…",
+  testFundsSent: "Test funds sent. This page updates when they arrive.",
 };
 
 export type DepositMessages = typeof en;

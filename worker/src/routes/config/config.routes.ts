@@ -29,6 +29,7 @@ mount(configApp, routes.getConfig, async (c) => {
         : { provider: "crossmint" as const, signer: s.crossmint.walletSigner },
       chain: { id: s.chain.id, name: s.chain.name, explorerUrl: s.chain.explorerUrl },
       version: VERSION,
+      testFunds: s.testFundsToken ? { token: s.testFundsToken } : null,
     },
     summary: "config",
   };
