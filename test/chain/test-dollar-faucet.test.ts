@@ -2,8 +2,8 @@ import { erc20Abi, parseAbi } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addTestFunds } from "#widget/steps/deposit/test-funds";
 import type { WalletAdapter } from "#widget/wallet/wallet-adapter";
-import { expectRevert } from "./testing/expect-revert";
-import { type ChainFixture, startChainFixture } from "./testing/chain-fixture";
+import { expectRevert } from "@machines-card/demo/chain/testing/expect-revert";
+import { type ChainFixture, startChainFixture } from "@machines-card/demo/chain/testing/chain-fixture";
 
 /**
  * The sandbox's rUSD has the public faucet Rain's rUSD has on Base Sepolia, and the widget's "add test
