@@ -88,7 +88,7 @@ describe("passkey approvals (WebAuthn §7.2)", () => {
       async (c, k) => {
         const a = await k.get(c);
         const raw = derToRaw(fromB64url(a.signature));
-        raw[40] ^= 1;
+        raw[40] = raw[40]! ^ 1;
         return { ...a, signature: b64url(rawToDer(raw)) };
       },
       "signature_invalid",
@@ -109,7 +109,7 @@ describe("passkey approvals (WebAuthn §7.2)", () => {
     it(`refuses ${what} (${reason})`, async () => {
       const { passkeys, key, challenge } = await registered();
       const c = challenge();
-      expect(await passkeys.approve("ada", { challenge: c, ...((await make(c, key)) as never) })).toMatchObject({ ok: false, reason });
+      expect(await passkeys.approve("ada", { challenge: c, ...((await make(c, key)) as { credentialId: string; clientDataJSON: string; authenticatorData: string; signature: string }) })).toMatchObject({ ok: false, reason });
     });
   }
 

@@ -84,7 +84,7 @@ export function rawToDer(raw: Uint8Array): Uint8Array {
   return concat(new Uint8Array([0x30, seq.length]), seq);
 }
 
-type CborIn = number | string | Uint8Array | Map<never, never>;
+type CborIn = number | string | Uint8Array | Map<unknown, unknown>;
 
 /** CBOR maps of small ints, short strings and byte strings: what COSE keys and attestation objects need. */
 function cborMap(entries: [number | string, CborIn][]): Uint8Array {
