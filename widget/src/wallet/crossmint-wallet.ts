@@ -1,11 +1,14 @@
 import { crossmintWalletError, signerUnavailableError, type CrossmintWalletOutcome, type CrossmintWalletStep } from "./crossmint-wallet-errors";
 import { WalletError, type HexString, type WalletAdapter } from "./wallet-adapter";
+import { useCrossmintPasskey, type PasskeyCapableWallet } from "./crossmint-passkey";
 
 export interface CrossmintWalletOptions {
   clientApiKey: string;
   /** The chain id the Worker's public config names (the user's collateral chain). */
   chainId: number;
   token: () => Promise<string | null>;
+  /** The signer mode from the Worker's config (`email` when absent): `passkey` signs with the user's passkey. */
+  signer?: string;
 }
 
 /**
@@ -156,9 +159,15 @@ export async function createCrossmintWallet(options: CrossmintWalletOptions): Pr
     }
   }
 
-  /** The wallet, once it is known to have a signer (the email signer's code goes through `onAuthRequired`). */
+  /**
+   * The wallet, once it is known to have a signer (the email signer's code goes through `onAuthRequired`;
+   * in `passkey` mode, the user's passkey, registered first when the wallet has none).
+   */
   async function signingWallet(): Promise<EvmWallet> {
     const w = await wallet();
+    if (options.signer === "passkey") {
+      await attempt("use your passkey", () => useCrossmintPasskey(w as unknown as PasskeyCapableWallet, location.hostname));
+    }
     const type = w.signer?.type;
     if (!type) throw signerUnavailableError(type);
     return w;
