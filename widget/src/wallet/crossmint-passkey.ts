@@ -66,3 +66,16 @@ function decimal(b64url: string): string {
   for (const ch of bytes) hex += ch.charCodeAt(0).toString(16).padStart(2, "0");
   return BigInt(`0x${hex}`).toString();
 }
+
+/**
+ * Whether an SDK failure is the browser's passkey prompt being dismissed, or finding no passkey here
+ * (WebAuthn's NotAllowedError, which the SDK wraps in ox's CredentialRequestFailedError): the user's
+ * "no", not Crossmint failing.
+ */
+export function passkeyDismissed(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
+    const name = (e as { name?: string }).name;
+    if (name === "NotAllowedError" || name === "AbortError" || name === "WebAuthnP256.CredentialRequestFailedError") return true;
+  }
+  return false;
+}

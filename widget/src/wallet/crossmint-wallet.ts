@@ -1,6 +1,6 @@
 import { crossmintWalletError, signerUnavailableError, type CrossmintWalletOutcome, type CrossmintWalletStep } from "./crossmint-wallet-errors";
 import { WalletError, type HexString, type WalletAdapter } from "./wallet-adapter";
-import { useCrossmintPasskey, type PasskeyCapableWallet } from "./crossmint-passkey";
+import { passkeyDismissed, useCrossmintPasskey, type PasskeyCapableWallet } from "./crossmint-passkey";
 
 export interface CrossmintWalletOptions {
   clientApiKey: string;
@@ -101,6 +101,7 @@ export async function createCrossmintWallet(options: CrossmintWalletOptions): Pr
       return await run();
     } catch (cause) {
       if (cause instanceof WalletError) throw cause;
+      if (passkeyDismissed(cause)) throw new WalletError("user_rejected", "the passkey prompt was dismissed (or this browser has no passkey for the wallet); nothing was signed", { cause });
       throw crossmintWalletError(step, lastOutcome(), cause);
     }
   }
