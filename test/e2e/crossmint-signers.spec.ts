@@ -12,11 +12,19 @@
  * The SDK's passkey signer answers the pending approval with `navigator.credentials.get` over the
  * message (ox's WebAuthnP256); this test checks the assertion as Crossmint would (P-256 over
  * authenticatorData ‖ SHA-256(clientDataJSON), the message as the challenge, the partner's origin).
+ *
+ * In signer mode `email`, the SDK's email signer talks to Crossmint's signer iframe
+ * (staging.signers.crossmint.com): the test serves that page (support/crossmint-signer-frame.ts: the
+ * real handshake and event schemas) and plays the signer service behind it (support/crossmint-signer-tee.ts),
+ * so `onAuthRequired` is called, answered by the adapter's approval handler, and the code travels in
+ * the SDK's `complete-onboarding` request.
  */
 import { createHash, webcrypto } from "node:crypto";
 import { expect, test, type CDPSession, type Page } from "@playwright/test";
 import { collateralWithdrawTypedData } from "@machines-card/contract/abi/collateral-withdraw-typed-data";
+import { recoverMessageAddress } from "viem";
 import { crossmintJwt, openPartnerPage, PARTNER_ORIGIN, type CrossmintReply, type CrossmintRequest } from "./support/crossmint-page";
+import { signerTee } from "./support/crossmint-signer-tee";
 
 const ME = "/api/2025-06-09/wallets/me:evm:smart";
 const PROJECT = "proj-test-1";
@@ -118,16 +126,16 @@ function crossmintWithPasskey(passkey: () => Passkey) {
   return { answer, approvals };
 }
 
-async function openAdapter(page: Page, answer: (r: CrossmintRequest) => Promise<CrossmintReply>) {
+async function openAdapter(page: Page, answer: (r: CrossmintRequest) => Promise<CrossmintReply>, signer = "passkey") {
   const fake = await openPartnerPage(page, answer);
   await page.evaluate(
-    async ([project, jwt]) => {
+    async ([project, jwt, signer]) => {
       const harness = (window as unknown as { harness: WalletHarness }).harness;
       const key = harness.installTestKeyIssuer()("staging", project);
-      const config = { auth: { provider: "crossmint", clientApiKey: key }, wallet: { provider: "crossmint", signer: "passkey" }, chain: { id: 84532, name: "Base Sepolia", explorerUrl: null } };
+      const config = { auth: { provider: "crossmint", clientApiKey: key }, wallet: { provider: "crossmint", signer }, chain: { id: 84532, name: "Base Sepolia", explorerUrl: null } };
       (window as unknown as { wallet: unknown }).wallet = await harness.createWallet({ config, provider: undefined, token: async () => jwt });
     },
-    [PROJECT, JWT] as const,
+    [PROJECT, JWT, signer] as const,
   );
   return fake;
 }
@@ -169,4 +177,96 @@ test("passkey mode: a passkey prompt the user dismisses (no passkey in this brow
   }, WITHDRAW);
   expect(outcome).toBe("user_rejected");
   expect(crossmint.approvals, "no approval reached Crossmint").toEqual([]);
+});
+
+/** Crossmint for a wallet whose only signer is the user's email signer (the recovery signer, `email:…`). */
+function crossmintWithEmailSigner(tee: ReturnType<typeof signerTee>) {
+  const email = "email:ada@example.com";
+  const approvals: { signer: string; signature: string; recovered: string }[] = [];
+  let approved = false;
+  const signatureState = () =>
+    approved
+      ? { id: "sig-1", type: "typed-data", status: "success", outputSignature: SIGNATURE, approvals: { pending: [], submitted: [{ signer: { locator: email } }] } }
+      : { id: "sig-1", type: "typed-data", status: "awaiting-approval", approvals: { pending: [{ signer: { locator: email }, message: MESSAGE }], submitted: [] } };
+  const answer = async (request: CrossmintRequest): Promise<CrossmintReply> => {
+    const signerFrame = await tee.answer(request);
+    if (signerFrame) return signerFrame;
+    const path = decodeURIComponent(request.url.pathname);
+    if (request.url.host !== "staging.crossmint.com") return { body: {} };
+    if (request.method === "GET" && path === ME) {
+      const adminSigner = { type: "email", email: "ada@example.com", locator: email, address: tee.address };
+      return { body: { type: "smart", chainType: "evm", address: ADDRESS, owner: "userId:cm-user-1", config: { adminSigner }, createdAt: "2026-11-01T00:00:00Z" } };
+    }
+    if (request.method === "POST" && path === `${ME}/signatures`) return { status: 201, body: signatureState() };
+    if (request.method === "GET" && path === `${ME}/signatures/sig-1`) return { body: signatureState() };
+    if (request.method === "POST" && path === `${ME}/signatures/sig-1/approvals`) {
+      const [approval] = (request.body as { approvals: { signer: string; signature: string }[] }).approvals;
+      const signature = approval!.signature.startsWith("0x") ? approval!.signature : `0x${approval!.signature}`;
+      const recovered = await recoverMessageAddress({ message: { raw: MESSAGE as `0x${string}` }, signature: signature as `0x${string}` });
+      approvals.push({ ...approval!, recovered });
+      if (recovered !== tee.address) return { status: 400, body: { error: true, message: "Invalid signature" } };
+      approved = true;
+      return { status: 201, body: signatureState() };
+    }
+    return { status: 404, body: { error: true, message: "Not found" } };
+  };
+  return { answer, approvals, email };
+}
+
+/**
+ * Signs in the page as the person would through the card's prompt: sends the code, reads it from the
+ * inbox (the test's signer service), types `wrongFirst` first when given, then the real code.
+ */
+async function signWithEmailCode(page: Page, tee: ReturnType<typeof signerTee>, wrongFirst?: string) {
+  // The user's inbox: the code Crossmint's signer "emailed", read by the person, typed into the card's prompt.
+  await page.exposeFunction("readInbox", () => tee.inbox.at(-1) ?? null);
+  return page.evaluate(
+    async ([t, wrong]) => {
+      type Request = { signerType: string; signer: string; sendCode(): Promise<void>; verifyCode(code: string): Promise<void> };
+      const wallet = (window as unknown as { wallet: { onApprovalRequired: unknown; signTypedData(t: unknown): Promise<string> } }).wallet;
+      const prompts: { signerType: string; signer: string; refused: string[] }[] = [];
+      wallet.onApprovalRequired = async (request: Request) => {
+        const prompt = { signerType: request.signerType, signer: request.signer, refused: [] as string[] };
+        prompts.push(prompt);
+        await request.sendCode();
+        const code = (await (window as unknown as { readInbox(): Promise<string | null> }).readInbox())!;
+        if (wrong) await request.verifyCode(wrong).catch((e: { code: string }) => prompt.refused.push(e.code));
+        await request.verifyCode(code);
+      };
+      const signature = await wallet.signTypedData(t);
+      return { signature, prompts };
+    },
+    [WITHDRAW, wrongFirst ?? ""] as const,
+  );
+}
+
+test("email mode: the SDK asks for the code through onAuthRequired, the card's prompt answers it, and the email signer approves", async ({ page }) => {
+  const tee = signerTee();
+  const crossmint = crossmintWithEmailSigner(tee);
+  const fake = await openAdapter(page, crossmint.answer, "email");
+  const seen = await signWithEmailCode(page, tee);
+
+  expect(seen.signature).toBe(SIGNATURE);
+  expect(seen.prompts, "the card's prompt was asked once, for the wallet's email signer").toEqual([{ signerType: "email", signer: crossmint.email, refused: [] }]);
+  // The SDK checks the signer's status again once authenticated, then signs.
+  expect(tee.events.map((e) => e.name)).toEqual(["get-status", "start-onboarding", "complete-onboarding", "get-status", "sign"]);
+  const completed = tee.events.find((e) => e.name === "complete-onboarding")!;
+  expect(completed.data.data, "the SDK's request carries the code the user typed").toEqual({ onboardingAuthentication: { encryptedOtp: tee.inbox[0] } });
+  expect(completed.data.authData?.jwt, "with the user's session").toBe(JWT);
+  expect(crossmint.approvals.map((a) => a.recovered), "Crossmint got the email signer's signature over its message").toEqual([tee.address]);
+  expect(fake.unexpected).toEqual([]);
+});
+
+test("email mode: a wrong code is said as such, and the right one still signs (the adapter retries what the SDK gave up)", async ({ page }) => {
+  const tee = signerTee();
+  const crossmint = crossmintWithEmailSigner(tee);
+  await openAdapter(page, crossmint.answer, "email");
+  const seen = await signWithEmailCode(page, tee, "000000");
+
+  expect(seen.signature).toBe(SIGNATURE);
+  expect(seen.prompts, "one prompt; the wrong code refused as code_invalid").toEqual([{ signerType: "email", signer: crossmint.email, refused: ["code_invalid"] }]);
+  const codes = tee.events.filter((e) => e.name === "complete-onboarding").map((e) => (e.data.data as { onboardingAuthentication: { encryptedOtp: string } }).onboardingAuthentication.encryptedOtp);
+  expect(codes).toEqual(["000000", tee.inbox[0]]);
+  expect(tee.inbox, "one code was sent").toHaveLength(1);
+  expect(crossmint.approvals.map((a) => a.recovered)).toEqual([tee.address]);
 });

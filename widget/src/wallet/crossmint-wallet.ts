@@ -138,6 +138,7 @@ export async function createCrossmintWallet(options: CrossmintWalletOptions): Pr
     reject: () => void,
   ): Promise<void> {
     if (!needsAuth) return;
+    let missedCode = false;
     const handler = adapter.onApprovalRequired;
     if (!handler) return reject();
     try {
@@ -148,7 +149,9 @@ export async function createCrossmintWallet(options: CrossmintWalletOptions): Pr
         verifyCode: async (code) => {
           try {
             await verifyOtp(code);
+            if (missedCode) approvedAfterWrongCode = true;
           } catch (cause) {
+            missedCode = true;
             // Crossmint's signer says only a sentence: an expired code reads so, anything else is a wrong code.
             const expired = /expir|attempt/i.test(String((cause as Error)?.message));
             throw new WalletError(expired ? "code_expired" : "code_invalid", String((cause as Error)?.message ?? "the code was not accepted"), { cause });
@@ -157,6 +160,23 @@ export async function createCrossmintWallet(options: CrossmintWalletOptions): Pr
       });
     } catch {
       reject();
+    }
+  }
+
+  /**
+   * Set when the person typed a wrong code, then the right one. The SDK (1.1.0) fails the pending
+   * signature at the first wrong code even though its `verifyOtp` accepts the next one, so the adapter
+   * asks once more: the signer is ready by then, and no second prompt appears.
+   */
+  let approvedAfterWrongCode = false;
+  async function retriedAfterWrongCode<T>(run: () => Promise<T>): Promise<T> {
+    approvedAfterWrongCode = false;
+    try {
+      return await run();
+    } catch (error) {
+      if (!approvedAfterWrongCode) throw error;
+      approvedAfterWrongCode = false;
+      return run();
     }
   }
 
@@ -182,7 +202,7 @@ export async function createCrossmintWallet(options: CrossmintWalletOptions): Pr
     },
     async signTypedData(typedData) {
       const w = await signingWallet();
-      const { signature } = await attempt("sign the withdrawal", () => w.signTypedData({ ...typedData, chain } as never));
+      const { signature } = await retriedAfterWrongCode(() => attempt("sign the withdrawal", () => w.signTypedData({ ...typedData, chain } as never)));
       if (typeof signature !== "string" || !SIGNATURE.test(signature)) throw crossmintWalletError("sign the withdrawal", { status: 200 });
       return signature as HexString;
     },
@@ -192,7 +212,8 @@ export async function createCrossmintWallet(options: CrossmintWalletOptions): Pr
       if (w.address.toLowerCase() !== tx.from.toLowerCase()) {
         throw new WalletError("wrong_account", `the transaction must come from ${tx.from}, but the signed-in user's Crossmint wallet is ${w.address}`);
       }
-      const { hash } = await attempt("send the transaction", () => w.sendTransaction({ to: tx.to, data: tx.data as HexString, value: 0n }));
+      // A retry after a wrong code makes a second transaction request; the first was never approved, so it never runs.
+      const { hash } = await retriedAfterWrongCode(() => attempt("send the transaction", () => w.sendTransaction({ to: tx.to, data: tx.data as HexString, value: 0n })));
       if (typeof hash !== "string" || !TX_HASH.test(hash)) throw crossmintWalletError("send the transaction", { status: 200 });
       return hash as HexString;
     },
