@@ -270,3 +270,75 @@ test("email mode: a wrong code is said as such, and the right one still signs (t
   expect(tee.inbox, "one code was sent").toHaveLength(1);
   expect(crossmint.approvals.map((a) => a.recovered)).toEqual([tee.address]);
 });
+
+test("passkey mode, a wallet without a passkey: the browser makes one, the email recovery signer approves adding it, then it signs", async ({ page }) => {
+  const tee = signerTee();
+  const email = "email:ada@example.com";
+  const REGISTRATION = `0x${"7e".repeat(32)}`;
+  let registered: { id: string; name: string; publicKey: { x: string; y: string } } | null = null;
+  let registrationApproved = false;
+  let signed = false;
+  const problems: (string | null)[] = [];
+  const passkeyLocator = () => `passkey:${registered!.id}`;
+  const passkeySigner = () => ({ type: "passkey", ...registered!, validatorContractVersion: "0.1.0", locator: passkeyLocator(), chains: { "base-sepolia": registrationApproved ? { status: "success" } : { status: "awaiting-approval", id: "sig-reg" } } });
+  const registration = () =>
+    registrationApproved
+      ? { id: "sig-reg", type: "message", status: "success", outputSignature: SIGNATURE, approvals: { pending: [], submitted: [] } }
+      : { id: "sig-reg", type: "message", status: "awaiting-approval", approvals: { pending: [{ signer: { locator: email }, message: REGISTRATION }], submitted: [] } };
+  const withdrawal = () =>
+    signed
+      ? { id: "sig-1", type: "typed-data", status: "success", outputSignature: SIGNATURE, approvals: { pending: [], submitted: [] } }
+      : { id: "sig-1", type: "typed-data", status: "awaiting-approval", approvals: { pending: [{ signer: { locator: passkeyLocator() }, message: MESSAGE }], submitted: [] } };
+  const answer = async (request: CrossmintRequest): Promise<CrossmintReply> => {
+    const signerFrame = await tee.answer(request);
+    if (signerFrame) return signerFrame;
+    const path = decodeURIComponent(request.url.pathname);
+    if (request.url.host !== "staging.crossmint.com") return { body: {} };
+    if (request.method === "GET" && path === ME) {
+      const adminSigner = { type: "email", email: "ada@example.com", locator: email, address: tee.address };
+      const delegatedSigners = registrationApproved ? [{ locator: passkeyLocator() }] : [];
+      return { body: { type: "smart", chainType: "evm", address: ADDRESS, owner: "userId:cm-user-1", config: { adminSigner, delegatedSigners }, createdAt: "2026-11-01T00:00:00Z" } };
+    }
+    if (request.method === "GET" && path.startsWith(`${ME}/signers/`)) {
+      return registered && path === `${ME}/signers/${passkeyLocator()}` ? { body: passkeySigner() } : { status: 404, body: { error: true, message: "Signer not found" } };
+    }
+    if (request.method === "POST" && path === `${ME}/signers`) {
+      registered = (request.body as { signer: NonNullable<typeof registered> }).signer;
+      return { status: 201, body: passkeySigner() };
+    }
+    if (request.method === "GET" && path === `${ME}/signatures/sig-reg`) return { body: registration() };
+    if (request.method === "POST" && path === `${ME}/signatures/sig-reg/approvals`) {
+      const [approval] = (request.body as { approvals: { signer: string; signature: string }[] }).approvals;
+      const signature = (approval!.signature.startsWith("0x") ? approval!.signature : `0x${approval!.signature}`) as `0x${string}`;
+      if ((await recoverMessageAddress({ message: { raw: REGISTRATION as `0x${string}` }, signature })) !== tee.address) return { status: 400, body: { error: true, message: "Invalid signature" } };
+      registrationApproved = true;
+      return { status: 201, body: registration() };
+    }
+    if (request.method === "POST" && path === `${ME}/signatures`) return { status: 201, body: withdrawal() };
+    if (request.method === "GET" && path === `${ME}/signatures/sig-1`) return { body: withdrawal() };
+    if (request.method === "POST" && path === `${ME}/signatures/sig-1/approvals`) {
+      // Checked against the public key the adapter registered: the passkey that signs is the one it added.
+      const jwk = (v: string) => Buffer.from(BigInt(v).toString(16).padStart(64, "0"), "hex").toString("base64url");
+      const publicKey = await webcrypto.subtle.importKey("jwk", { kty: "EC", crv: "P-256", x: jwk(registered!.publicKey.x), y: jwk(registered!.publicKey.y) }, { name: "ECDSA", namedCurve: "P-256" }, false, ["verify"]);
+      const problem = await checkApproval({ id: registered!.id, publicKey } as Passkey, (request.body as { approvals: Parameters<typeof checkApproval>[1][] }).approvals[0]!);
+      problems.push(problem);
+      if (problem) return { status: 400, body: { error: true, message: problem } };
+      signed = true;
+      return { status: 201, body: withdrawal() };
+    }
+    return { status: 404, body: { error: true, message: "Not found" } };
+  };
+  await page.goto("about:blank");
+  const { cdp, authenticatorId } = await passkeyInBrowser(page);
+  await cdp.send("WebAuthn.clearCredentials", { authenticatorId });
+  await openAdapter(page, answer, "passkey");
+  const seen = await signWithEmailCode(page, tee);
+
+  expect(seen.signature).toBe(SIGNATURE);
+  expect(seen.prompts, "the emailed code approved adding the passkey").toEqual([{ signerType: "email", signer: email, refused: [] }]);
+  const [made] = (await cdp.send("WebAuthn.getCredentials", { authenticatorId })).credentials;
+  expect(made!.rpId).toBe("partner.test");
+  expect(Buffer.from(made!.credentialId, "base64").toString("base64url"), "Crossmint registered the passkey the browser made").toBe(registered!.id);
+  expect(registered!.publicKey.x).toMatch(/^\d+$/);
+  expect(problems, "the withdrawal was approved by that passkey").toEqual([null]);
+});
