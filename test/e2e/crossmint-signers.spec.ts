@@ -10,7 +10,7 @@
  *   GET  /api/2025-06-09/wallets/me:evm:smart/signatures/<id>         → the same, until approved
  *   POST /api/2025-06-09/wallets/me:evm:smart/signatures/<id>/approvals {approvals: [{signer, signature: {r, s}, metadata}]}
  * The SDK's passkey signer answers the pending approval with `navigator.credentials.get` over the
- * message (ox's WebAuthnP256); this test checks the assertion as Crossmint would (P-256 over
+ * message (through the adapter's `onSignWithPasskey`, in ox's result shape); this test checks the assertion as Crossmint would (P-256 over
  * authenticatorData ‖ SHA-256(clientDataJSON), the message as the challenge, the partner's origin).
  *
  * In signer mode `email`, the SDK's email signer talks to Crossmint's signer iframe

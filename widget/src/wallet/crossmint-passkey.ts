@@ -3,7 +3,7 @@ import { WalletError } from "./wallet-adapter";
 /** The part of the wallets SDK's `EVMWallet` (1.1.0) the passkey signer needs. */
 export interface PasskeyCapableWallet {
   readonly signer?: { type: string } | undefined;
-  useSigner(signer: { type: "passkey"; id?: string }): Promise<void>;
+  useSigner(signer: { type: "passkey"; id?: string; onSignWithPasskey: (message: string) => Promise<never> }): Promise<void>;
   addSigner(signer: never): Promise<unknown>;
 }
 
@@ -15,19 +15,86 @@ export interface PasskeyCapableWallet {
  * wallet's recovery signer (the email code, through `onAuthRequired` and the widget's prompt).
  */
 export async function useCrossmintPasskey(wallet: PasskeyCapableWallet, rpName: string): Promise<void> {
-  if (wallet.signer?.type === "passkey") return;
+  if (configured.has(wallet)) return;
   try {
-    await wallet.useSigner({ type: "passkey" });
-    return;
+    await wallet.useSigner(passkeySigner());
   } catch (error) {
     if (!/no passkey signer is registered/i.test(String((error as Error)?.message))) throw error;
+    const passkey = await createPasskey(rpName);
+    // The SDK's `addSigner` types omit the public key, yet it sends a passkey config as-is to Crossmint's
+    // register-signer API, which needs it: `{ type, id, name, publicKey: { x, y } }` (decimal strings).
+    await wallet.addSigner(passkey as never);
+    await wallet.useSigner(passkeySigner(passkey.id));
   }
-  const passkey = await createPasskey(rpName);
-  // The SDK's `addSigner` types omit the public key, yet it sends a passkey config as-is to Crossmint's
-  // register-signer API, which needs it: `{ type, id, name, publicKey: { x, y } }` (decimal strings).
-  await wallet.addSigner(passkey as never);
-  await wallet.useSigner({ type: "passkey", id: passkey.id });
+  configured.add(wallet);
 }
+
+/** Wallets whose signer is the passkey with the adapter's own signing (the SDK may have assembled its own). */
+const configured = new WeakSet<PasskeyCapableWallet>();
+
+/**
+ * The passkey signer config, signing with `navigator.credentials.get` here rather than through the
+ * SDK's default (ox 0.6.9's `WebAuthnP256.sign`), whose DER parser assumes a 32-byte `r`: about one
+ * signature in 256 (an `r` below 2^248) would reach Crossmint malformed. The SDK fills in `id` when it
+ * picks the wallet's only passkey.
+ */
+function passkeySigner(id?: string) {
+  const config: { type: "passkey"; id?: string; onSignWithPasskey: (message: string) => Promise<never> } = {
+    type: "passkey",
+    ...(id && { id }),
+    onSignWithPasskey: (message) => signWithPasskey(config.id ?? "", message) as Promise<never>,
+  };
+  return config;
+}
+
+/** Crossmint's passkey approval: the WebAuthn assertion over the message, as `{ signature: { r, s }, metadata }` (ox's shape). */
+async function signWithPasskey(id: string, message: string) {
+  const credential = (await navigator.credentials.get({
+    publicKey: {
+      challenge: fromHex(message),
+      rpId: location.hostname,
+      ...(id && { allowCredentials: [{ type: "public-key" as const, id: fromB64url(id) }] }),
+      userVerification: "required",
+    },
+  })) as PublicKeyCredential | null;
+  if (!credential) throw new DOMException("no passkey was given", "NotAllowedError");
+  const response = credential.response as AuthenticatorAssertionResponse;
+  const clientDataJSON = new TextDecoder().decode(response.clientDataJSON);
+  const { r, s } = derSignature(new Uint8Array(response.signature));
+  return {
+    signature: { r: `0x${r.toString(16)}`, s: `0x${s.toString(16)}` },
+    metadata: {
+      authenticatorData: `0x${toHex(new Uint8Array(response.authenticatorData))}`,
+      clientDataJSON,
+      challengeIndex: clientDataJSON.indexOf('"challenge"'),
+      typeIndex: clientDataJSON.indexOf('"type"'),
+      userVerificationRequired: true,
+    },
+  };
+}
+
+/** P-256's group order: signatures go out with a low `s` (s ≤ n/2), as ox sends them and P-256 verifiers on chain expect. */
+const P256_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+
+/** ASN.1 DER `SEQUENCE { INTEGER r, INTEGER s }`, each 1–33 bytes. */
+export function derSignature(der: Uint8Array): { r: bigint; s: bigint } {
+  let at = 2;
+  const integer = () => {
+    if (der[at] !== 0x02) throw new Error("the passkey signature is not DER");
+    const length = der[at + 1]!;
+    const value = BigInt(`0x${toHex(der.slice(at + 2, at + 2 + length)) || "0"}`);
+    at += 2 + length;
+    return value;
+  };
+  if (der[0] !== 0x30) throw new Error("the passkey signature is not DER");
+  const r = integer();
+  const s = integer();
+  return { r, s: s > P256_N / 2n ? P256_N - s : s };
+}
+
+const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+const fromHex = (hex: string) => Uint8Array.from((hex.replace(/^0x/, "").match(/../g) ?? []).map((h) => parseInt(h, 16)));
+const fromB64url = (text: string) => Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
 
 /**
  * A new ES256 passkey scoped to this page's host, with the browser's own prompt. Crossmint's SDK makes
