@@ -32,7 +32,8 @@ export async function startDemoStack(options: { rebuild?: boolean } = {}): Promi
   ensureWidgetBuilt(options);
   // The Worker must allow the site's origin before the site exists: take a free port for it first.
   const port = await freePort();
-  const stack = await startStack({ allowedOrigins: [`http://127.0.0.1:${port}`] });
+  // Also as localhost: browsers refuse an IP address as a passkey's relying party (the passkey journey).
+  const stack = await startStack({ allowedOrigins: [`http://127.0.0.1:${port}`, `http://localhost:${port}`] });
   let site: RunningDemoSite;
   try {
     site = await startDemoSite({ port, workerUrl: stack.workerUrl, sandboxUrl: stack.sandboxUrl });

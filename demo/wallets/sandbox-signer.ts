@@ -7,6 +7,10 @@ import { createUserOperationSender, SendTransactionError, type SignerBundler } f
 import { createApprovalBook, type ApprovalBook, type GrantUse } from "./signer/approvals";
 import { AddDeviceBody, DeviceApprovalBody, RemoveDeviceBody, SendTransactionBody, SignTypedDataBody, VerifyCodeBody } from "./signer/signer-requests";
 import { normaliseTypedData, TypedDataInputError } from "./signer/typed-data";
+import { transactionDigest, typedDataDigest } from "./signer/operation-digest";
+import { createPasskeySigners, LOOPBACK_ORIGINS, type PasskeySigners } from "./signer/passkey-signers";
+import { mountPasskeyRoutes } from "./signer/passkey-routes";
+import type { RelyingParty } from "./signer/webauthn";
 import { toSandboxSmartAccount } from "./smart-account";
 
 export interface SandboxSignerOptions {
@@ -26,6 +30,10 @@ export interface SandboxSignerOptions {
   approvals?: ApprovalBook;
   /** Where approval codes are "emailed" (default: console.log). */
   log?: (line: string) => void;
+  /** The partner origins passkeys may be used on (default: loopback origins, any port). */
+  relyingParty?: RelyingParty;
+  /** The users' passkeys; default: a new set checking `relyingParty`. */
+  passkeys?: PasskeySigners;
 }
 
 type SignerEnv = { Variables: { user: { sub: string; email?: string } } };
@@ -69,6 +77,7 @@ export function createSandboxSigner(o: SandboxSignerOptions): { app: Hono } {
   const app = serviceApp({ label: "wallet", maxBodyBytes: 64 * 1024 }) as unknown as Hono<SignerEnv>;
   const approvals = o.approvals ?? createApprovalBook();
   const log = o.log ?? ((line: string) => console.log(line));
+  const passkeys = o.passkeys ?? createPasskeySigners({ rp: o.relyingParty ?? LOOPBACK_ORIGINS, challengeTtlMs: 2 * 60_000 });
 
   // The sandbox's stand-in for the user's mailbox (like `/identity/otp/codes`): the sandbox page shows it.
   app.get("/approvals/codes", (c) => {
@@ -98,14 +107,15 @@ export function createSandboxSigner(o: SandboxSignerOptions): { app: Hono } {
    * Crossmint signs for an `api-key` admin signer on the JWT alone (custodial); every other signer needs
    * the user's approval: a grant from `/approvals/...`, spent once per use.
    */
-  async function approved(c: Context<SignerEnv>, wallet: { adminSigner?: { type: string } }, token: string | undefined, use: GrantUse) {
+  async function approved(c: Context<SignerEnv>, wallet: { adminSigner?: { type: string } }, token: string | undefined, use: GrantUse, digest: string) {
     if (wallet.adminSigner?.type === "api-key") return null;
-    const spent = approvals.spend(c.get("user").sub, token, use);
+    const spent = approvals.spend(c.get("user").sub, token, use, digest);
     if (spent.ok) return null;
     const message = {
       approval_required: "approve with one of your signers first (an emailed code, this device or a passkey): a sign-in token alone cannot sign",
       approval_expired: "the approval has expired; approve again",
       approval_used: "the approval was already used; approve again",
+      approval_mismatch: "the passkey approved another operation than this one; approve this one",
     }[spent.reason];
     return errorReply(c, 403, spent.reason, message, "approval");
   }
@@ -113,7 +123,7 @@ export function createSandboxSigner(o: SandboxSignerOptions): { app: Hono } {
   app.get("/signers", async (c) => {
     const user = c.get("user");
     const wallet = await walletOf(user);
-    return c.json({ adminSigner: wallet.adminSigner ?? null, devices: approvals.devices(user.sub) });
+    return c.json({ adminSigner: wallet.adminSigner ?? null, devices: approvals.devices(user.sub), passkeys: passkeys.list(user.sub) });
   });
 
   app.post("/approvals/email", async (c) => {
@@ -190,6 +200,8 @@ export function createSandboxSigner(o: SandboxSignerOptions): { app: Hono } {
     return errorReply(c, result.reason === "challenge_invalid" ? 400 : 401, result.reason, message, result.reason === "device_unknown" ? "deviceId" : "signature");
   });
 
+  mountPasskeyRoutes(app, { approvals, passkeys, chainId: o.chain.chainId, walletAddress: async (user) => (await walletOf(user)).address });
+
   app.get("/", async (c) => {
     const wallet = await walletOf(c.get("user"));
     return c.json({ address: wallet.address, owner: wallet.owner, chainType: wallet.chainType, type: wallet.type, chainId: o.chain.chainId });
@@ -212,7 +224,14 @@ export function createSandboxSigner(o: SandboxSignerOptions): { app: Hono } {
     if (body.value.address && getAddress(body.value.address) !== wallet.address) {
       return errorReply(c, 403, "forbidden", "you can only sign with your own wallet", "address");
     }
-    const refused = await approved(c, wallet, body.value.approval, "sign");
+    let digest: string;
+    try {
+      digest = typedDataDigest(normalised);
+    } catch (e) {
+      // viem's own checks (e.g. a value that does not fit its declared type) are the caller's mistake.
+      return errorReply(c, 400, "invalid_request", `typedData cannot be signed: ${(e as Error).message.split("\n")[0]}`, "typedData");
+    }
+    const refused = await approved(c, wallet, body.value.approval, "sign", digest);
     if (refused) return refused;
     const account = await smartAccountOf(wallet.address);
     try {
@@ -231,16 +250,13 @@ export function createSandboxSigner(o: SandboxSignerOptions): { app: Hono } {
     if (body.value.from && getAddress(body.value.from) !== wallet.address) {
       return errorReply(c, 403, "forbidden", "you can only send from your own wallet", "from");
     }
-    const refused = await approved(c, wallet, body.value.approval, "send");
+    const call = { to: getAddress(body.value.to) as Address, data: (body.value.data ?? "0x") as Hex, value: BigInt(body.value.value ?? 0) };
+    const refused = await approved(c, wallet, body.value.approval, "send", transactionDigest(o.chain.chainId, wallet.address, call));
     if (refused) return refused;
     if (!sender) return errorReply(c, 502, "chain_unavailable", "this sandbox runs without a bundler, so its wallets cannot send");
     const owner = (await o.wallets.accountFor(wallet.address))!;
     try {
-      const sent = await sender.send(owner, wallet.address, {
-        to: getAddress(body.value.to) as Address,
-        data: (body.value.data ?? "0x") as Hex,
-        value: BigInt(body.value.value ?? 0),
-      });
+      const sent = await sender.send(owner, wallet.address, call);
       // `hash`: the bundle transaction once included, else (bundling held past the wait) the user operation's.
       return c.json({ hash: sent.transactionHash ?? sent.userOperationHash, ...sent, from: wallet.address });
     } catch (e) {

@@ -15,8 +15,9 @@
  * Signing runs to completion for a wallet whose admin signer is Crossmint's own (`api-key`): Crossmint
  * signs on its side and the SDK only creates, reads and polls. A wallet whose signer is `email` or
  * `phone` needs Crossmint's signer iframe (staging.signers.crossmint.com), which asks for the one-time
- * code through `onAuthRequired` after its handshake: offline, the tests cover the handoff (the iframe
- * requested, the call not refused); the prompt's answers are tested in withdraw-approval.test.ts.
+ * code through `onAuthRequired` after its handshake: here the tests cover the handoff (the iframe
+ * requested, the call not refused); crossmint-signers.spec.ts serves that iframe and plays the signer
+ * service, so the code round trip runs to the signature; the prompt's UI is tested in withdraw-approval.test.ts.
  */
 import { expect, test, type Page } from "@playwright/test";
 import { collateralWithdrawTypedData } from "@machines-card/contract/abi/collateral-withdraw-typed-data";

@@ -1,5 +1,6 @@
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { softAuthenticator } from "#demo/wallets/signer/testing/soft-authenticator";
 import { Journey } from "../load/api-journey";
 import { startStack, type RunningStack } from "../stack";
 
@@ -23,7 +24,7 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => stack?.stop());
 
-describe("a script holding only the user's token (email signer mode, the default)", () => {
+describe("a script holding only the user's token (email signer mode, the default; passkey mode)", () => {
   it("cannot get the wallet to sign or send a withdrawal to itself, and nothing moves", async () => {
     const token = victim.token;
     const worker = victim.worker;
@@ -79,4 +80,33 @@ describe("a script holding only the user's token (email signer mode, the default
     expect(machines.withdrawals.filter((w) => w.executedTxHash)).toEqual([]);
     expect((await worker.ok("getBalances", { token })).spendingPower).toBe(spendingBefore);
   }, 120_000);
+
+  it("in passkey mode, cannot add its own passkey (that needs the emailed code) nor approve without one", async () => {
+    const token = victim.token;
+    const wallet = async (path: string, body?: unknown) => {
+      const res = await fetch(`${stack.sandboxUrl}/sandbox/wallet${path}`, {
+        method: body === undefined ? "GET" : "POST",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+      return { status: res.status, body: (await res.json()) as { errors?: { code: string }[]; challenge?: string; passkeys?: unknown[] } };
+    };
+    const thief = privateKeyToAccount(generatePrivateKey()).address;
+    // The thief's own authenticator, on a page it controls on an allowed origin.
+    const key = await softAuthenticator({ rpId: "localhost", origin: "http://localhost:4000" });
+    const { body: issued } = await wallet("/signers/passkey/challenge", {});
+    const credential = await key.create(issued.challenge!);
+    for (const approval of ["guessed", ""]) {
+      const added = await wallet("/signers/passkey", { challenge: issued.challenge, rpId: "localhost", name: "thief", approval, credential });
+      expect(added.status).toBe(403);
+      expect(added.body.errors![0]!.code).toBe("approval_required");
+    }
+    expect((await wallet("/signers")).body.passkeys).toEqual([]);
+    // No passkey on the wallet: no approval challenge to answer, and a made-up one is refused.
+    const asked = await wallet("/approvals/passkey/challenge", { operation: "send-transaction", to: thief, data: "0x" });
+    expect(asked.status).toBe(404);
+    const madeUp = "A".repeat(64);
+    const answered = await wallet("/approvals/passkey", { challenge: madeUp, ...(await key.get(madeUp)) });
+    expect(answered.body.errors![0]!.code).toBe("challenge_invalid");
+  });
 });

@@ -4,8 +4,9 @@ import { createOtpBook, DEFAULT_OTP_POLICY, type OtpPolicy } from "../../identit
  * The user's approvals, standing in for Crossmint's non-custodial signers: the sandbox wallet signs a
  * user operation only with a grant won from one of the user's registered signers — an email one-time
  * code (printed to the console and listed for the sandbox page, as the email stands in), or a P-256
- * signature from a device key the user registered (WebCrypto ECDSA, verified here). A bare sign-in token
- * wins nothing.
+ * signature from a device key the user registered (WebCrypto ECDSA, verified here), or a WebAuthn
+ * assertion from a passkey (`passkey-signers.ts`), bound to the one operation it approves. A bare
+ * sign-in token wins nothing.
  *
  * Sandbox choices: a grant covers one withdrawal (at most one typed-data signature and one transaction)
  * within `grantTtlMs`; codes are 6 digits, single use, `codeTtlMs` long, `maxAttempts` tries, at most
@@ -38,15 +39,25 @@ export interface DeviceSigner {
   createdAt: string;
 }
 
+/** What a passkey grant was won for: one use, over one operation (its digest, `operation-digest.ts`). */
+export interface GrantBinding {
+  use: GrantUse;
+  digest: string;
+}
+
 interface Grant {
   sub: string;
-  via: "email" | "device";
+  via: "email" | "device" | "passkey";
   expiresAt: number;
   used: Set<GrantUse>;
+  /** Passkey grants approve exactly the operation their challenge named, nothing else. */
+  bound?: GrantBinding;
 }
 
 export type GrantResult = { ok: true; token: string; expiresAt: number };
-export type SpendResult = { ok: true; via: Grant["via"] } | { ok: false; reason: "approval_required" | "approval_expired" | "approval_used" };
+export type SpendResult =
+  | { ok: true; via: Grant["via"] }
+  | { ok: false; reason: "approval_required" | "approval_expired" | "approval_used" | "approval_mismatch" };
 
 const b64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 const fromB64url = (text: string) => Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), (ch) => ch.charCodeAt(0));
@@ -63,11 +74,11 @@ export function createApprovalBook(policy: ApprovalPolicy = DEFAULT_APPROVAL_POL
   const devices = new Map<string, DeviceSigner[]>();
   const challenges = new Map<string, { sub: string; expiresAt: number }>();
 
-  function grant(sub: string, via: Grant["via"]): GrantResult {
+  function grant(sub: string, via: Grant["via"], bound?: GrantBinding): GrantResult {
     const t = now();
     for (const [token, g] of grants) if (g.expiresAt < t) grants.delete(token);
     const token = randomToken();
-    grants.set(token, { sub, via, expiresAt: t + policy.grantTtlMs, used: new Set() });
+    grants.set(token, { sub, via, expiresAt: t + policy.grantTtlMs, used: new Set(), ...(bound && { bound }) });
     return { ok: true, token, expiresAt: t + policy.grantTtlMs };
   }
 
@@ -81,12 +92,19 @@ export function createApprovalBook(policy: ApprovalPolicy = DEFAULT_APPROVAL_POL
     /** The latest code per inbox, for the sandbox page (the stand-in for the user's mailbox). */
     codes: () => codes.list(),
 
-    /** Spends one use of a grant; the same grant never signs twice nor sends twice. */
-    spend(sub: string, token: string | undefined, use: GrantUse): SpendResult {
+    /** A grant for one operation, won with a passkey assertion over a challenge naming it. */
+    grantPasskey: (sub: string, bound: GrantBinding) => grant(sub, "passkey", bound),
+
+    /**
+     * Spends one use of a grant; the same grant never signs twice nor sends twice, and a passkey grant
+     * only for the operation (`digest`) it was won for.
+     */
+    spend(sub: string, token: string | undefined, use: GrantUse, digest?: string): SpendResult {
       const g = token ? grants.get(token) : undefined;
       if (!g || g.sub !== sub) return { ok: false, reason: "approval_required" };
       if (g.expiresAt <= now()) return { ok: false, reason: "approval_expired" };
-      if (g.used.has(use)) return { ok: false, reason: "approval_used" };
+      if (g.used.has(use) || (g.bound && g.bound.use !== use)) return { ok: false, reason: "approval_used" };
+      if (g.bound && g.bound.digest !== digest) return { ok: false, reason: "approval_mismatch" };
       g.used.add(use);
       return { ok: true, via: g.via };
     },

@@ -46,3 +46,34 @@ export const DeviceApprovalBody = z.object({
 
 /** `POST /signers/device/remove`. */
 export const RemoveDeviceBody = z.object({ deviceId: z.string().check(z.maxLength(100)) });
+
+/** WebAuthn blobs (clientDataJSON, attestationObject, authenticatorData, DER signatures), base64url. */
+const WebAuthnBytes = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,4096}$/, { error: "must be base64url" }));
+const RpId = z.string().check(z.regex(/^[a-z0-9.-]{1,253}$/, { error: "must be a host name" }));
+
+/** `POST /signers/passkey`: a passkey made with `navigator.credentials.create` over our challenge; needs a live email-code grant. */
+export const AddPasskeyBody = z.object({
+  challenge: B64url,
+  rpId: RpId,
+  name: z.string().check(z.minLength(1), z.maxLength(80)),
+  approval: z.string().check(z.maxLength(200)),
+  credential: z.object({ id: WebAuthnBytes, clientDataJSON: WebAuthnBytes, attestationObject: WebAuthnBytes }),
+});
+
+/** `POST /approvals/passkey/challenge`: the operation the passkey is asked to approve, exactly as it will be sent. */
+export const PasskeyChallengeBody = z.discriminatedUnion("operation", [
+  z.object({ operation: z.literal("sign-typed-data"), typedData: z.unknown() }),
+  z.object({ operation: z.literal("send-transaction"), to: Address, data: z.optional(Hex), value: z.optional(Wei) }),
+]);
+
+/** `POST /approvals/passkey`: the assertion `navigator.credentials.get` returned. */
+export const PasskeyApprovalBody = z.object({
+  challenge: B64url,
+  credentialId: WebAuthnBytes,
+  clientDataJSON: WebAuthnBytes,
+  authenticatorData: WebAuthnBytes,
+  signature: WebAuthnBytes,
+});
+
+/** `POST /signers/passkey/remove`. */
+export const RemovePasskeyBody = z.object({ passkeyId: WebAuthnBytes });

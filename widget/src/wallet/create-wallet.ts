@@ -26,5 +26,5 @@ export async function createWallet(o: CreateWalletOptions): Promise<WalletAdapte
     throw new Error("the Crossmint wallet needs Crossmint auth (the Worker's config pairs them)");
   }
   const { createCrossmintWallet } = await import("./crossmint-wallet");
-  return createCrossmintWallet({ clientApiKey: o.config.auth.clientApiKey, chainId: o.config.chain.id, token: o.token });
+  return createCrossmintWallet({ clientApiKey: o.config.auth.clientApiKey, chainId: o.config.chain.id, token: o.token, signer: o.config.wallet.signer ?? "email" });
 }

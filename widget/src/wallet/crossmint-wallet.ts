@@ -1,11 +1,14 @@
 import { crossmintWalletError, signerUnavailableError, type CrossmintWalletOutcome, type CrossmintWalletStep } from "./crossmint-wallet-errors";
 import { WalletError, type HexString, type WalletAdapter } from "./wallet-adapter";
+import { passkeyDismissed, useCrossmintPasskey, type PasskeyCapableWallet } from "./crossmint-passkey";
 
 export interface CrossmintWalletOptions {
   clientApiKey: string;
   /** The chain id the Worker's public config names (the user's collateral chain). */
   chainId: number;
   token: () => Promise<string | null>;
+  /** The signer mode from the Worker's config (`email` when absent): `passkey` signs with the user's passkey. */
+  signer?: string;
 }
 
 /**
@@ -98,6 +101,7 @@ export async function createCrossmintWallet(options: CrossmintWalletOptions): Pr
       return await run();
     } catch (cause) {
       if (cause instanceof WalletError) throw cause;
+      if (passkeyDismissed(cause)) throw new WalletError("user_rejected", "the passkey prompt was dismissed (or this browser has no passkey for the wallet); nothing was signed", { cause });
       throw crossmintWalletError(step, lastOutcome(), cause);
     }
   }
@@ -134,6 +138,7 @@ export async function createCrossmintWallet(options: CrossmintWalletOptions): Pr
     reject: () => void,
   ): Promise<void> {
     if (!needsAuth) return;
+    let missedCode = false;
     const handler = adapter.onApprovalRequired;
     if (!handler) return reject();
     try {
@@ -144,7 +149,9 @@ export async function createCrossmintWallet(options: CrossmintWalletOptions): Pr
         verifyCode: async (code) => {
           try {
             await verifyOtp(code);
+            if (missedCode) approvedAfterWrongCode = true;
           } catch (cause) {
+            missedCode = true;
             // Crossmint's signer says only a sentence: an expired code reads so, anything else is a wrong code.
             const expired = /expir|attempt/i.test(String((cause as Error)?.message));
             throw new WalletError(expired ? "code_expired" : "code_invalid", String((cause as Error)?.message ?? "the code was not accepted"), { cause });
@@ -156,9 +163,32 @@ export async function createCrossmintWallet(options: CrossmintWalletOptions): Pr
     }
   }
 
-  /** The wallet, once it is known to have a signer (the email signer's code goes through `onAuthRequired`). */
+  /**
+   * Set when the person typed a wrong code, then the right one. The SDK (1.1.0) fails the pending
+   * signature at the first wrong code even though its `verifyOtp` accepts the next one, so the adapter
+   * asks once more: the signer is ready by then, and no second prompt appears.
+   */
+  let approvedAfterWrongCode = false;
+  async function retriedAfterWrongCode<T>(run: () => Promise<T>): Promise<T> {
+    approvedAfterWrongCode = false;
+    try {
+      return await run();
+    } catch (error) {
+      if (!approvedAfterWrongCode) throw error;
+      approvedAfterWrongCode = false;
+      return run();
+    }
+  }
+
+  /**
+   * The wallet, once it is known to have a signer (the email signer's code goes through `onAuthRequired`;
+   * in `passkey` mode, the user's passkey, registered first when the wallet has none).
+   */
   async function signingWallet(): Promise<EvmWallet> {
     const w = await wallet();
+    if (options.signer === "passkey") {
+      await attempt("use your passkey", () => useCrossmintPasskey(w as unknown as PasskeyCapableWallet, location.hostname));
+    }
     const type = w.signer?.type;
     if (!type) throw signerUnavailableError(type);
     return w;
@@ -172,7 +202,7 @@ export async function createCrossmintWallet(options: CrossmintWalletOptions): Pr
     },
     async signTypedData(typedData) {
       const w = await signingWallet();
-      const { signature } = await attempt("sign the withdrawal", () => w.signTypedData({ ...typedData, chain } as never));
+      const { signature } = await retriedAfterWrongCode(() => attempt("sign the withdrawal", () => w.signTypedData({ ...typedData, chain } as never)));
       if (typeof signature !== "string" || !SIGNATURE.test(signature)) throw crossmintWalletError("sign the withdrawal", { status: 200 });
       return signature as HexString;
     },
@@ -182,7 +212,8 @@ export async function createCrossmintWallet(options: CrossmintWalletOptions): Pr
       if (w.address.toLowerCase() !== tx.from.toLowerCase()) {
         throw new WalletError("wrong_account", `the transaction must come from ${tx.from}, but the signed-in user's Crossmint wallet is ${w.address}`);
       }
-      const { hash } = await attempt("send the transaction", () => w.sendTransaction({ to: tx.to, data: tx.data as HexString, value: 0n }));
+      // A retry after a wrong code makes a second transaction request; the first was never approved, so it never runs.
+      const { hash } = await retriedAfterWrongCode(() => attempt("send the transaction", () => w.sendTransaction({ to: tx.to, data: tx.data as HexString, value: 0n })));
       if (typeof hash !== "string" || !TX_HASH.test(hash)) throw crossmintWalletError("send the transaction", { status: 200 });
       return hash as HexString;
     },

@@ -1,5 +1,6 @@
 import { WalletError, type ApprovalHandler } from "./wallet-adapter";
 import { deviceKeyStore, type DeviceKeyStore } from "./device-key-store";
+import { passkeyApproval, passkeysAvailable, registerPasskey, type WalletOperation } from "./passkey-approvals";
 
 /** How the sandbox wallet's API is asked (the adapter's `call`). */
 export type SignerCall = <T>(method: "GET" | "POST", path: string, body?: unknown) => Promise<T>;
@@ -14,8 +15,10 @@ export interface Grant {
 /**
  * Wins the sandbox wallet's approval the way Crossmint's signers would: with this device's registered
  * P-256 key when the signer mode is `device` and the key is here (no prompt: the confirm click is the
- * click), else with the one-time code emailed to the user, through the widget's prompt. In `device`
- * mode, a code approval then registers a new non-extractable device key, so the next one needs no code.
+ * click), with the user's passkey in `passkey` mode (the browser's own prompt, over this operation),
+ * else with the one-time code emailed to the user, through the widget's prompt. In `device` mode, a code
+ * approval then registers a new non-extractable device key, in `passkey` mode a new passkey, so the
+ * next one needs no code.
  */
 export async function sandboxApproval(o: {
   call: SignerCall;
@@ -24,10 +27,17 @@ export async function sandboxApproval(o: {
   keys?: DeviceKeyStore;
   /** The signed-in user (keys are kept per user). */
   user: string;
+  /** What is about to be signed or sent (a passkey approves exactly this). */
+  operation: WalletOperation;
 }): Promise<Grant> {
   const keys = o.keys ?? deviceKeyStore();
   if (o.mode === "device") {
     const grant = await deviceApproval(o.call, keys, o.user).catch(() => null);
+    if (grant) return grant;
+  }
+  const passkeys = o.mode === "passkey" && passkeysAvailable();
+  if (passkeys) {
+    const grant = await passkeyApproval(o.call, o.operation).catch(() => null);
     if (grant) return grant;
   }
   if (!o.handler) throw new WalletError("user_rejected", "this withdrawal needs your approval, and no prompt is available");
@@ -55,6 +65,8 @@ export async function sandboxApproval(o: {
   });
   if (!grant) throw new WalletError("user_rejected", "the approval was not completed");
   if (o.mode === "device") await registerDevice(o.call, keys, o.user, (grant as Grant).token).catch(() => {});
+  // Declined or failed, the code still approved this withdrawal; the next one asks for the code again.
+  if (passkeys) await registerPasskey(o.call, (grant as Grant).token).catch(() => {});
   return grant;
 }
 

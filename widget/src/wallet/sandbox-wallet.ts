@@ -1,5 +1,6 @@
 import { deviceKeyStore, type DeviceKeyStore } from "./device-key-store";
 import { sandboxApproval, type Grant } from "./sandbox-approvals";
+import type { WalletOperation } from "./passkey-approvals";
 import { WalletError, type HexString, type WalletAdapter } from "./wallet-adapter";
 
 export interface SandboxWalletOptions {
@@ -61,7 +62,7 @@ export function createSandboxWallet(options: SandboxWalletOptions): WalletAdapte
    */
   let grant: Grant | null = null;
   const keys = options.keys ?? deviceKeyStore();
-  async function approved<T>(use: "sign" | "send", run: (approval: string | undefined) => Promise<T>): Promise<T> {
+  async function approved<T>(use: "sign" | "send", operation: WalletOperation, run: (approval: string | undefined) => Promise<T>): Promise<T> {
     const fresh = grant && !grant.used.has(use) && grant.expiresAt > Date.now() + 5_000 ? grant : null;
     try {
       const result = await run(fresh?.token);
@@ -71,7 +72,7 @@ export function createSandboxWallet(options: SandboxWalletOptions): WalletAdapte
       if (!String((e as { signerCode?: string }).signerCode).startsWith("approval_")) throw e;
     }
     const user = (await call<{ owner?: string; address: string }>("GET", "")).address;
-    grant = await sandboxApproval({ call, mode: options.signer ?? "email", handler: adapter.onApprovalRequired, user, keys });
+    grant = await sandboxApproval({ call, mode: options.signer ?? "email", handler: adapter.onApprovalRequired, user, keys, operation });
     const result = await run(grant.token);
     grant.used.add(use);
     return result;
@@ -107,14 +108,14 @@ export function createSandboxWallet(options: SandboxWalletOptions): WalletAdapte
       return (await call<{ address: HexString }>("GET", "")).address;
     },
     async signTypedData(typedData) {
-      const signed = await approved("sign", (approval) =>
+      const signed = await approved("sign", { operation: "sign-typed-data", typedData }, (approval) =>
         call<{ signature: HexString }>("POST", "/sign-typed-data", { typedData, address: typedData.message.user, ...(approval && { approval }) }),
       );
       return signed.signature;
     },
     async sendTransaction(transaction) {
       const { from, to, data, value } = transaction;
-      const sent = await approved("send", (approval) =>
+      const sent = await approved("send", { operation: "send-transaction", to, data, value }, (approval) =>
         call<{ hash?: unknown; userOperationHash?: unknown }>("POST", "/send-transaction", { from, to, data, value, ...(approval && { approval }) }),
       );
       const hash = sent.hash ?? sent.userOperationHash;
