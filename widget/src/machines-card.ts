@@ -354,7 +354,7 @@ export class MachinesCard extends LitElement {
         current: this.flow.current,
         journey: s.journey,
         sandbox: (s.connection?.config.environment ?? this.settings.environment) === "sandbox",
-        warnings: this.problems.filter((p) => !p.fatal),
+        warnings: [...this.problems.filter((p) => !p.fatal), ...s.workerWarnings],
         problemViews: this.problemViews,
         fatal: s.workerProblem ?? this.problems.find((p) => p.fatal),
         fatalFromWorker: s.workerProblem !== null,

@@ -32,4 +32,6 @@ export const es: Translation<ProblemMessages> = {
     "El Worker en {apiBase} no acepta peticiones del origen de esta página ({origin}). Añade {origin} a la opción ALLOWED_ORIGINS del Worker y vuelve a desplegarlo.",
   environment_mismatch:
     "environment=\"{expected}\" pero el Worker en {apiBase} funciona en {actual}. Apunta api-base a tu Worker de {expected} o usa environment=\"{actual}\".",
+  version_mismatch:
+    "El Worker en {apiBase} es la versión {workerVersion} pero este widget es la versión {widgetVersion}: versiones mayores distintas pueden no funcionar juntas. Despliega un Worker y un widget de la misma versión mayor.",
 };

@@ -36,6 +36,8 @@ const en = {
     "The Worker at {apiBase} does not accept requests from this page's origin ({origin}). Add {origin} to the Worker's ALLOWED_ORIGINS setting and deploy it again.",
   environment_mismatch:
     "environment=\"{expected}\" but the Worker at {apiBase} runs in {actual}. Point api-base at your {expected} Worker, or set environment=\"{actual}\".",
+  version_mismatch:
+    "The Worker at {apiBase} is version {workerVersion} but this widget is version {widgetVersion}: different major versions may not work together. Deploy a Worker and a widget of the same major version.",
 };
 
 export type ProblemMessages = typeof en;
