@@ -33,7 +33,7 @@ const NOT_IN_SANDBOX = [
   /^widget\/src\/config\/problem-messages/,
   /^widget\/src\/frame\/problems\.ts$/,
   // Other languages' strings (the element's and each step's `*.messages.<lang>.ts`): a journey shows one language.
-  /^widget\/src\/.*messages\.(?!en\.)[a-z]{2}\.ts$/,
+  /^widget\/src\/.*messages\.(?!en\.)[a-z]{2}(-[A-Z]{2})?\.ts$/,
 ];
 const STEP_SOURCE = /^widget\/src\/steps\/([a-z-]+)\/\1-step\.ts$/;
 

@@ -47,7 +47,7 @@ const ATTRIBUTE_PROPERTIES = [
  * @attr {string} steps - Which steps to show and in what order, separated by spaces or commas: `sign-in kyc agreements deposit card withdraw activity` (default: all). Sign-in always comes first.
  * @attr {"light" | "dark" | "auto"} theme - Colour scheme; `auto` follows the visitor's system setting. Default `light`.
  * @attr {string} brand-color - Your brand colour as hex (`#4f46e5`). Button text and brand-coloured text are derived from it with readable contrast.
- * @attr {string} locale - Language and formats, as a BCP 47 tag (`en`, `es`, `es-MX`). Default: the page's `lang`, then the browser's. Translated: English, Spanish.
+ * @attr {string} locale - Language and formats, as a BCP 47 tag (`en`, `es`, `es-MX`, `pt-BR`, `fr`, `de`). Default: the page's `lang`, then the browser's. Translated: English, Spanish, Portuguese (Brazil), French, German; a region falls back to its language (`pt-PT` → `pt-BR`, `de-AT` → `de`), anything else to English.
  * @attr {string} card-label - The label a new card starts with (1–50 characters).
  * @attr {string} card-limit - The spending limit a new card starts with, in US dollars (`500`).
  * @attr {string} card-limit-frequency - The period of `card-limit`: `perAuthorization`, `per24HourPeriod`, `per7DayPeriod`, `per30DayPeriod` (default), `perYearPeriod`, `allTime`.
@@ -133,7 +133,7 @@ export class MachinesCard extends LitElement {
   declare theme: string | null;
   /** The brand colour, as hex. */
   declare brandColor: string | null;
-  /** A BCP 47 locale (`en`, `es`, `es-MX`). */
+  /** A BCP 47 locale (`en`, `es`, `es-MX`, `pt-BR`, `fr`, `de`). */
   declare locale: string | null;
   /** The label a new card starts with. */
   declare cardLabel: string | null;

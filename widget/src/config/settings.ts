@@ -1,7 +1,8 @@
 import type { CardLimit } from "@machines-card/contract/api/cards";
 import type { Environment } from "@machines-card/contract/api/config";
 import { STEP_NAMES, isStepName, type StepName } from "@machines-card/contract/steps";
-import { LANGUAGES, languageOf, type Language } from "../i18n/translator";
+import { LANGUAGES, type Language } from "../i18n/languages";
+import { languageOf } from "../i18n/negotiate";
 import { parseHexColor } from "../styles/hex-color";
 import type { StepDefaults } from "../steps/step-context";
 import type { ConfigProblem } from "./config-problem";

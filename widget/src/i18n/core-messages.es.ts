@@ -1,7 +1,8 @@
 import type { CoreMessages } from "./core-messages";
+import type { Translation } from "./translator";
 
 /** The element's own strings in Spanish (loaded only for Spanish pages). */
-export const coreMessagesEs: { [K in keyof CoreMessages]: string } = {
+export const es: Translation<CoreMessages> = {
   "widget.label": "Cuenta de la tarjeta",
   "step.sign-in": "Acceso",
   "step.kyc": "Identidad",

@@ -1,3 +1,5 @@
+import { defineMessages } from "./translator";
+
 /**
  * The element's own strings (frame, progress, the sentence for an error it has no other for), in English.
  * Other languages live in `core-messages.<lang>.ts`, loaded only for pages in that language; each
@@ -36,3 +38,12 @@ export const coreMessages = {
 
 export type CoreMessages = typeof coreMessages;
 export type CoreKey = keyof CoreMessages;
+
+/** The element's strings in every language (override keys `core.<key>`). */
+export const coreCatalogs = defineMessages<CoreMessages>("core", {
+  en: coreMessages,
+  es: () => import("./core-messages.es").then((m) => m.es),
+  "pt-BR": () => import("./core-messages.pt-BR").then((m) => m.ptBR),
+  fr: () => import("./core-messages.fr").then((m) => m.fr),
+  de: () => import("./core-messages.de").then((m) => m.de),
+});
