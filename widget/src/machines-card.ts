@@ -12,7 +12,7 @@ import { JourneyUpdateEvent } from "./flow/journey-update-event";
 import { SessionController } from "./flow/session-controller";
 import { frame } from "./frame/frame";
 import { CoreStrings } from "./i18n/core-strings";
-import { loadCatalog, type I18n } from "./i18n/translator";
+import { loadCatalog, type I18n, type Message } from "./i18n/translator";
 import type { ProblemViews } from "./frame/frame";
 import { machinesCardStyles } from "./machines-card.styles";
 import type { StepContext } from "./steps/step-context";
@@ -53,6 +53,7 @@ const ATTRIBUTE_PROPERTIES = [
  * @attr {string} card-limit-frequency - The period of `card-limit`: `perAuthorization`, `per24HourPeriod`, `per7DayPeriod`, `per30DayPeriod` (default), `perYearPeriod`, `allTime`.
  * @attr {string} deposit-asset - The currency preselected for deposits and withdrawals, e.g. `usdc`.
  * @attr {string} deposit-network - The network preselected, e.g. `base`.
+ * @attr {string} messages - The URL of a JSON file of your own texts (`{ "sign-in.title": "Log in" }`), over the built-in ones; fetched without credentials (CORS and your CSP's `connect-src` must allow it). See also the `messages` property.
  *
  * @fires {ReadyEvent} mc-ready - The element reached the Worker and shows its first step. `detail: { environment, step, signedIn }`.
  * @fires {BeforeStepChangeEvent} mc-before-step-change - Before moving to another step; cancelable. `detail: { from, to, reason }`.
@@ -119,6 +120,8 @@ export class MachinesCard extends LitElement {
     cardLimitFrequency: { type: String, attribute: "card-limit-frequency", reflect: true },
     depositAsset: { type: String, attribute: "deposit-asset", reflect: true },
     depositNetwork: { type: String, attribute: "deposit-network", reflect: true },
+    messagesUrl: { type: String, attribute: "messages", reflect: true },
+    messages: { attribute: false },
     provider: { attribute: false },
     live: { state: true },
   };
@@ -145,6 +148,14 @@ export class MachinesCard extends LitElement {
   declare depositAsset: string | null;
   /** The network preselected for deposits and withdrawals. */
   declare depositNetwork: string | null;
+  /** The URL of a JSON file of your own texts (the `messages` attribute). */
+  declare messagesUrl: string | null;
+  /**
+   * Your own texts over the built-in ones, by `"<module>.<key>"` (`{ "sign-in.title": "Log in" }`), a string
+   * or plural forms (`{ one: "…", other: "…" }`), in the page's language; over the `messages` attribute's.
+   * Keys you leave out keep the built-in text (English where the language is not translated). Property only.
+   */
+  declare messages: Record<string, Message> | undefined;
   /**
    * An EIP-1193 provider (for example `window.ethereum`) to sign withdrawals with, instead of the
    * Worker's configured wallet. Property only.
@@ -163,6 +174,9 @@ export class MachinesCard extends LitElement {
   });
   private settings!: Settings;
   private problems: ConfigProblem[] = [];
+  /** Problems with the partner's messages (the attribute's URL or JSON, the property's entries). */
+  private messageProblems: ConfigProblem[] = [];
+  private overridesWanted = 0;
   private readonly reported = new Set<string>();
   private readonly strings = new CoreStrings();
   private readonly brand = new BrandSheet();
@@ -228,6 +242,7 @@ export class MachinesCard extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.settings || ATTRIBUTE_PROPERTIES.some((k) => changed.has(k))) this.applyAttributes(changed);
+    if (changed.has("messages") || changed.has("messagesUrl")) this.track(this.loadOverrides());
     this.i18n = this.strings.i18n(this.settings.locale);
     if (this.session.connection && this.flow.element) this.flow.element.context = this.stepContext();
   }
@@ -254,6 +269,18 @@ export class MachinesCard extends LitElement {
       const current = this.flow.current;
       if (!current || !settings.steps.includes(current) || !canEnter(current, this.journey)) void this.session.resume("config");
     }
+  }
+
+  /** Reads the partner's messages (in their own chunk), reports what is wrong with them, and shows them. */
+  private async loadOverrides(): Promise<void> {
+    const ticket = ++this.overridesWanted;
+    const { resolveOverrides } = await import("./i18n/overrides");
+    const { messages, problems } = await resolveOverrides(this.messagesUrl ?? null, this.messages, document.baseURI);
+    if (ticket !== this.overridesWanted) return;
+    this.messageProblems = problems;
+    for (const p of problems) this.reportProblem(p, true);
+    this.strings.setOverrides(messages);
+    this.requestUpdate();
   }
 
   private restart(): void {
@@ -354,7 +381,7 @@ export class MachinesCard extends LitElement {
         current: this.flow.current,
         journey: s.journey,
         sandbox: (s.connection?.config.environment ?? this.settings.environment) === "sandbox",
-        warnings: [...this.problems.filter((p) => !p.fatal), ...s.workerWarnings],
+        warnings: [...this.problems.filter((p) => !p.fatal), ...this.messageProblems, ...s.workerWarnings],
         problemViews: this.problemViews,
         fatal: s.workerProblem ?? this.problems.find((p) => p.fatal),
         fatalFromWorker: s.workerProblem !== null,

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from "@open-wc/testing";
 import "../define";
 import type { MachinesCardErrorEvent } from "../events/error";
 import type { MachinesCard } from "../machines-card";
-import { fakeWorker } from "../../test/fake-worker";
+import { pageWithFakeWorker } from "../../test/fake-worker";
 import { testServices } from "../../test/services";
 import { majorOf, versionProblem, WIDGET_VERSION } from "./compatibility";
 import widgetPackage from "../../package.json";
@@ -28,26 +28,16 @@ describe("the Worker's version against the widget's", () => {
 });
 
 describe("<machines-card> with a Worker of another major version", () => {
-  let original: typeof fetch;
-  beforeEach(() => (original = window.fetch));
-  afterEach(() => (window.fetch = original));
+  let restore = () => {};
+  afterEach(() => restore());
 
   /** The page's fetch, with the Worker's `/v1/config` answered by a stand-in reporting `version`. */
   async function workerReporting(version: string | undefined): Promise<string> {
+    restore();
     const { identityUrl } = await testServices();
-    const apiBase = "https://card.worker.test";
-    const config = {
-      environment: "sandbox",
-      originAllowed: true,
-      origin: location.origin,
-      auth: { provider: "sandbox", issuerUrl: identityUrl },
-      wallet: { provider: "sandbox", signerUrl: "http://127.0.0.1:9" },
-      chain: { id: 31337, name: "Anvil", explorerUrl: null },
-      ...(version === undefined ? {} : { version }),
-    };
-    const worker = fakeWorker({ "GET /v1/config": config });
-    window.fetch = (input, init) => (String(input instanceof Request ? input.url : input).startsWith(apiBase) ? worker(input, init) : original(input, init));
-    return apiBase;
+    const page = pageWithFakeWorker(identityUrl, { version });
+    restore = page.restore;
+    return page.apiBase;
   }
 
   async function mount(apiBase: string) {
