@@ -75,7 +75,7 @@ describe("<machines-card> with the partner's messages", () => {
   it("warns (console, mc-error, setup warning) about a URL it cannot load or JSON it cannot use, and keeps working", async () => {
     const broken = "https://partner.test/broken.json";
     const unreachable = "http://127.0.0.1:9/texts.json";
-    const cases = [
+    const cases: { url: string; extra: Record<string, () => Response>; code: string; says: string }[] = [
       { url: unreachable, extra: {}, code: "messages_unavailable", says: "could not be loaded" },
       { url: "https://partner.test/missing.json", extra: { "https://partner.test/missing.json": () => new Response("", { status: 404 }) }, code: "messages_unavailable", says: "HTTP 404" },
       { url: broken, extra: { [broken]: () => new Response("{ not json") }, code: "messages_invalid", says: "not JSON" },
