@@ -120,8 +120,8 @@ export class MachinesCard extends LitElement {
     cardLimitFrequency: { type: String, attribute: "card-limit-frequency", reflect: true },
     depositAsset: { type: String, attribute: "deposit-asset", reflect: true },
     depositNetwork: { type: String, attribute: "deposit-network", reflect: true },
-    messagesUrl: { type: String, attribute: "messages", reflect: true },
-    messages: { attribute: false },
+    // A URL from the attribute (kept as the string), a URL or an object from the property.
+    messages: { attribute: "messages" },
     provider: { attribute: false },
     live: { state: true },
   };
@@ -148,14 +148,13 @@ export class MachinesCard extends LitElement {
   declare depositAsset: string | null;
   /** The network preselected for deposits and withdrawals. */
   declare depositNetwork: string | null;
-  /** The URL of a JSON file of your own texts (the `messages` attribute). */
-  declare messagesUrl: string | null;
   /**
-   * Your own texts over the built-in ones, by `"<module>.<key>"` (`{ "sign-in.title": "Log in" }`), a string
-   * or plural forms (`{ one: "…", other: "…" }`), in the page's language; over the `messages` attribute's.
-   * Keys you leave out keep the built-in text (English where the language is not translated). Property only.
+   * Your own texts over the built-in ones: an object by `"<module>.<key>"` (`{ "sign-in.title": "Log in" }`),
+   * each a string or plural forms (`{ one: "…", other: "…" }`), in the page's language; or the URL of a JSON
+   * file of them (what the `messages` attribute sets). Keys left out keep the built-in text (English where
+   * the language is not translated).
    */
-  declare messages: Record<string, Message> | undefined;
+  declare messages: string | Record<string, Message> | null | undefined;
   /**
    * An EIP-1193 provider (for example `window.ethereum`) to sign withdrawals with, instead of the
    * Worker's configured wallet. Property only.
@@ -242,7 +241,7 @@ export class MachinesCard extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.settings || ATTRIBUTE_PROPERTIES.some((k) => changed.has(k))) this.applyAttributes(changed);
-    if (changed.has("messages") || changed.has("messagesUrl")) this.track(this.loadOverrides());
+    if (changed.has("messages")) this.track(this.loadOverrides());
     this.i18n = this.strings.i18n(this.settings.locale);
     if (this.session.connection && this.flow.element) this.flow.element.context = this.stepContext();
   }
@@ -275,7 +274,7 @@ export class MachinesCard extends LitElement {
   private async loadOverrides(): Promise<void> {
     const ticket = ++this.overridesWanted;
     const { resolveOverrides } = await import("./i18n/overrides");
-    const { messages, problems } = await resolveOverrides(this.messagesUrl ?? null, this.messages, document.baseURI);
+    const { messages, problems } = await resolveOverrides(this.messages, document.baseURI);
     if (ticket !== this.overridesWanted) return;
     this.messageProblems = problems;
     for (const p of problems) this.reportProblem(p, true);

@@ -64,12 +64,16 @@ describe("<machines-card> with the partner's messages", () => {
     expect(el.shadowRoot!.querySelector("[exportparts]")!.shadowRoot!.textContent).to.contain("Send code");
   });
 
-  it("fetches the messages attribute's JSON, under the property's", async () => {
+  it("fetches the messages attribute's JSON; the property set to an object replaces it", async () => {
     const url = "https://partner.test/texts/fr.json";
     const json = () => new Response(JSON.stringify({ "sign-in.title": "Se connecter à Acme", "sign-in.sendCode": "Recevoir le code" }), { headers: { "Content-Type": "application/json" } });
-    const { el } = await mount({ locale: "fr", messages: url }, { [url]: json }, { "sign-in.sendCode": "M’envoyer le code" });
+    const { el } = await mount({ locale: "fr", messages: url }, { [url]: json });
     await waitUntil(() => heading(el) === "Se connecter à Acme", "the fetched text should show", { timeout: 5000 });
-    expect(el.shadowRoot!.querySelector("[exportparts]")!.shadowRoot!.textContent).to.contain("M’envoyer le code");
+    const text = () => el.shadowRoot!.querySelector("[exportparts]")!.shadowRoot!.textContent!;
+    expect(text()).to.contain("Recevoir le code");
+    el.messages = { "sign-in.sendCode": "M’envoyer le code" };
+    await waitUntil(() => text().includes("M’envoyer le code"), "the property's text should show", { timeout: 5000 });
+    expect(heading(el)).to.equal("Connexion");
   });
 
   it("warns (console, mc-error, setup warning) about a URL it cannot load or JSON it cannot use, and keeps working", async () => {

@@ -74,9 +74,9 @@ export async function fetchOverrides(url: string, base: string): Promise<Overrid
   return readOverrides(json, `messages="${url}"`);
 }
 
-/** The attribute's messages (fetched), then the property's over them. */
-export async function resolveOverrides(url: string | null, property: unknown, base: string): Promise<OverridesRead> {
-  const fromUrl = url ? await fetchOverrides(url, base) : { messages: {}, problems: [] };
-  const fromProperty = property === undefined || property === null ? { messages: {}, problems: [] } : readOverrides(property, "element.messages property");
-  return { messages: { ...fromUrl.messages, ...fromProperty.messages }, problems: [...fromUrl.problems, ...fromProperty.problems] };
+/** The element's `messages`: none, a URL to fetch (the attribute, or the property set to a string), or an object. */
+export async function resolveOverrides(value: unknown, base: string): Promise<OverridesRead> {
+  if (value === undefined || value === null || value === "") return { messages: {}, problems: [] };
+  if (typeof value === "string") return fetchOverrides(value, base);
+  return readOverrides(value, "element.messages property");
 }
