@@ -35,7 +35,6 @@ describe("layout in every language", function () {
     const s = services as NonNullable<typeof services> & { signerUrl: string };
     await setViewport({ width: WIDTH + 40, height: 900 });
     const applicant = await sandboxUser(s, { stage: "signed-in" });
-    const funded = await sandboxUser(s, { fundCents: 200_00 });
     const problems: string[] = [];
 
     for (const locale of LANGUAGES) {
@@ -49,6 +48,8 @@ describe("layout in every language", function () {
       problems.push(...(await shoot(`kyc-form-${locale}`, kyc.step, kyc.host)));
       kyc.host.remove();
 
+      // A user of their own per language: the review leaves a prepared withdrawal, which the step would resume.
+      const funded = await sandboxUser(s, { fundCents: 200_00 });
       const wallet = createSandboxWallet({ signerUrl: s.signerUrl, token: funded.token });
       const w = await renderStep("withdraw", { workerUrl: s.workerUrl, token: funded.token, state: funded.state, wallet, locale });
       w.host.style.width = `${WIDTH}px`;
