@@ -2,8 +2,8 @@ import { expect, fixture, html, waitUntil } from "@open-wc/testing";
 import "../define";
 import type { MachinesCardErrorEvent } from "../events/error";
 import type { MachinesCard } from "../machines-card";
-import { pageWithFakeWorker } from "../../test/fake-worker";
-import { testServices } from "../../test/services";
+import { pageWithFakeWorker } from "#test/fake-worker";
+import { testServices } from "#test/services";
 import { majorOf, versionProblem, WIDGET_VERSION } from "./compatibility";
 import widgetPackage from "../../package.json";
 
