@@ -110,9 +110,11 @@ describe("<machines-card> language", () => {
     await waitUntil(() => base(el).getAttribute("lang") === "es", undefined, { timeout: 5000 });
     el.locale = "de-AT";
     await waitUntil(() => base(el).getAttribute("lang") === "de", "German should load", { timeout: 5000 });
+    await el.updateComplete; // the problems' sentences load beside the element's strings
     expect(base(el).textContent).to.contain("Das Attribut api-base fehlt");
     el.locale = "pt-PT";
     await waitUntil(() => base(el).getAttribute("lang") === "pt-BR", "Portuguese (Brazil) should load", { timeout: 5000 });
+    await el.updateComplete;
     expect(base(el).textContent).to.contain("Falta o atributo api-base");
     el.locale = "it";
     await waitUntil(() => base(el).getAttribute("lang") === "en", "English should show", { timeout: 5000 });

@@ -14,6 +14,7 @@ import { frame } from "./frame/frame";
 import { CoreStrings } from "./i18n/core-strings";
 import { loadCatalog, type I18n, type Message } from "./i18n/translator";
 import type { ProblemViews } from "./frame/frame";
+import type { ProblemText } from "./frame/problems";
 import { machinesCardStyles } from "./machines-card.styles";
 import type { StepContext } from "./steps/step-context";
 import type { StepElement } from "./steps/step-element";
@@ -344,7 +345,7 @@ export class MachinesCard extends LitElement {
     this.track(
       Promise.all([this.problemStrings, import("./frame/problems")]).then(async ([{ problemMessages }, views]) => {
         await loadCatalog(problemMessages, language).catch(() => undefined);
-        const text = (p: ConfigProblem) => this.i18n.t(problemMessages, p.key, p.vars);
+        const text: ProblemText = (key, values) => this.i18n.t(problemMessages, key, values);
         this.problemViews = {
           blocked: (problem, retry) => views.blocked(this.i18n, text, problem, retry),
           warnings: (problems) => views.warnings(this.i18n, text, problems),

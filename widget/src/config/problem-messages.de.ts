@@ -21,4 +21,7 @@ export const de: Translation<ProblemMessages> = {
   version_mismatch: "Der Worker unter {apiBase} hat Version {workerVersion}, dieses Widget aber Version {widgetVersion}: Unterschiedliche Hauptversionen funktionieren womöglich nicht zusammen. Stellen Sie Worker und Widget mit derselben Hauptversion bereit.",
   messages_unavailable: "messages=\"{value}\" konnte nicht geladen werden ({detail}). Prüfen Sie die URL, ob sie der Herkunft dieser Seite antwortet (CORS) und ob connect-src in der Content-Security-Policy der Seite sie erlaubt. Die eingebauten Texte werden angezeigt.",
   messages_invalid: "Die messages aus {source} sind nicht verwendbar ({detail}). Geben Sie ein JSON-Objekt mit Texten nach Schlüssel an, etwa {\"sign-in.title\": \"Einloggen\"}; die eingebauten Texte werden angezeigt.",
+  "blocked.title": "Diese Karte kann noch nicht starten",
+  "blocked.help": "Ein Einrichtungsproblem für die Entwickler der Website:",
+  "warnings.title": "Einrichtungshinweise für die Entwickler der Website",
 };

@@ -38,4 +38,7 @@ export const es: Translation<ProblemMessages> = {
     "No se pudo cargar messages=\"{value}\" ({detail}). Comprueba la URL, que responda al origen de esta página (CORS) y que el connect-src de la Content-Security-Policy de la página la permita. Se muestran los textos incluidos.",
   messages_invalid:
     "Los messages de {source} no se pueden usar ({detail}). Indica un objeto JSON de textos por clave, como {\"sign-in.title\": \"Entrar\"}; se muestran los textos incluidos.",
+  "blocked.title": "Esta tarjeta aún no puede empezar",
+  "blocked.help": "Un problema de configuración para los desarrolladores del sitio:",
+  "warnings.title": "Avisos de configuración para los desarrolladores del sitio",
 };

@@ -21,4 +21,7 @@ export const fr: Translation<ProblemMessages> = {
   version_mismatch: "Le Worker à l’adresse {apiBase} est en version {workerVersion}, mais ce widget est en version {widgetVersion} : des versions majeures différentes peuvent ne pas fonctionner ensemble. Déployez un Worker et un widget de même version majeure.",
   messages_unavailable: "messages=\"{value}\" n’a pas pu être chargé ({detail}). Vérifiez l’URL, qu’elle répond à l’origine de cette page (CORS) et que le connect-src de la Content-Security-Policy de la page l’autorise. Les textes intégrés sont affichés.",
   messages_invalid: "Les messages de {source} ne sont pas utilisables ({detail}). Fournissez un objet JSON de textes par clé, comme {\"sign-in.title\": \"Se connecter\"} ; les textes intégrés sont affichés.",
+  "blocked.title": "Cette carte ne peut pas encore démarrer",
+  "blocked.help": "Un problème de configuration pour les développeurs du site :",
+  "warnings.title": "Avertissements de configuration pour les développeurs du site",
 };

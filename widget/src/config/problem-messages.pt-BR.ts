@@ -21,4 +21,7 @@ export const ptBR: Translation<ProblemMessages> = {
   version_mismatch: "O Worker em {apiBase} está na versão {workerVersion}, mas este widget está na versão {widgetVersion}: versões principais diferentes podem não funcionar juntas. Publique um Worker e um widget da mesma versão principal.",
   messages_unavailable: "Não foi possível carregar messages=\"{value}\" ({detail}). Confira a URL, se ela responde à origem desta página (CORS) e se o connect-src da Content-Security-Policy da página a permite. Os textos incluídos são exibidos.",
   messages_invalid: "As messages de {source} não podem ser usadas ({detail}). Informe um objeto JSON de textos por chave, como {\"sign-in.title\": \"Entrar\"}; os textos incluídos são exibidos.",
+  "blocked.title": "Este cartão ainda não pode começar",
+  "blocked.help": "Um problema de configuração para os desenvolvedores do site:",
+  "warnings.title": "Avisos de configuração para os desenvolvedores do site",
 };

@@ -42,6 +42,10 @@ const en = {
     "messages=\"{value}\" could not be loaded ({detail}). Check the URL, that it answers this page's origin (CORS), and that the page's Content-Security-Policy connect-src allows it. The built-in texts are shown.",
   messages_invalid:
     "The messages {source} is not usable ({detail}). Give a JSON object of texts by key, such as {\"sign-in.title\": \"Log in\"}; the built-in texts are shown instead.",
+  // The panels' titles (frame/problems.ts), with the sentences: only a page with a problem needs them.
+  "blocked.title": "This card can’t start yet",
+  "blocked.help": "A setup problem for the site’s developers:",
+  "warnings.title": "Setup warnings for the site’s developers",
 };
 
 export type ProblemMessages = typeof en;

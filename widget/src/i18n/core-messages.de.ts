@@ -25,9 +25,6 @@ export const de: Translation<CoreMessages> = {
   reference: "Referenz: {requestId}",
   stepLoadFailed: "Dieser Schritt konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
   sessionExpired: "Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um fortzufahren.",
-  "blocked.title": "Diese Karte kann noch nicht starten",
-  "blocked.help": "Ein Einrichtungsproblem für die Entwickler der Website:",
-  "warnings.title": "Einrichtungshinweise für die Entwickler der Website",
   "locked.missingStep": "Diese Seite bietet den Schritt {name} nicht an, der zuerst kommt. Wenden Sie sich an den Betreiber der Website.",
   "error.default": "Etwas ist schiefgelaufen. Versuchen Sie es erneut.",
 };

@@ -25,9 +25,6 @@ export const fr: Translation<CoreMessages> = {
   reference: "Référence : {requestId}",
   stepLoadFailed: "Cette étape n’a pas pu se charger. Vérifiez votre connexion et réessayez.",
   sessionExpired: "Votre session a pris fin. Reconnectez-vous pour continuer.",
-  "blocked.title": "Cette carte ne peut pas encore démarrer",
-  "blocked.help": "Un problème de configuration pour les développeurs du site :",
-  "warnings.title": "Avertissements de configuration pour les développeurs du site",
   "locked.missingStep": "Cette page ne propose pas l’étape {name}, qui vient avant. Contactez le responsable du site.",
   "error.default": "Une erreur s’est produite. Réessayez.",
 };

@@ -25,9 +25,6 @@ export const ptBR: Translation<CoreMessages> = {
   reference: "Referência: {requestId}",
   stepLoadFailed: "Não foi possível carregar esta etapa. Verifique sua conexão e tente novamente.",
   sessionExpired: "Sua sessão terminou. Entre novamente para continuar.",
-  "blocked.title": "Este cartão ainda não pode começar",
-  "blocked.help": "Um problema de configuração para os desenvolvedores do site:",
-  "warnings.title": "Avisos de configuração para os desenvolvedores do site",
   "locked.missingStep": "Esta página não oferece a etapa {name}, que vem antes. Fale com o responsável pelo site.",
   "error.default": "Algo deu errado. Tente novamente.",
 };

@@ -29,9 +29,6 @@ export const coreMessages = {
   "reference": "Reference: {requestId}",
   "stepLoadFailed": "This step could not load. Check your connection and try again.",
   "sessionExpired": "Your session ended. Sign in again to continue.",
-  "blocked.title": "This card can’t start yet",
-  "blocked.help": "A setup problem for the site’s developers:",
-  "warnings.title": "Setup warnings for the site’s developers",
   "locked.missingStep": "This page does not offer the {name} step, which comes first. Contact the site owner.",
   "error.default": "Something went wrong. Try again.",
 };
