@@ -14,8 +14,9 @@ export default {
   files: ["widget/src/**/*.test.ts"],
   nodeResolve: { exportConditions: ["browser", "production"] },
   middleware: services.middleware,
+  // `json`: the widget imports its version from its package.json (a named import), as the build does.
   plugins: [
-    esbuildPlugin({ ts: true, target: "es2022", tsconfig: "widget/tsconfig.json" }),
+    esbuildPlugin({ ts: true, json: true, target: "es2022", tsconfig: "widget/tsconfig.json" }),
     { name: "machines-card-sandbox", serverStop: () => services.stop() },
   ],
   browsers: [

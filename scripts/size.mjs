@@ -32,8 +32,10 @@ const NOT_IN_SANDBOX = [
   // Sentences and panels for configuration mistakes: loaded only by a page that is set up wrong.
   /^widget\/src\/config\/problem-messages/,
   /^widget\/src\/frame\/problems\.ts$/,
+  // The partner's own texts (the \`messages\` property or attribute): loaded only by a page that sets them.
+  /^widget\/src\/i18n\/overrides\.ts$/,
   // Other languages' strings (the element's and each step's `*.messages.<lang>.ts`): a journey shows one language.
-  /^widget\/src\/.*messages\.(?!en\.)[a-z]{2}\.ts$/,
+  /^widget\/src\/.*messages\.(?!en\.)[a-z]{2}(-[A-Z]{2})?\.ts$/,
 ];
 const STEP_SOURCE = /^widget\/src\/steps\/([a-z-]+)\/\1-step\.ts$/;
 

@@ -31,7 +31,11 @@ export const PublicConfig = z.object({
     z.object({ provider: z.literal("crossmint"), signer: z.optional(SignerMode) }),
   ]),
   chain: z.object({ id: z.int(), name: z.string(), explorerUrl: z.nullable(z.string()) }),
-  version: z.string(),
+  /**
+   * The Worker's version (semver, its package.json's); the widget warns when the majors differ. Optional
+   * in what the widget accepts: an older Worker may not report one (then the check is skipped).
+   */
+  version: z.optional(z.string()),
   /**
    * Sandbox environments only (staging against Machines' sandbox): the test token whose public
    * `mint(uint256 dollars)` faucet the widget's "add test funds" calls from the user's wallet (rUSD on

@@ -108,10 +108,18 @@ describe("<machines-card> language", () => {
   it("switches language at run time and falls back to English, with a warning, for an untranslated one", async () => {
     const el = await card('locale="es"');
     await waitUntil(() => base(el).getAttribute("lang") === "es", undefined, { timeout: 5000 });
-    el.locale = "fr";
+    el.locale = "de-AT";
+    await waitUntil(() => base(el).getAttribute("lang") === "de", "German should load", { timeout: 5000 });
+    await el.updateComplete; // the problems' sentences load beside the element's strings
+    expect(base(el).textContent).to.contain("Das Attribut api-base fehlt");
+    el.locale = "pt-PT";
+    await waitUntil(() => base(el).getAttribute("lang") === "pt-BR", "Portuguese (Brazil) should load", { timeout: 5000 });
     await el.updateComplete;
-    expect(base(el).getAttribute("lang")).to.equal("en");
+    expect(base(el).textContent).to.contain("Falta o atributo api-base");
+    el.locale = "it";
+    await waitUntil(() => base(el).getAttribute("lang") === "en", "English should show", { timeout: 5000 });
+    await el.updateComplete;
     expect(base(el).textContent).to.contain("The api-base attribute is missing");
-    expect(el.shadowRoot!.querySelector('[part="warnings"]')!.textContent).to.contain('locale="fr" is not translated');
+    expect(el.shadowRoot!.querySelector('[part="warnings"]')!.textContent).to.contain('locale="it" is not translated');
   });
 });

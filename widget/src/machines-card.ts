@@ -12,8 +12,9 @@ import { JourneyUpdateEvent } from "./flow/journey-update-event";
 import { SessionController } from "./flow/session-controller";
 import { frame } from "./frame/frame";
 import { CoreStrings } from "./i18n/core-strings";
-import { loadCatalog, type I18n } from "./i18n/translator";
+import { loadCatalog, type I18n, type Message } from "./i18n/translator";
 import type { ProblemViews } from "./frame/frame";
+import type { ProblemText } from "./frame/problems";
 import { machinesCardStyles } from "./machines-card.styles";
 import type { StepContext } from "./steps/step-context";
 import type { StepElement } from "./steps/step-element";
@@ -47,12 +48,13 @@ const ATTRIBUTE_PROPERTIES = [
  * @attr {string} steps - Which steps to show and in what order, separated by spaces or commas: `sign-in kyc agreements deposit card withdraw activity` (default: all). Sign-in always comes first.
  * @attr {"light" | "dark" | "auto"} theme - Colour scheme; `auto` follows the visitor's system setting. Default `light`.
  * @attr {string} brand-color - Your brand colour as hex (`#4f46e5`). Button text and brand-coloured text are derived from it with readable contrast.
- * @attr {string} locale - Language and formats, as a BCP 47 tag (`en`, `es`, `es-MX`). Default: the page's `lang`, then the browser's. Translated: English, Spanish.
+ * @attr {string} locale - Language and formats, as a BCP 47 tag (`en`, `es`, `es-MX`, `pt-BR`, `fr`, `de`). Default: the page's `lang`, then the browser's. Translated: English, Spanish, Portuguese (Brazil), French, German; a region falls back to its language (`pt-PT` → `pt-BR`, `de-AT` → `de`), anything else to English.
  * @attr {string} card-label - The label a new card starts with (1–50 characters).
  * @attr {string} card-limit - The spending limit a new card starts with, in US dollars (`500`).
  * @attr {string} card-limit-frequency - The period of `card-limit`: `perAuthorization`, `per24HourPeriod`, `per7DayPeriod`, `per30DayPeriod` (default), `perYearPeriod`, `allTime`.
  * @attr {string} deposit-asset - The currency preselected for deposits and withdrawals, e.g. `usdc`.
  * @attr {string} deposit-network - The network preselected, e.g. `base`.
+ * @attr {string} messages - The URL of a JSON file of your own texts (`{ "sign-in.title": "Log in" }`), over the built-in ones; fetched without credentials (CORS and your CSP's `connect-src` must allow it). See also the `messages` property.
  *
  * @fires {ReadyEvent} mc-ready - The element reached the Worker and shows its first step. `detail: { environment, step, signedIn }`.
  * @fires {BeforeStepChangeEvent} mc-before-step-change - Before moving to another step; cancelable. `detail: { from, to, reason }`.
@@ -119,6 +121,8 @@ export class MachinesCard extends LitElement {
     cardLimitFrequency: { type: String, attribute: "card-limit-frequency", reflect: true },
     depositAsset: { type: String, attribute: "deposit-asset", reflect: true },
     depositNetwork: { type: String, attribute: "deposit-network", reflect: true },
+    // A URL from the attribute (kept as the string), a URL or an object from the property.
+    messages: { attribute: "messages" },
     provider: { attribute: false },
     live: { state: true },
   };
@@ -133,7 +137,7 @@ export class MachinesCard extends LitElement {
   declare theme: string | null;
   /** The brand colour, as hex. */
   declare brandColor: string | null;
-  /** A BCP 47 locale (`en`, `es`, `es-MX`). */
+  /** A BCP 47 locale (`en`, `es`, `es-MX`, `pt-BR`, `fr`, `de`). */
   declare locale: string | null;
   /** The label a new card starts with. */
   declare cardLabel: string | null;
@@ -145,6 +149,13 @@ export class MachinesCard extends LitElement {
   declare depositAsset: string | null;
   /** The network preselected for deposits and withdrawals. */
   declare depositNetwork: string | null;
+  /**
+   * Your own texts over the built-in ones: an object by `"<module>.<key>"` (`{ "sign-in.title": "Log in" }`),
+   * each a string or plural forms (`{ one: "…", other: "…" }`), in the page's language; or the URL of a JSON
+   * file of them (what the `messages` attribute sets). Keys left out keep the built-in text (English where
+   * the language is not translated).
+   */
+  declare messages: string | Record<string, Message> | null | undefined;
   /**
    * An EIP-1193 provider (for example `window.ethereum`) to sign withdrawals with, instead of the
    * Worker's configured wallet. Property only.
@@ -163,6 +174,9 @@ export class MachinesCard extends LitElement {
   });
   private settings!: Settings;
   private problems: ConfigProblem[] = [];
+  /** Problems with the partner's messages (the attribute's URL or JSON, the property's entries). */
+  private messageProblems: ConfigProblem[] = [];
+  private overridesWanted = 0;
   private readonly reported = new Set<string>();
   private readonly strings = new CoreStrings();
   private readonly brand = new BrandSheet();
@@ -228,6 +242,7 @@ export class MachinesCard extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.settings || ATTRIBUTE_PROPERTIES.some((k) => changed.has(k))) this.applyAttributes(changed);
+    if (changed.has("messages")) this.track(this.loadOverrides());
     this.i18n = this.strings.i18n(this.settings.locale);
     if (this.session.connection && this.flow.element) this.flow.element.context = this.stepContext();
   }
@@ -254,6 +269,18 @@ export class MachinesCard extends LitElement {
       const current = this.flow.current;
       if (!current || !settings.steps.includes(current) || !canEnter(current, this.journey)) void this.session.resume("config");
     }
+  }
+
+  /** Reads the partner's messages (in their own chunk), reports what is wrong with them, and shows them. */
+  private async loadOverrides(): Promise<void> {
+    const ticket = ++this.overridesWanted;
+    const { resolveOverrides } = await import("./i18n/overrides");
+    const { messages, problems } = await resolveOverrides(this.messages, document.baseURI);
+    if (ticket !== this.overridesWanted) return;
+    this.messageProblems = problems;
+    for (const p of problems) this.reportProblem(p, true);
+    this.strings.setOverrides(messages);
+    this.requestUpdate();
   }
 
   private restart(): void {
@@ -318,7 +345,7 @@ export class MachinesCard extends LitElement {
     this.track(
       Promise.all([this.problemStrings, import("./frame/problems")]).then(async ([{ problemMessages }, views]) => {
         await loadCatalog(problemMessages, language).catch(() => undefined);
-        const text = (p: ConfigProblem) => this.i18n.t(problemMessages, p.key, p.vars);
+        const text: ProblemText = (key, values) => this.i18n.t(problemMessages, key, values);
         this.problemViews = {
           blocked: (problem, retry) => views.blocked(this.i18n, text, problem, retry),
           warnings: (problems) => views.warnings(this.i18n, text, problems),
@@ -354,7 +381,7 @@ export class MachinesCard extends LitElement {
         current: this.flow.current,
         journey: s.journey,
         sandbox: (s.connection?.config.environment ?? this.settings.environment) === "sandbox",
-        warnings: this.problems.filter((p) => !p.fatal),
+        warnings: [...this.problems.filter((p) => !p.fatal), ...this.messageProblems, ...s.workerWarnings],
         problemViews: this.problemViews,
         fatal: s.workerProblem ?? this.problems.find((p) => p.fatal),
         fatalFromWorker: s.workerProblem !== null,

@@ -7,10 +7,10 @@ import { SIGNED_OUT, type JourneyState } from "../src/flow/journey-state";
 import type { JourneyUpdate } from "../src/flow/journey-update-event";
 import { JourneyUpdateEvent } from "../src/flow/journey-update-event";
 import { AnnounceEvent } from "../src/flow/announce-event";
-import { coreMessages } from "../src/i18n/core-messages";
-import { coreMessagesEs } from "../src/i18n/core-messages.es";
+import { coreCatalogs } from "../src/i18n/core-messages";
 import { errorMessages } from "../src/i18n/error-messages";
-import { catalogOf, createI18n, languageOf, loadCatalog } from "../src/i18n/translator";
+import { languageOf } from "../src/i18n/negotiate";
+import { createI18n, loadCatalog, type Catalogs, type Messages, type Overrides } from "../src/i18n/translator";
 import { loadStep } from "../src/steps/registry";
 import type { StepContext } from "../src/steps/step-context";
 import type { StepElement } from "../src/steps/step-element";
@@ -35,6 +35,8 @@ export interface StepFixtureOptions {
   state?: Partial<JourneyState>;
   config?: Partial<PublicConfig>;
   locale?: string;
+  /** Partner overrides (`element.messages`): `"<module id>.<key>"` → text. */
+  messages?: Overrides;
   defaults?: Partial<StepContext["defaults"]>;
   steps?: StepName[];
   auth?: AuthAdapter;
@@ -64,14 +66,18 @@ const noAuth: AuthAdapter = {
 export async function testContext(o: StepFixtureOptions = {}): Promise<StepContext> {
   const locale = o.locale ?? "en";
   const language = languageOf(locale) ?? "en";
-  await loadCatalog(errorMessages, language);
+  await Promise.all([loadCatalog(errorMessages, language), loadCatalog(coreCatalogs, language)]);
   const auth = o.auth ?? noAuth;
   return {
     api: createWorkerClient({ baseUrl: o.workerUrl ?? "http://127.0.0.1:9", token: o.token ?? (() => auth.token()), ...(o.fetch ? { fetch: o.fetch } : {}) }),
     state: { ...SIGNED_OUT, ...o.state },
     config: { ...SANDBOX_CONFIG, ...o.config },
     defaults: { cardLabel: null, cardLimit: null, depositAsset: null, depositNetwork: null, ...o.defaults },
-    i18n: createI18n(locale, language, language === "es" ? coreMessagesEs : coreMessages, catalogOf(errorMessages, language)),
+    i18n: createI18n(locale, language, {
+      core: coreCatalogs as unknown as Catalogs<Messages>,
+      errors: errorMessages as unknown as Catalogs<Messages>,
+      overrides: o.messages ?? {},
+    }),
     steps: o.steps ?? ["sign-in", "kyc", "agreements", "deposit", "card", "withdraw", "activity"],
     auth,
     wallet: async () => {

@@ -16,7 +16,10 @@ export type ProblemKey =
   | "worker_unreachable"
   | "worker_invalid"
   | "origin_not_allowed"
-  | "environment_mismatch";
+  | "environment_mismatch"
+  | "version_mismatch"
+  | "messages_unavailable"
+  | "messages_invalid";
 
 /**
  * A configuration mistake found in the attributes or when reaching the Worker. `fatal` ones stop the
@@ -39,6 +42,9 @@ export function problemCode(p: ConfigProblem): string {
     case "worker_invalid":
     case "origin_not_allowed":
     case "environment_mismatch":
+    case "version_mismatch":
+    case "messages_unavailable":
+    case "messages_invalid":
       return p.key;
     default:
       return "invalid_attribute";

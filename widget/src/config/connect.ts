@@ -7,6 +7,7 @@ import { createAuth } from "../auth/create-auth";
 import type { Eip1193Provider } from "../wallet/eip1193-provider";
 import { createWallet } from "../wallet/create-wallet";
 import type { WalletAdapter } from "../wallet/wallet-adapter";
+import { versionProblem } from "./compatibility";
 import type { ConfigProblem } from "./config-problem";
 import type { Settings } from "./settings";
 
@@ -22,7 +23,8 @@ export interface Connection {
   restore(): Promise<AuthUser | null>;
 }
 
-export type ConnectResult = { ok: true; connection: Connection } | { ok: false; problem: ConfigProblem };
+/** Connected, with setup warnings only the Worker could reveal (a different major version); or refused. */
+export type ConnectResult = { ok: true; connection: Connection; warnings: ConfigProblem[] } | { ok: false; problem: ConfigProblem };
 
 export interface ConnectOptions {
   /** The EIP-1193 provider the page set on the element (read when the wallet is first used). */
@@ -35,7 +37,7 @@ export interface ConnectOptions {
 /**
  * Reaches the Worker (`GET /v1/config`) and checks what only it can tell: that it answers, that it is a
  * machines-card Worker, that it accepts this page's origin, and that it runs in the environment the
- * page expects. This module is its own chunk (it brings zod and the contract), loaded right after the
+ * page expects; and warns (without stopping) when the Worker's major version differs from the widget's. This module is its own chunk (it brings zod and the contract), loaded right after the
  * element first renders.
  */
 export async function connect(settings: Settings & { apiBase: string }, o: ConnectOptions): Promise<ConnectResult> {
@@ -99,5 +101,6 @@ export async function connect(settings: Settings & { apiBase: string }, o: Conne
     bootstrap: async (signal) => client.call((await import("@machines-card/contract/api/me")).meRoutes.getMe, { signal }),
     restore: () => signedIn.restore().catch(() => null),
   };
-  return { ok: true, connection };
+  const version = versionProblem(config.version, apiBase);
+  return { ok: true, connection, warnings: version ? [version] : [] };
 }

@@ -32,4 +32,13 @@ export const es: Translation<ProblemMessages> = {
     "El Worker en {apiBase} no acepta peticiones del origen de esta página ({origin}). Añade {origin} a la opción ALLOWED_ORIGINS del Worker y vuelve a desplegarlo.",
   environment_mismatch:
     "environment=\"{expected}\" pero el Worker en {apiBase} funciona en {actual}. Apunta api-base a tu Worker de {expected} o usa environment=\"{actual}\".",
+  version_mismatch:
+    "El Worker en {apiBase} es la versión {workerVersion} pero este widget es la versión {widgetVersion}: versiones mayores distintas pueden no funcionar juntas. Despliega un Worker y un widget de la misma versión mayor.",
+  messages_unavailable:
+    "No se pudo cargar messages=\"{value}\" ({detail}). Comprueba la URL, que responda al origen de esta página (CORS) y que el connect-src de la Content-Security-Policy de la página la permita. Se muestran los textos incluidos.",
+  messages_invalid:
+    "Los messages de {source} no se pueden usar ({detail}). Indica un objeto JSON de textos por clave, como {\"sign-in.title\": \"Entrar\"}; se muestran los textos incluidos.",
+  "blocked.title": "Esta tarjeta aún no puede empezar",
+  "blocked.help": "Un problema de configuración para los desarrolladores del sitio:",
+  "warnings.title": "Avisos de configuración para los desarrolladores del sitio",
 };

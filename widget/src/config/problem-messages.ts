@@ -3,7 +3,7 @@ import type { ConfigProblem } from "./config-problem";
 
 /**
  * What each configuration mistake means and how to fix it. Loaded only when there is a problem (a
- * correctly set-up page never downloads these); English inline, Spanish in its own file.
+ * correctly set-up page never downloads these); English inline, other languages in their own files.
  */
 const en = {
   api_base_missing:
@@ -36,13 +36,26 @@ const en = {
     "The Worker at {apiBase} does not accept requests from this page's origin ({origin}). Add {origin} to the Worker's ALLOWED_ORIGINS setting and deploy it again.",
   environment_mismatch:
     "environment=\"{expected}\" but the Worker at {apiBase} runs in {actual}. Point api-base at your {expected} Worker, or set environment=\"{actual}\".",
+  version_mismatch:
+    "The Worker at {apiBase} is version {workerVersion} but this widget is version {widgetVersion}: different major versions may not work together. Deploy a Worker and a widget of the same major version.",
+  messages_unavailable:
+    "messages=\"{value}\" could not be loaded ({detail}). Check the URL, that it answers this page's origin (CORS), and that the page's Content-Security-Policy connect-src allows it. The built-in texts are shown.",
+  messages_invalid:
+    "The messages {source} is not usable ({detail}). Give a JSON object of texts by key, such as {\"sign-in.title\": \"Log in\"}; the built-in texts are shown instead.",
+  // The panels' titles (frame/problems.ts), with the sentences: only a page with a problem needs them.
+  "blocked.title": "This card can’t start yet",
+  "blocked.help": "A setup problem for the site’s developers:",
+  "warnings.title": "Setup warnings for the site’s developers",
 };
 
 export type ProblemMessages = typeof en;
 
-export const problemMessages = defineMessages<ProblemMessages>({
+export const problemMessages = defineMessages<ProblemMessages>("problems", {
   en,
   es: () => import("./problem-messages.es").then((m) => m.es),
+  "pt-BR": () => import("./problem-messages.pt-BR").then((m) => m.ptBR),
+  fr: () => import("./problem-messages.fr").then((m) => m.fr),
+  de: () => import("./problem-messages.de").then((m) => m.de),
 });
 
 /** The problem in English, for the `mc-error` event and the console (developers read those). */

@@ -56,7 +56,11 @@ describe("reading the attributes", () => {
   it("picks the language from the locale, then the page, then English", () => {
     expect(read({ locale: "es-AR" }).settings).to.include({ locale: "es-AR", language: "es" });
     expect(read({}, { ...page, fallbackLocale: "es" }).settings.language).to.equal("es");
-    expect(read({ locale: "de" }).settings.language).to.equal("en");
-    expect(read({}, { ...page, fallbackLocale: "de-DE" }).problems).to.deep.equal([]); // only an explicit locale warns
+    expect(read({ locale: "pt-BR" }).settings.language).to.equal("pt-BR");
+    expect(read({}, { ...page, fallbackLocale: "pt-PT" }).settings.language).to.equal("pt-BR");
+    expect(read({ locale: "it" }).settings.language).to.equal("en");
+    expect(read({ locale: "it" }).problems[0]).to.deep.include({ key: "locale_unsupported", attribute: "locale" });
+    expect(read({ locale: "it" }).problems[0]!.vars.allowed).to.equal("en, es, pt-BR, fr, de");
+    expect(read({}, { ...page, fallbackLocale: "it-IT" }).problems).to.deep.equal([]); // only an explicit locale warns
   });
 });

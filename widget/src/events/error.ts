@@ -3,7 +3,8 @@ import type { StepName } from "@machines-card/contract/steps";
 export interface MachinesCardErrorDetail {
   /**
    * What went wrong, to switch on: a configuration code (`missing_attribute`, `invalid_attribute`,
-   * `worker_unreachable`, `origin_not_allowed`, `environment_mismatch`, `step_unavailable`), or a
+   * `worker_unreachable`, `worker_invalid`, `origin_not_allowed`, `environment_mismatch`, and the non-fatal
+   * `version_mismatch`, `messages_unavailable`, `messages_invalid`), or a
    * Worker error code from its envelope (`kyc_required`, `upstream_unavailable`, …).
    */
   code: string;

@@ -20,7 +20,7 @@ export interface SessionOptions {
   /** The EIP-1193 provider the page set on the element, if any. */
   provider: () => Eip1193Provider | undefined;
   flow: FlowController;
-  /** Reports a problem only the Worker could reveal (it fires on every attempt). */
+  /** Reports a problem or warning only the Worker could reveal (it fires on every attempt). */
   reportProblem: (problem: ConfigProblem) => void;
   /** Loads the sentences for error codes, which every step past sign-in may show. */
   loadErrorStrings: () => Promise<void>;
@@ -39,6 +39,8 @@ export class SessionController implements ReactiveController {
   startError: unknown = null;
   /** A problem only the Worker could reveal (unreachable, origin, environment). */
   workerProblem: ConfigProblem | null = null;
+  /** Setup warnings only the Worker could reveal (a different major version): shown, not blocking. */
+  workerWarnings: ConfigProblem[] = [];
   /** A step that must come first but which the page's `steps` leave out: the user cannot go on here. */
   locked: Prerequisite | null = null;
   /** The session ended by itself (not renewable): say so on the sign-in step. */
@@ -75,7 +77,7 @@ export class SessionController implements ReactiveController {
     const abort = new AbortController();
     this.connecting = abort;
     const { flow } = this.o;
-    this.set({ connection: null, journey: SIGNED_OUT, startError: null, locked: null, workerProblem: null, sessionEnded: false });
+    this.set({ connection: null, journey: SIGNED_OUT, startError: null, locked: null, workerProblem: null, workerWarnings: [], sessionEnded: false });
     flow.reset();
     const settings = this.o.settings();
     const apiBase = settings.apiBase;
@@ -97,7 +99,8 @@ export class SessionController implements ReactiveController {
         this.o.reportProblem(result.problem);
         return;
       }
-      this.set({ connection: result.connection });
+      this.set({ connection: result.connection, workerWarnings: result.warnings });
+      for (const warning of result.warnings) this.o.reportProblem(warning);
       const user = await result.connection.restore();
       if (abort.signal.aborted) return;
       if (user) await this.loadJourney(user, true);

@@ -1,7 +1,8 @@
 import type { CoreMessages } from "./core-messages";
+import type { Translation } from "./translator";
 
 /** The element's own strings in Spanish (loaded only for Spanish pages). */
-export const coreMessagesEs: { [K in keyof CoreMessages]: string } = {
+export const es: Translation<CoreMessages> = {
   "widget.label": "Cuenta de la tarjeta",
   "step.sign-in": "Acceso",
   "step.kyc": "Identidad",
@@ -24,9 +25,6 @@ export const coreMessagesEs: { [K in keyof CoreMessages]: string } = {
   "reference": "Referencia: {requestId}",
   "stepLoadFailed": "Este paso no se pudo cargar. Revisa tu conexión e inténtalo de nuevo.",
   "sessionExpired": "Tu sesión terminó. Vuelve a iniciar sesión para continuar.",
-  "blocked.title": "Esta tarjeta aún no puede empezar",
-  "blocked.help": "Un problema de configuración para los desarrolladores del sitio:",
-  "warnings.title": "Avisos de configuración para los desarrolladores del sitio",
   "locked.missingStep": "Esta página no ofrece el paso {name}, que va antes. Contacta al responsable del sitio.",
   "error.default": "Algo salió mal. Inténtalo de nuevo.",
 };

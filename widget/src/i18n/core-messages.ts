@@ -1,3 +1,5 @@
+import { defineMessages } from "./translator";
+
 /**
  * The element's own strings (frame, progress, the sentence for an error it has no other for), in English.
  * Other languages live in `core-messages.<lang>.ts`, loaded only for pages in that language; each
@@ -27,12 +29,18 @@ export const coreMessages = {
   "reference": "Reference: {requestId}",
   "stepLoadFailed": "This step could not load. Check your connection and try again.",
   "sessionExpired": "Your session ended. Sign in again to continue.",
-  "blocked.title": "This card can’t start yet",
-  "blocked.help": "A setup problem for the site’s developers:",
-  "warnings.title": "Setup warnings for the site’s developers",
   "locked.missingStep": "This page does not offer the {name} step, which comes first. Contact the site owner.",
   "error.default": "Something went wrong. Try again.",
 };
 
 export type CoreMessages = typeof coreMessages;
 export type CoreKey = keyof CoreMessages;
+
+/** The element's strings in every language (override keys `core.<key>`). */
+export const coreCatalogs = defineMessages<CoreMessages>("core", {
+  en: coreMessages,
+  es: () => import("./core-messages.es").then((m) => m.es),
+  "pt-BR": () => import("./core-messages.pt-BR").then((m) => m.ptBR),
+  fr: () => import("./core-messages.fr").then((m) => m.fr),
+  de: () => import("./core-messages.de").then((m) => m.de),
+});

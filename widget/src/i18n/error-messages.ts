@@ -40,7 +40,10 @@ const en = {
 };
 
 export type ErrorMessages = typeof en;
-export const errorMessages = defineMessages<ErrorMessages>({
+export const errorMessages = defineMessages<ErrorMessages>("errors", {
   en,
   es: () => import("./error-messages.es").then((m) => m.es),
+  "pt-BR": () => import("./error-messages.pt-BR").then((m) => m.ptBR),
+  fr: () => import("./error-messages.fr").then((m) => m.fr),
+  de: () => import("./error-messages.de").then((m) => m.de),
 });

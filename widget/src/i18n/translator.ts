@@ -1,22 +1,27 @@
-import type { CoreKey, CoreMessages } from "./core-messages";
+import type { CoreKey } from "./core-messages";
+import type { Language } from "./languages";
+import { pluralForm, type PluralForms } from "./plural";
 
-/** The languages every string of the widget exists in. Add one here and the compiler lists every catalog missing it. */
-export const LANGUAGES = ["en", "es"] as const;
-export type Language = (typeof LANGUAGES)[number];
+/** A message: a template, or one template per plural category (`plural.ts`). `{name}` marks a value filled in at run time. */
+export type Message = string | PluralForms;
 
-/** Message templates by key; `{name}` marks a value filled in at run time. */
-export type Messages = Record<string, string>;
+/** Message templates by key. */
+export type Messages = Record<string, Message>;
 
-/** A translation of English messages `M`: exactly the same keys. */
-export type Translation<M extends Messages> = { [K in keyof M]: string };
+/** A translation of English messages `M`: exactly the same keys, plural forms where English has them. */
+export type Translation<M extends Messages> = { [K in keyof M]: M[K] extends string ? string : PluralForms };
 
 /**
- * English inline, every other language either inline or (better) loaded on demand from its own file,
- * so a page only downloads the language it shows.
+ * A module's messages: English inline, every other language of `languages.ts` either inline or (better)
+ * loaded on demand from its own file, so a page only downloads the language it shows. `id` names the
+ * module in partner overrides (`"<id>.<key>"`, e.g. `"sign-in.title"`).
  */
-export type Catalogs<M extends Messages> = { en: M } & {
-  [L in Exclude<Language, "en">]: Translation<M> | (() => Promise<Translation<M>>);
+export type Catalogs<M extends Messages> = { readonly id: string; readonly en: M } & {
+  readonly [L in Exclude<Language, "en">]: Translation<M> | (() => Promise<Translation<M>>);
 };
+
+/** Partner overrides (`element.messages`, the `messages` attribute's JSON): `"<module id>.<key>"` → message. */
+export type Overrides = Readonly<Record<string, Message>>;
 
 export type MessageValues = Record<string, string | number>;
 
@@ -24,18 +29,18 @@ export type MessageValues = Record<string, string | number>;
 export type Translate<M extends Messages> = (key: keyof M & string, values?: MessageValues) => string;
 
 /**
- * Defines a module's messages in every language; the types make a missing or extra key in any
- * language a compile error. Give other languages as a dynamic import of their own file, so they load
- * only for pages in that language (the element waits for them before showing the step).
+ * Defines a module's messages in every language under `id`; the types make a missing or extra key in
+ * any language a compile error. Give other languages as a dynamic import of their own file, so they
+ * load only for pages in that language (the element waits for them before showing the step).
  *
  * @example
  * // sign-in.messages.ts
- * export const messages = defineMessages({ en: { title: "Sign in" }, es: () => import("./sign-in.messages.es").then((m) => m.es) });
+ * export const messages = defineMessages("sign-in", { en: { title: "Sign in" }, es: () => import("./sign-in.messages.es").then((m) => m.es), … });
  * // sign-in.messages.es.ts
  * export const es: Translation<SignInMessages> = { title: "Inicia sesión" };
  */
-export function defineMessages<M extends Messages>(catalogs: Catalogs<M>): Catalogs<M> {
-  return catalogs;
+export function defineMessages<M extends Messages>(id: string, catalogs: Omit<Catalogs<M>, "id">): Catalogs<M> {
+  return { id, ...catalogs } as Catalogs<M>;
 }
 
 const loaded = new WeakMap<object, Partial<Record<Language, Messages>>>();
@@ -72,20 +77,14 @@ export function format(template: string, values?: MessageValues): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
-/** The language to show for a BCP 47 locale (`es-MX` → `es`), or null when it is not translated. */
-export function languageOf(locale: string): Language | null {
-  const base = locale.toLowerCase().split(/[-_]/)[0] ?? "";
-  return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : null;
-}
-
 /**
  * Formatting and lookup for one locale, handed to every step. `locale` is the full BCP 47 tag
- * (number, money and date formats follow it); `language` picks the catalog.
+ * (number, money, date and plural rules follow it); `language` picks the catalog.
  */
 export interface I18n {
   readonly locale: string;
   readonly language: Language;
-  /** Translates a key of the given catalogs, falling back to English. */
+  /** Translates a key of the given catalogs: the partner's override, else `language`'s, else English. */
   t<M extends Messages>(catalogs: Catalogs<M>, key: keyof M & string, values?: MessageValues): string;
   /** Translates one of the element's own strings (`core-messages.ts`). */
   core(key: CoreKey, values?: MessageValues): string;
@@ -99,27 +98,45 @@ export interface I18n {
   dateTime(iso: string): string;
 }
 
-/**
- * @param core the element's strings in `language` (English until another language's file has loaded).
- * @param errors the sentence for each error code (`error-messages.ts`) once loaded, else null.
- */
-export function createI18n(locale: string, language: Language, core: { [K in CoreKey]: string } | CoreMessages, errors: Messages | null = null): I18n {
+export interface I18nStrings {
+  /** The element's strings: the core catalogs, `language`'s loaded (else English is shown). */
+  core: Catalogs<Messages>;
+  /** The sentence for each error code (`error-messages.ts`) once loaded, else null. */
+  errors?: Catalogs<Messages> | null;
+  /** The partner's overrides, over every catalog. */
+  overrides?: Overrides;
+}
+
+export function createI18n(locale: string, language: Language, strings: I18nStrings): I18n {
   const safeLocale = supported(locale) ? locale : language;
+  const overrides = strings.overrides ?? {};
   const moneyFormats = new Map<string, Intl.NumberFormat>();
   const dateFormat = new Intl.DateTimeFormat(safeLocale, { dateStyle: "medium", timeStyle: "short" });
+  /** The override, else `language`'s message, else English's (with the plural rules of the text's language). */
+  const lookup = (catalogs: Catalogs<Messages>, key: string): [Message, string] | null => {
+    const override = overrides[`${catalogs.id}.${key}`];
+    if (override !== undefined) return [override, safeLocale];
+    const own = catalogIn(catalogs, language)?.[key];
+    if (own !== undefined) return [own, language];
+    const en = catalogs.en[key];
+    return en === undefined ? null : [en, "en"];
+  };
+  const render = ([message, rules]: [Message, string], values?: MessageValues) =>
+    format(typeof message === "string" ? message : pluralForm(message, values?.count, rules), values);
   return {
     locale: safeLocale,
     language,
     t(catalogs, key, values) {
-      const template = catalogIn(catalogs, language)?.[key] ?? (catalogs.en as Messages)[key] ?? key;
-      return format(template, values);
+      const found = lookup(catalogs as unknown as Catalogs<Messages>, key);
+      return found ? render(found, values) : key;
     },
     core(key, values) {
-      return format(core[key], values);
+      return render(lookup(strings.core, key) ?? [key, "en"], values);
     },
     error(error) {
       const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
-      return (errors && Object.hasOwn(errors, code) && errors[code]) || core["error.default"];
+      const found = strings.errors && Object.hasOwn(strings.errors.en, code) ? lookup(strings.errors, code) : null;
+      return found ? render(found) : this.core("error.default");
     },
     money(cents, currency = "USD") {
       let f = moneyFormats.get(currency);

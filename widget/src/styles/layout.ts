@@ -39,11 +39,15 @@ export const layout = css`
   }
   dl.summary {
     display: grid;
-    grid-template-columns: max-content 1fr;
+    /* Labels at most ~45% wide (they wrap): a long label (German) must not squeeze the value into a sliver. */
+    grid-template-columns: fit-content(45%) minmax(0, 1fr);
     gap: 0.5em var(--mc-spacing);
   }
   dl.summary dt {
     color: var(--mc-color-text-muted);
+    min-width: 0;
+    overflow-wrap: break-word;
+    hyphens: auto;
   }
   dl.summary dd {
     text-align: end;

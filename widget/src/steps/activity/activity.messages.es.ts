@@ -27,6 +27,6 @@ export const es: Translation<ActivityMessages> = {
   emptyFiltered: "Todavía no hay nada de este tipo.",
   more: "Ver más",
   loadingMore: "Cargando más…",
-  loaded: "Se muestran {count} más.",
+  loaded: { one: "Se muestra {count} más.", other: "Se muestran {count} más." },
   end: "No hay más.",
 };

@@ -1,6 +1,6 @@
 import { defineMessages } from "../../i18n/translator";
 
-// English inline; Spanish in its own file, loaded only for Spanish pages.
+// English inline; every other language in its own file, loaded only for pages in that language.
 const en = {
   intro: "Purchases, deposits, withdrawals and fees, newest first.",
   show: "Show",
@@ -27,13 +27,16 @@ const en = {
   emptyFiltered: "Nothing of this kind yet.",
   more: "Show more",
   loadingMore: "Loading more…",
-  loaded: "{count} more shown.",
+  loaded: { one: "{count} more shown.", other: "{count} more shown." },
   end: "That’s everything.",
 };
 
 export type ActivityMessages = typeof en;
 
-export const activityMessages = defineMessages<ActivityMessages>({
+export const activityMessages = defineMessages<ActivityMessages>("activity", {
   en,
   es: () => import("./activity.messages.es").then((m) => m.es),
+  "pt-BR": () => import("./activity.messages.pt-BR").then((m) => m.ptBR),
+  fr: () => import("./activity.messages.fr").then((m) => m.fr),
+  de: () => import("./activity.messages.de").then((m) => m.de),
 });

@@ -95,7 +95,7 @@ export class AgreementsStep extends StepElement<AgreementsMessages> {
     this.consentError = Boolean(missing);
     this.acceptError = null;
     if (missing) {
-      this.announce(this.t(list.length === 1 ? "mustTickOne" : "mustTick"));
+      this.announce(this.t("mustTick", { count: list.length }));
       await this.focusOn(`#agreement-${CSS.escape(missing.id)}`);
       return;
     }
@@ -156,7 +156,7 @@ export class AgreementsStep extends StepElement<AgreementsMessages> {
 
   private renderForm(list: Agreement[]) {
     const count = list.filter((a) => this.ticked.has(a.id)).length;
-    const error = this.consentError && count < list.length ? this.t(list.length === 1 ? "mustTickOne" : "mustTick") : "";
+    const error = this.consentError && count < list.length ? this.t("mustTick", { count: list.length }) : "";
     return html`<form class="stack" novalidate @submit=${(e: Event) => void this.accept(e, list)}>
       <p class="muted">${this.t("intro")}</p>
       ${list.length

@@ -1,6 +1,6 @@
 import { defineMessages } from "../../i18n/translator";
 
-// English inline; Spanish in its own file, loaded only for Spanish pages.
+// English inline; every other language in its own file, loaded only for pages in that language.
 const en = {
   title: "Card agreements",
   intro: "Read each agreement and tick it to accept. All are needed to open your card.",
@@ -11,8 +11,7 @@ const en = {
   progress: "{count} of {total} accepted",
   accept: "Accept and continue",
   accepting: "Saving your consent…",
-  mustTick: "Tick every agreement to continue.",
-  mustTickOne: "Tick the agreement to continue.",
+  mustTick: { one: "Tick the agreement to continue.", other: "Tick every agreement to continue." },
   acceptedTitle: "Agreements accepted",
   acceptedOn: "You accepted these agreements on {date}.",
   accepted: "You accepted these agreements.",
@@ -25,7 +24,10 @@ const en = {
 };
 
 export type AgreementsMessages = typeof en;
-export const agreementsMessages = defineMessages<AgreementsMessages>({
+export const agreementsMessages = defineMessages<AgreementsMessages>("agreements", {
   en,
   es: () => import("./agreements.messages.es").then((m) => m.es),
+  "pt-BR": () => import("./agreements.messages.pt-BR").then((m) => m.ptBR),
+  fr: () => import("./agreements.messages.fr").then((m) => m.fr),
+  de: () => import("./agreements.messages.de").then((m) => m.de),
 });

@@ -1,14 +1,14 @@
 import { expect, fixture, html } from "@open-wc/testing";
 import { render } from "lit";
 import type { Card } from "@machines-card/contract/api/cards";
-import { coreMessages } from "../../i18n/core-messages";
+import { coreCatalogs } from "../../i18n/core-messages";
 import { createI18n } from "../../i18n/translator";
 import { cardItem, type CardItemHandlers } from "./card-item";
 import { cardMessages } from "./card.messages";
 
 // A card status Machines may add (its status list is open): the row says "in progress", never blank,
 // and offers what it offers a card not activated yet.
-const i18n = createI18n("en-US", "en", coreMessages);
+const i18n = createI18n("en-US", "en", { core: coreCatalogs as never });
 const CARD = {
   id: "card_0123456789",
   status: "frozen",

@@ -2,7 +2,7 @@ import { html, type TemplateResult } from "lit";
 import { Task } from "@lit/task";
 import { balancesRoutes, type Balances } from "@machines-card/contract/api/balances";
 import { cardRoutes, type Card } from "@machines-card/contract/api/cards";
-import { revealRoutes } from "@machines-card/contract/api/reveal";
+import { RevealLocale, revealRoutes } from "@machines-card/contract/api/reveal";
 import { ApiError, isApiError } from "../../api/api-error";
 import { skeleton } from "../../components/loading";
 import { CardCreatedEvent } from "../../events/card-created";
@@ -133,7 +133,7 @@ export class CardStep extends StepElement<CardMessages> {
       if (focus) this.focusOn(focus);
     } catch (error) {
       const message = isApiError(error) && error.code === "rate_limited" && action === "reveal"
-        ? (this.sentence(error), this.t("revealLimited", { seconds: error.retryAfterSeconds ?? 60 }))
+        ? (this.sentence(error), this.t("revealLimited", { count: error.retryAfterSeconds ?? 60 }))
         : this.sentence(error);
       this.cardState = { ...keep, id: card.id, busy: null, error: this.errorNotice(error, { message }) };
       // Back to where the user was, now enabled again; the alert reads itself out.
@@ -149,7 +149,8 @@ export class CardStep extends StepElement<CardMessages> {
           params: { cardId: card.id },
           body: {
             theme: revealTheme(this),
-            locale: this.context.i18n.language,
+            // The Worker's reveal frame speaks fewer languages than the widget: English for the others.
+            locale: RevealLocale.options.find((l) => l === this.context.i18n.language) ?? "en",
             hideAfterSeconds: Math.min(120, Math.max(5, Math.round(this.revealSeconds))),
           },
         });

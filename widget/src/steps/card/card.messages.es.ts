@@ -50,7 +50,10 @@ export const es: Translation<CardMessages> = {
   hide: "Ocultar datos",
   frameTitle: "Datos de la tarjeta",
   hidden: "Datos de la tarjeta ocultos.",
-  revealLimited: "Por tu seguridad, los datos solo se pueden ver unas pocas veces por minuto. Inténtalo de nuevo en {seconds} segundos.",
+  revealLimited: {
+    one: "Por tu seguridad, los datos solo se pueden ver unas pocas veces por minuto. Inténtalo de nuevo en {count} segundo.",
+    other: "Por tu seguridad, los datos solo se pueden ver unas pocas veces por minuto. Inténtalo de nuevo en {count} segundos.",
+  },
   lock: "Bloquear tarjeta",
   unlock: "Desbloquear tarjeta",
   locked: "Tarjeta bloqueada. Las compras se rechazan hasta que la desbloquees.",

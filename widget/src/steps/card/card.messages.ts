@@ -1,6 +1,6 @@
 import { defineMessages } from "../../i18n/translator";
 
-// English inline; Spanish in its own file, loaded only for Spanish pages.
+// English inline; every other language in its own file, loaded only for pages in that language.
 const en = {
   intro: "Spend your balance anywhere cards are accepted online.",
   balances: "Your balance",
@@ -50,7 +50,10 @@ const en = {
   hide: "Hide details",
   frameTitle: "Card details",
   hidden: "Card details hidden.",
-  revealLimited: "For your security, details can be shown only a few times a minute. Try again in {seconds} seconds.",
+  revealLimited: {
+    one: "For your security, details can be shown only a few times a minute. Try again in {count} second.",
+    other: "For your security, details can be shown only a few times a minute. Try again in {count} seconds.",
+  },
   lock: "Lock card",
   unlock: "Unlock card",
   locked: "Card locked. Purchases are declined until you unlock it.",
@@ -70,7 +73,10 @@ const en = {
 
 export type CardMessages = typeof en;
 
-export const cardMessages = defineMessages<CardMessages>({
+export const cardMessages = defineMessages<CardMessages>("card", {
   en,
   es: () => import("./card.messages.es").then((m) => m.es),
+  "pt-BR": () => import("./card.messages.pt-BR").then((m) => m.ptBR),
+  fr: () => import("./card.messages.fr").then((m) => m.fr),
+  de: () => import("./card.messages.de").then((m) => m.de),
 });

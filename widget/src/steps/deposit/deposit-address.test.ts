@@ -2,7 +2,7 @@ import { expect, fixture, html } from "@open-wc/testing";
 import { render, type CSSResult } from "lit";
 import type { Deposit } from "@machines-card/contract/api/deposits";
 import type { CopyButton } from "../../components/copy-button";
-import { coreMessages } from "../../i18n/core-messages";
+import { coreCatalogs } from "../../i18n/core-messages";
 import { createI18n } from "../../i18n/translator";
 import { machinesCardStyles } from "../../machines-card.styles";
 import { loadStep } from "../registry";
@@ -12,7 +12,7 @@ import { depositMessages } from "./deposit.messages";
 
 // What the sandbox never produces (a memo, a failed or canceled deposit, a status Machines may add),
 // rendered with the step's own template and styles.
-const i18n = createI18n("en-US", "en", coreMessages);
+const i18n = createI18n("en-US", "en", { core: coreCatalogs as never });
 const DEPOSIT: Deposit = {
   id: "dep_0123456789abcdef",
   contractId: "c0ffee00-0000-4000-8000-000000000001",

@@ -1,6 +1,6 @@
 import { defineMessages } from "../../i18n/translator";
 
-// English inline; Spanish in its own file, loaded only for Spanish pages.
+// English inline; every other language in its own file, loaded only for pages in that language.
 const en = {
   title: "Add money",
   intro: "Send crypto to your own deposit address. It becomes credit you can spend with your card.",
@@ -63,7 +63,10 @@ const en = {
 };
 
 export type DepositMessages = typeof en;
-export const depositMessages = defineMessages<DepositMessages>({
+export const depositMessages = defineMessages<DepositMessages>("deposit", {
   en,
   es: () => import("./deposit.messages.es").then((m) => m.es),
+  "pt-BR": () => import("./deposit.messages.pt-BR").then((m) => m.ptBR),
+  fr: () => import("./deposit.messages.fr").then((m) => m.fr),
+  de: () => import("./deposit.messages.de").then((m) => m.de),
 });

@@ -141,7 +141,7 @@ export class KycStep extends StepElement<KycMessages> {
       }
       const seconds = isApiError(error) && error.code === "rate_limited" ? error.retryAfterSeconds : undefined;
       if (!message) return; // aborted
-      this.submitError = { error, message: seconds ? this.t("error.rateLimited", { seconds }) : message };
+      this.submitError = { error, message: seconds ? this.t("error.rateLimited", { count: seconds }) : message };
       this.announce(this.submitError.message);
     } finally {
       this.busy = false;
@@ -153,7 +153,7 @@ export class KycStep extends StepElement<KycMessages> {
     const shown = this.form.visible(fields);
     this.requestUpdate();
     await this.updateComplete;
-    this.announce(shown.size === 1 ? this.t("error.summaryOne") : this.t("error.summary", { count: shown.size }));
+    this.announce(this.t("error.summary", { count: shown.size }));
     const first = [...shown.keys()][0];
     if (first) await this.focusOn(`#${controlId(first)}`);
   }

@@ -69,9 +69,9 @@ export function problemOf(issue: SchemaIssue, key: string, kind: FormField["kind
       return { key: "error.choose" };
     case "too_small":
       if (Number(issue.minimum) <= 1) return { key: choice ? "error.choose" : "error.required" };
-      return { key: "error.tooShort", values: { min: Number(issue.minimum) } };
+      return { key: "error.tooShort", values: { count: Number(issue.minimum) } };
     case "too_big":
-      return { key: "error.tooLong", values: { max: Number(issue.maximum) } };
+      return { key: "error.tooLong", values: { count: Number(issue.maximum) } };
     case "invalid_format":
       if (issue.format === "email") return { key: "error.email" };
       return { key: FORMAT_MESSAGES[key] ?? (choice ? "error.choose" : "error.format") };

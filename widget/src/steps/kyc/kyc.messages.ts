@@ -1,6 +1,6 @@
 import { defineMessages } from "../../i18n/translator";
 
-// English inline; Spanish in its own file, loaded only for Spanish pages.
+// English inline; every other language in its own file, loaded only for pages in that language.
 const en = {
   title: "Verify your identity",
   intro: "Card issuers must confirm who you are before opening a card. It takes about two minutes.",
@@ -48,8 +48,8 @@ const en = {
   cancelUpdate: "Cancel",
   "error.required": "This is required.",
   "error.choose": "Choose one of the options.",
-  "error.tooLong": "Use at most {max} characters.",
-  "error.tooShort": "Use at least {min} characters.",
+  "error.tooLong": { one: "Use at most {count} character.", other: "Use at most {count} characters." },
+  "error.tooShort": { one: "Use at least {count} character.", other: "Use at least {count} characters." },
   "error.email": "Enter a valid email address, like name@example.com.",
   "error.format": "This doesn’t look right. Check it and try again.",
   "error.birthDateFormat": "Enter your full date of birth: day, month and year.",
@@ -59,9 +59,8 @@ const en = {
   "error.phoneCountryCodeFormat": "Use 1 to 3 digits, without the +.",
   "error.phoneNumberFormat": "Use digits only (at most 15), including the area code.",
   "error.server": "This wasn’t accepted. Check it and try again.",
-  "error.summary": "{count} fields need your attention.",
-  "error.summaryOne": "One field needs your attention.",
-  "error.rateLimited": "Too many attempts. Try again in {seconds} seconds.",
+  "error.summary": { one: "One field needs your attention.", other: "{count} fields need your attention." },
+  "error.rateLimited": { one: "Too many attempts. Try again in {count} second.", other: "Too many attempts. Try again in {count} seconds." },
   loadingForm: "Loading the form…",
   loadingStatus: "Checking your verification status…",
   "status.pending.title": "We’re checking your details",
@@ -107,8 +106,11 @@ const en = {
 };
 
 export type KycMessages = typeof en;
-export const kycMessages = defineMessages<KycMessages>({
+export const kycMessages = defineMessages<KycMessages>("kyc", {
   en,
   es: () => import("./kyc.messages.es").then((m) => m.es),
+  "pt-BR": () => import("./kyc.messages.pt-BR").then((m) => m.ptBR),
+  fr: () => import("./kyc.messages.fr").then((m) => m.fr),
+  de: () => import("./kyc.messages.de").then((m) => m.de),
 });
 export type KycMessageKey = keyof KycMessages & string;

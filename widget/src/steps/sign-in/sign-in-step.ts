@@ -75,7 +75,7 @@ export class SignInStep extends StepElement<SignInMessages> {
     let text: string;
     if (code === "rate_limited") {
       const seconds = (error as AuthError).retryAfterSeconds;
-      text = seconds ? this.t("error.rate_limited", { seconds }) : this.t("error.rate_limited_soon");
+      text = seconds ? this.t("error.rate_limited", { count: seconds }) : this.t("error.rate_limited_soon");
     } else if (code && `error.${code}` in this.messages.en) {
       text = this.t(`error.${code}` as MessageKey);
     } else {
@@ -214,7 +214,7 @@ export class SignInStep extends StepElement<SignInMessages> {
       </div>
       <div class="row">
         <button type="button" class="button quiet" part="button" ?disabled=${this.busy || this.cooldown > 0} @click=${() => void this.sendCode()}>
-          ${this.cooldown > 0 ? this.t("resendIn", { seconds: this.cooldown }) : this.t("resend")}
+          ${this.cooldown > 0 ? this.t("resendIn", { count: this.cooldown }) : this.t("resend")}
         </button>
         <button type="button" class="button quiet" part="button" ?disabled=${this.busy} @click=${this.useOtherEmail}>${this.t("otherEmail")}</button>
       </div>

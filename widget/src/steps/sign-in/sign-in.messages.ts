@@ -1,6 +1,6 @@
 import { defineMessages } from "../../i18n/translator";
 
-// English inline; Spanish in its own file, loaded only for Spanish pages.
+// English inline; every other language in its own file, loaded only for pages in that language.
 
 const en = {
   title: "Sign in",
@@ -16,7 +16,7 @@ const en = {
   verify: "Verify and continue",
   verifying: "Checking code…",
   resend: "Send a new code",
-  resendIn: "Send a new code in {seconds} s",
+  resendIn: { one: "Send a new code in {count} second", other: "Send a new code in {count} seconds" },
   resent: "We sent a new code to {email}.",
   otherEmail: "Use another email",
   signedInTitle: "You’re signed in",
@@ -29,7 +29,7 @@ const en = {
   "error.otp_invalid": "That code isn’t right. Check the email and try again.",
   "error.otp_expired": "This code has expired or was already used. Send a new code.",
   "error.otp_attempts_exceeded": "Too many wrong codes. Send a new code to try again.",
-  "error.rate_limited": "Too many codes requested. Try again in {seconds} seconds.",
+  "error.rate_limited": { one: "Too many codes requested. Try again in {count} second.", other: "Too many codes requested. Try again in {count} seconds." },
   "error.rate_limited_soon": "Too many codes requested. Try again in a few minutes.",
   "error.session_expired": "Your session ended. Sign in again.",
   "error.network_error": "We couldn’t reach the sign-in service. Check your connection and try again.",
@@ -38,7 +38,10 @@ const en = {
 
 export type SignInMessages = typeof en;
 
-export const signInMessages = defineMessages<SignInMessages>({
+export const signInMessages = defineMessages<SignInMessages>("sign-in", {
   en,
   es: () => import("./sign-in.messages.es").then((m) => m.es),
+  "pt-BR": () => import("./sign-in.messages.pt-BR").then((m) => m.ptBR),
+  fr: () => import("./sign-in.messages.fr").then((m) => m.fr),
+  de: () => import("./sign-in.messages.de").then((m) => m.de),
 });

@@ -157,7 +157,7 @@ export class WithdrawApproval implements ReactiveController {
             <div class="actions">
               <button type="submit" class="button" part="button" aria-busy=${this.phase === "verifying" ? "true" : "false"} ?disabled=${this.phase === "verifying"}>${t("approval.approve")}</button>
               <button type="button" class="button secondary" part="button" ?disabled=${wait > 0} @click=${() => void this.send()}>
-                ${wait > 0 ? t("approval.resendIn", { seconds: String(wait) }) : t("approval.resend")}
+                ${wait > 0 ? t("approval.resendIn", { count: wait }) : t("approval.resend")}
               </button>
             </div>
           </form>`

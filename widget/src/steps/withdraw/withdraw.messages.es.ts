@@ -87,7 +87,7 @@ export const es: Translation<WithdrawMessages> = {
   "approval.code": "Código de 6 dígitos",
   "approval.approve": "Aprobar y enviar",
   "approval.resend": "Enviar un código nuevo",
-  "approval.resendIn": "Enviar un código nuevo en {seconds} s",
+  "approval.resendIn": { one: "Enviar un código nuevo en {count} segundo", other: "Enviar un código nuevo en {count} segundos" },
   "approval.giveUp": "Cancelar: no enviar",
   "approval.format": "Escribe los 6 dígitos del correo.",
   "approval.wrong": "Ese código no es correcto. Revisa el último correo y vuelve a intentarlo.",

@@ -1,6 +1,6 @@
 import { defineMessages } from "../../i18n/translator";
 
-// English inline; Spanish in its own file, loaded only for Spanish pages.
+// English inline; every other language in its own file, loaded only for pages in that language.
 const en = {
   intro: "Send money from your card balance to a crypto address.",
   available: "Spending power",
@@ -87,7 +87,7 @@ const en = {
   "approval.code": "6-digit code",
   "approval.approve": "Approve and send",
   "approval.resend": "Send a new code",
-  "approval.resendIn": "Send a new code in {seconds} s",
+  "approval.resendIn": { one: "Send a new code in {count} second", other: "Send a new code in {count} seconds" },
   "approval.giveUp": "Cancel — don’t send",
   "approval.format": "Enter the 6 digits from the email.",
   "approval.wrong": "That code isn’t right. Check the latest email and try again.",
@@ -98,7 +98,10 @@ const en = {
 
 export type WithdrawMessages = typeof en;
 
-export const withdrawMessages = defineMessages<WithdrawMessages>({
+export const withdrawMessages = defineMessages<WithdrawMessages>("withdraw", {
   en,
   es: () => import("./withdraw.messages.es").then((m) => m.es),
+  "pt-BR": () => import("./withdraw.messages.pt-BR").then((m) => m.ptBR),
+  fr: () => import("./withdraw.messages.fr").then((m) => m.fr),
+  de: () => import("./withdraw.messages.de").then((m) => m.de),
 });

@@ -1,0 +1,37 @@
+import type { Translation } from "./translator";
+import type { ErrorMessages } from "./error-messages";
+
+/** German, loaded only for pages in that language. */
+export const de: Translation<ErrorMessages> = {
+  network_error: "Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+  timeout: "Der Server hat zu lange gebraucht. Versuchen Sie es erneut.",
+  invalid_response: "Der Server hat unerwartet geantwortet. Versuchen Sie es gleich noch einmal.",
+  invalid_request: "Einige Angaben sind ungültig. Prüfen Sie die markierten Felder.",
+  unauthorized: "Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an.",
+  token_expired: "Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an.",
+  forbidden: "Sie haben darauf keinen Zugriff.",
+  not_found: "Das wurde nicht gefunden. Möglicherweise wurde es entfernt.",
+  kyc_required: "Bestätigen Sie zuerst Ihre Identität.",
+  agreements_required: "Akzeptieren Sie zuerst die Vereinbarungen.",
+  invalid_state: "Das ist gerade nicht möglich. Laden Sie die Seite neu und versuchen Sie es erneut.",
+  idempotency_conflict: "Diese Anfrage wurde bereits mit anderen Angaben gesendet. Beginnen Sie von vorn.",
+  insufficient_collateral: "Ihr Guthaben deckt diesen Betrag nicht.",
+  withdrawal_expired: "Die Signatur der Auszahlung ist vor dem Senden abgelaufen. Starten Sie eine neue Auszahlung.",
+  withdrawal_amount_mismatch: "Machines hat einen anderen Betrag angeboten als angefragt; es wurde nichts signiert.",
+  withdrawal_asset_mismatch: "Machines hat eine Auszahlung in einem anderen Token vorbereitet, als Ihr Guthaben enthält; es wurde nichts signiert.",
+  withdrawal_call_target_mismatch: "Machines wollte Ihre Wallet einen unbekannten Vertrag aufrufen lassen; es wurde nichts signiert.",
+  withdrawal_destination_mismatch: "Machines hat eine Zahlung an eine andere Adresse vorbereitet als die eingegebene; es wurde nichts signiert.",
+  withdrawal_simulation_mismatch: "Eine Simulation hat gezeigt, dass die Auszahlung andere Mittel bewegen würde als angefragt; es wurde nichts signiert.",
+  rate_limited: "Zu viele Versuche. Warten Sie kurz und versuchen Sie es erneut.",
+  upstream_unavailable: "Unser Kartenanbieter antwortet gerade nicht. Versuchen Sie es gleich noch einmal.",
+  upstream_timeout: "Unser Kartenanbieter hat zu lange gebraucht. Versuchen Sie es gleich noch einmal.",
+  upstream_rate_limited: "Unser Kartenanbieter ist ausgelastet. Versuchen Sie es gleich noch einmal.",
+  upstream_invalid_response: "Unser Kartenanbieter hat unerwartet geantwortet. Versuchen Sie es gleich noch einmal.",
+  chain_unavailable: "Das Blockchain-Netzwerk antwortet gerade nicht. Versuchen Sie es gleich noch einmal.",
+  wallet_unavailable: "Ihre Wallet ist gerade nicht verfügbar. Versuchen Sie es gleich noch einmal.",
+  configuration_error: "Der Kartendienst ist nicht richtig eingerichtet. Wenden Sie sich an den Betreiber der Website.",
+  user_rejected: "Sie haben die Anfrage in Ihrer Wallet abgelehnt.",
+  wrong_account: "Ihre Wallet ist auf einem anderen Konto. Wechseln Sie zum angezeigten Konto und versuchen Sie es erneut.",
+  wrong_chain: "Ihre Wallet ist in einem anderen Netzwerk. Wechseln Sie das Netzwerk und versuchen Sie es erneut.",
+  wallet_error: "Ihre Wallet hat ein Problem gemeldet. Versuchen Sie es erneut.",
+};

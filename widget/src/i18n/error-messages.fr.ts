@@ -1,0 +1,37 @@
+import type { Translation } from "./translator";
+import type { ErrorMessages } from "./error-messages";
+
+/** French, loaded only for pages in that language. */
+export const fr: Translation<ErrorMessages> = {
+  network_error: "Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.",
+  timeout: "Le serveur a mis trop de temps à répondre. Réessayez.",
+  invalid_response: "Le serveur a répondu de façon inattendue. Réessayez dans un instant.",
+  invalid_request: "Certaines informations ne sont pas valides. Vérifiez les champs signalés.",
+  unauthorized: "Votre session a pris fin. Reconnectez-vous.",
+  token_expired: "Votre session a pris fin. Reconnectez-vous.",
+  forbidden: "Vous n’avez pas accès à cet élément.",
+  not_found: "Élément introuvable. Il a peut-être été supprimé.",
+  kyc_required: "Vérifiez d’abord votre identité.",
+  agreements_required: "Acceptez d’abord les conditions.",
+  invalid_state: "Cette action n’est pas possible pour le moment. Actualisez la page et réessayez.",
+  idempotency_conflict: "Cette demande a déjà été envoyée avec d’autres informations. Recommencez.",
+  insufficient_collateral: "Votre solde ne couvre pas ce montant.",
+  withdrawal_expired: "La signature du retrait a expiré avant l’envoi. Lancez un nouveau retrait.",
+  withdrawal_amount_mismatch: "Machines a proposé un montant différent de celui demandé ; rien n’a été signé.",
+  withdrawal_asset_mismatch: "Machines a préparé un retrait dans un autre jeton que celui de votre solde ; rien n’a été signé.",
+  withdrawal_call_target_mismatch: "Machines a demandé à votre portefeuille d’appeler un contrat que nous ne reconnaissons pas ; rien n’a été signé.",
+  withdrawal_destination_mismatch: "Machines a préparé un paiement vers une autre adresse que celle saisie ; rien n’a été signé.",
+  withdrawal_simulation_mismatch: "Une simulation a montré que le retrait déplacerait d’autres fonds que ceux demandés ; rien n’a été signé.",
+  rate_limited: "Trop de tentatives. Patientez un instant et réessayez.",
+  upstream_unavailable: "Notre émetteur de cartes ne répond pas pour le moment. Réessayez dans un instant.",
+  upstream_timeout: "Notre émetteur de cartes a mis trop de temps à répondre. Réessayez dans un instant.",
+  upstream_rate_limited: "Notre émetteur de cartes est saturé. Réessayez dans un instant.",
+  upstream_invalid_response: "Notre émetteur de cartes a répondu de façon inattendue. Réessayez dans un instant.",
+  chain_unavailable: "Le réseau blockchain ne répond pas pour le moment. Réessayez dans un instant.",
+  wallet_unavailable: "Votre portefeuille n’est pas disponible pour le moment. Réessayez dans un instant.",
+  configuration_error: "Le service de cartes n’est pas correctement configuré. Contactez le responsable du site.",
+  user_rejected: "Vous avez refusé la demande dans votre portefeuille.",
+  wrong_account: "Votre portefeuille est sur un autre compte. Passez au compte indiqué et réessayez.",
+  wrong_chain: "Votre portefeuille est sur un autre réseau. Changez de réseau et réessayez.",
+  wallet_error: "Votre portefeuille a signalé un problème. Réessayez.",
+};

@@ -1,0 +1,37 @@
+import type { Translation } from "./translator";
+import type { ErrorMessages } from "./error-messages";
+
+/** Portuguese (Brazil), loaded only for pages in that language. */
+export const ptBR: Translation<ErrorMessages> = {
+  network_error: "Não conseguimos acessar o servidor. Verifique sua conexão e tente novamente.",
+  timeout: "O servidor demorou demais para responder. Tente novamente.",
+  invalid_response: "O servidor respondeu de um jeito inesperado. Tente novamente em instantes.",
+  invalid_request: "Alguns dados não são válidos. Confira os campos destacados.",
+  unauthorized: "Sua sessão terminou. Entre novamente.",
+  token_expired: "Sua sessão terminou. Entre novamente.",
+  forbidden: "Você não tem acesso a isto.",
+  not_found: "Não encontramos isso. Talvez tenha sido removido.",
+  kyc_required: "Verifique sua identidade primeiro.",
+  agreements_required: "Aceite os termos primeiro.",
+  invalid_state: "Isso não pode ser feito agora. Atualize a página e tente novamente.",
+  idempotency_conflict: "Esta solicitação já foi enviada com outros dados. Comece de novo.",
+  insufficient_collateral: "Seu saldo não cobre este valor.",
+  withdrawal_expired: "A assinatura do saque expirou antes do envio. Inicie um novo saque.",
+  withdrawal_amount_mismatch: "A Machines cotou um valor diferente do que você pediu; nada foi assinado.",
+  withdrawal_asset_mismatch: "A Machines preparou um saque de um token diferente do que está no seu saldo; nada foi assinado.",
+  withdrawal_call_target_mismatch: "A Machines pediu à sua carteira que chamasse um contrato que não reconhecemos; nada foi assinado.",
+  withdrawal_destination_mismatch: "A Machines preparou um pagamento para um endereço diferente do que você informou; nada foi assinado.",
+  withdrawal_simulation_mismatch: "Uma simulação mostrou que o saque movimentaria fundos diferentes dos que você pediu; nada foi assinado.",
+  rate_limited: "Tentativas demais. Aguarde um momento e tente novamente.",
+  upstream_unavailable: "Nosso emissor de cartões não está respondendo agora. Tente novamente em instantes.",
+  upstream_timeout: "Nosso emissor de cartões demorou demais para responder. Tente novamente em instantes.",
+  upstream_rate_limited: "Nosso emissor de cartões está ocupado. Tente novamente em instantes.",
+  upstream_invalid_response: "Nosso emissor de cartões respondeu de forma inesperada. Tente novamente em instantes.",
+  chain_unavailable: "A rede blockchain não está respondendo agora. Tente novamente em instantes.",
+  wallet_unavailable: "Sua carteira não está disponível agora. Tente novamente em instantes.",
+  configuration_error: "O serviço de cartões não está configurado corretamente. Fale com o responsável pelo site.",
+  user_rejected: "Você recusou a solicitação na sua carteira.",
+  wrong_account: "Sua carteira está em outra conta. Mude para a conta indicada e tente novamente.",
+  wrong_chain: "Sua carteira está em outra rede. Troque de rede e tente novamente.",
+  wallet_error: "Sua carteira informou um problema. Tente novamente.",
+};

@@ -1,0 +1,37 @@
+import type { Translation } from "../../i18n/translator";
+import type { SignInMessages } from "./sign-in.messages";
+
+/** German, loaded only for pages in that language. */
+export const de: Translation<SignInMessages> = {
+  title: "Anmelden",
+  intro: "Geben Sie Ihre E-Mail-Adresse ein, und wir senden Ihnen einen Einmalcode. Kein Passwort nötig.",
+  email: "E-Mail",
+  sendCode: "Code senden",
+  sending: "Code wird gesendet…",
+  codeTitle: "Prüfen Sie Ihre E-Mails",
+  codeSent: "Wir haben einen 6-stelligen Code an {email} gesendet.",
+  sandboxHint: "Sandbox: Der Code wird auf der Sandbox-Seite und in ihrer Konsole angezeigt.",
+  code: "Einmalcode",
+  codeHint: "6 Ziffern",
+  verify: "Bestätigen und weiter",
+  verifying: "Code wird geprüft…",
+  resend: "Neuen Code senden",
+  resendIn: { one: "Neuer Code in {count} Sekunde", other: "Neuer Code in {count} Sekunden" },
+  resent: "Wir haben einen neuen Code an {email} gesendet.",
+  otherEmail: "Andere E-Mail-Adresse verwenden",
+  signedInTitle: "Sie sind angemeldet",
+  signedInAs: "Angemeldet als {email}.",
+  continue: "Weiter",
+  signOut: "Abmelden",
+  "error.email_required": "Geben Sie Ihre E-Mail-Adresse ein.",
+  "error.invalid_email": "Geben Sie eine gültige E-Mail-Adresse ein, etwa name@beispiel.de.",
+  "error.code_format": "Geben Sie den 6-stelligen Code aus der E-Mail ein.",
+  "error.otp_invalid": "Dieser Code stimmt nicht. Prüfen Sie die E-Mail und versuchen Sie es erneut.",
+  "error.otp_expired": "Dieser Code ist abgelaufen oder wurde bereits verwendet. Fordern Sie einen neuen Code an.",
+  "error.otp_attempts_exceeded": "Zu viele falsche Codes. Fordern Sie einen neuen Code an, um es erneut zu versuchen.",
+  "error.rate_limited": { one: "Zu viele Codes angefordert. Versuchen Sie es in {count} Sekunde erneut.", other: "Zu viele Codes angefordert. Versuchen Sie es in {count} Sekunden erneut." },
+  "error.rate_limited_soon": "Zu viele Codes angefordert. Versuchen Sie es in ein paar Minuten erneut.",
+  "error.session_expired": "Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an.",
+  "error.network_error": "Der Anmeldedienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+  "error.provider_error": "Die Anmeldung funktioniert gerade nicht. Versuchen Sie es gleich noch einmal.",
+};

@@ -1,0 +1,37 @@
+import type { Translation } from "../../i18n/translator";
+import type { SignInMessages } from "./sign-in.messages";
+
+/** French, loaded only for pages in that language. */
+export const fr: Translation<SignInMessages> = {
+  title: "Connexion",
+  intro: "Saisissez votre e-mail et nous vous enverrons un code à usage unique. Aucun mot de passe requis.",
+  email: "E-mail",
+  sendCode: "Envoyer le code",
+  sending: "Envoi du code…",
+  codeTitle: "Consultez vos e-mails",
+  codeSent: "Nous avons envoyé un code à 6 chiffres à {email}.",
+  sandboxHint: "Sandbox : le code s’affiche sur la page du sandbox et dans sa console.",
+  code: "Code à usage unique",
+  codeHint: "6 chiffres",
+  verify: "Vérifier et continuer",
+  verifying: "Vérification du code…",
+  resend: "Envoyer un nouveau code",
+  resendIn: { one: "Nouveau code dans {count} seconde", other: "Nouveau code dans {count} secondes" },
+  resent: "Nous avons envoyé un nouveau code à {email}.",
+  otherEmail: "Utiliser une autre adresse e-mail",
+  signedInTitle: "Vous êtes connecté",
+  signedInAs: "Connecté en tant que {email}.",
+  continue: "Continuer",
+  signOut: "Se déconnecter",
+  "error.email_required": "Saisissez votre adresse e-mail.",
+  "error.invalid_email": "Saisissez une adresse e-mail valide, comme nom@exemple.com.",
+  "error.code_format": "Saisissez le code à 6 chiffres reçu par e-mail.",
+  "error.otp_invalid": "Ce code n’est pas correct. Vérifiez l’e-mail et réessayez.",
+  "error.otp_expired": "Ce code a expiré ou a déjà été utilisé. Demandez un nouveau code.",
+  "error.otp_attempts_exceeded": "Trop de codes erronés. Demandez un nouveau code pour réessayer.",
+  "error.rate_limited": { one: "Trop de codes demandés. Réessayez dans {count} seconde.", other: "Trop de codes demandés. Réessayez dans {count} secondes." },
+  "error.rate_limited_soon": "Trop de codes demandés. Réessayez dans quelques minutes.",
+  "error.session_expired": "Votre session a pris fin. Reconnectez-vous.",
+  "error.network_error": "Impossible de joindre le service de connexion. Vérifiez votre connexion et réessayez.",
+  "error.provider_error": "La connexion ne fonctionne pas pour le moment. Réessayez dans un instant.",
+};

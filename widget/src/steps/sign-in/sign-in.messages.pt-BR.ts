@@ -1,0 +1,37 @@
+import type { Translation } from "../../i18n/translator";
+import type { SignInMessages } from "./sign-in.messages";
+
+/** Portuguese (Brazil), loaded only for pages in that language. */
+export const ptBR: Translation<SignInMessages> = {
+  title: "Entrar",
+  intro: "Informe seu e-mail e enviaremos um código de uso único. Sem senha.",
+  email: "E-mail",
+  sendCode: "Enviar código",
+  sending: "Enviando código…",
+  codeTitle: "Confira seu e-mail",
+  codeSent: "Enviamos um código de 6 dígitos para {email}.",
+  sandboxHint: "Sandbox: o código aparece na página do sandbox e no console dele.",
+  code: "Código de uso único",
+  codeHint: "6 dígitos",
+  verify: "Verificar e continuar",
+  verifying: "Verificando código…",
+  resend: "Enviar um novo código",
+  resendIn: { one: "Enviar um novo código em {count} segundo", other: "Enviar um novo código em {count} segundos" },
+  resent: "Enviamos um novo código para {email}.",
+  otherEmail: "Usar outro e-mail",
+  signedInTitle: "Você entrou",
+  signedInAs: "Conectado como {email}.",
+  continue: "Continuar",
+  signOut: "Sair",
+  "error.email_required": "Informe seu endereço de e-mail.",
+  "error.invalid_email": "Informe um e-mail válido, como nome@exemplo.com.",
+  "error.code_format": "Informe o código de 6 dígitos do e-mail.",
+  "error.otp_invalid": "Esse código não está certo. Confira o e-mail e tente novamente.",
+  "error.otp_expired": "Este código expirou ou já foi usado. Envie um novo código.",
+  "error.otp_attempts_exceeded": "Códigos errados demais. Envie um novo código para tentar de novo.",
+  "error.rate_limited": { one: "Muitos códigos solicitados. Tente novamente em {count} segundo.", other: "Muitos códigos solicitados. Tente novamente em {count} segundos." },
+  "error.rate_limited_soon": "Muitos códigos solicitados. Tente novamente em alguns minutos.",
+  "error.session_expired": "Sua sessão terminou. Entre novamente.",
+  "error.network_error": "Não conseguimos acessar o serviço de login. Verifique sua conexão e tente novamente.",
+  "error.provider_error": "O login não está funcionando agora. Tente novamente em instantes.",
+};
