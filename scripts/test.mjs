@@ -3,8 +3,9 @@
 //   N passed, M failed
 // Suites: the type check (one check per tsconfig), Node tests (shared/, sandbox, scripts) and
 // Worker tests (inside workerd, D1 migrated) through vitest, widget tests in Chromium through
-// @web/test-runner, and the end-to-end journeys through Playwright when present.
-// Options: --only <suite>[,<suite>] runs a subset (typecheck, node, worker, widget, e2e).
+// @web/test-runner, the end-to-end journeys through Playwright, and the consumer fixtures (the packed
+// widget installed into a CDN page, a Vite app, a React app and a Vue app) through Playwright.
+// Options: --only <suite>[,<suite>] runs a subset (typecheck, node, worker, widget, e2e, consumers).
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -52,9 +53,9 @@ async function widgetSuite() {
   return { passed: counts.passed, failed: counts.failed + (code !== 0 && counts.failed === 0 ? 1 : 0) };
 }
 
-async function e2eSuite() {
-  const out = join(scratch, "playwright.json");
-  const code = await run(bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: out, PLAYWRIGHT_REPORTERS: "list,json" });
+async function playwrightSuite(name, args = []) {
+  const out = join(scratch, `playwright-${name}.json`);
+  const code = await run(bin("playwright"), ["test", ...args], { PLAYWRIGHT_JSON_OUTPUT_NAME: out, PLAYWRIGHT_REPORTERS: "list,json" });
   const report = readJson(out);
   if (!report?.stats) return { passed: 0, failed: 1, note: `playwright produced no report (exit ${code})` };
   const { expected = 0, unexpected = 0, flaky = 0 } = report.stats;
@@ -70,7 +71,8 @@ const suites = [
   ["node", () => vitestSuite("node")],
   ["worker", () => vitestSuite("worker")],
   ["widget", widgetSuite],
-  ["e2e", () => (existsSync("playwright.config.ts") ? e2eSuite() : null)],
+  ["e2e", () => (existsSync("playwright.config.ts") ? playwrightSuite("e2e") : null)],
+  ["consumers", () => playwrightSuite("consumers", ["-c", "test/consumers/playwright.config.ts"])],
 ];
 
 const totals = { passed: 0, failed: 0 };

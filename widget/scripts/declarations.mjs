@@ -1,6 +1,7 @@
 // Makes tsc's declarations (dist/types) work for every consumer: relative imports get the `.js` (or
 // `/index.js`) that node16/nodenext resolution requires, `lit-html` becomes `lit` (the one peer; it
-// re-exports the template types), and the files an entry's types reach may import no other package
+// re-exports the template types), the unpublished contract workspace (`@machines-card/contract/…`) becomes
+// a relative path to its declarations beside the widget's (dist/types/shared), and the files an entry's types reach may import no other package
 // (zod, @lit/task, the SDKs are bundled, so a consumer does not have their types).
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -25,11 +26,17 @@ function resolveRelative(from, specifier) {
   return null;
 }
 
+const CONTRACT = "@machines-card/contract/";
+
 export function fixDeclarations(typesDir) {
   for (const file of files(typesDir)) {
     const source = readFileSync(file, "utf8");
     const fixed = source.replace(SPECIFIER, (whole, open, specifier, close) => {
       if (specifier === "lit-html") return `${open}lit${close}`;
+      if (specifier.startsWith(CONTRACT)) {
+        const path = relative(dirname(file), join(typesDir, "shared", specifier.slice(CONTRACT.length)));
+        specifier = path.startsWith(".") ? path : `./${path}`;
+      }
       if (!specifier.startsWith(".")) return whole;
       const target = resolveRelative(file, specifier);
       return target ? `${open}${target.specifier}${close}` : whole;

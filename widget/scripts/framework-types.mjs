@@ -18,9 +18,14 @@ export function elementApi(manifestFile) {
 const doc = (text, indent = "  ") => (text ? `${indent}/** ${text.replace(/\*\//g, "*\\/").replace(/\s+/g, " ")} */\n` : "");
 const q = (name) => JSON.stringify(name);
 
-function shared({ className, attributes, events }) {
+/**
+ * `oneInterface`: Vue and Svelte declare attributes and properties in one interface, where a one-word
+ * attribute (`theme`) and its property would be the same member twice (TS2300): the property's type wins.
+ */
+function shared({ className, attributes, fields, events }, { oneInterface = false } = {}) {
   const imports = [...new Set([className, ...events.map((e) => e.type)])].sort().join(", ");
-  const attrs = attributes.map((a) => `${doc(a.description)}  ${q(a.name)}?: string;\n`).join("");
+  const declared = oneInterface ? attributes.filter((a) => !fields.some((f) => f.name === a.name)) : attributes;
+  const attrs = declared.map((a) => `${doc(a.description)}  ${q(a.name)}?: string;\n`).join("");
   return { imports, attrs };
 }
 
@@ -64,7 +69,7 @@ declare module "react" {
 }
 
 export function vueTypes(api) {
-  const { imports, attrs } = shared(api);
+  const { imports, attrs } = shared(api, { oneInterface: true });
   const handlers = api.events.map((e) => `${doc(e.description)}  ${q(`on${e.name.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase())}`)}?: (event: ${e.type}) => void;\n`).join("");
   return `// Generated from custom-elements.json by widget/scripts/framework-types.mjs. Types <machines-card> in
 // Vue templates (vue-tsc / Volar): attributes, properties and \`@mc-*\` listeners with their event classes.
@@ -89,7 +94,7 @@ declare module "vue" {
 }
 
 export function svelteTypes(api) {
-  const { imports, attrs } = shared(api);
+  const { imports, attrs } = shared(api, { oneInterface: true });
   const handlers = api.events.map((e) => `${doc(e.description)}  ${q(`on${e.name}`)}?: (event: ${e.type}) => void;\n`).join("");
   return `// Generated from custom-elements.json by widget/scripts/framework-types.mjs. Types <machines-card> in
 // Svelte 5 templates (svelte-check): attributes, properties and \`onmc-*\` handlers with their event classes.
