@@ -49,8 +49,10 @@ describe("every documented operation, fuzzed", () => {
         }),
         { numRuns: runs },
       );
-      // Most generated requests to a signed-in route break a rule; if not, the D1 property would say little.
-      if (op.auth) expect(refused).toBeGreaterThan(runs / 4);
+      // Many generated requests to a signed-in route break a rule; if few did, the D1 property would say
+      // little. A route with no body or parameters (GET /v1/me) breaks only header rules, about a third of
+      // the time: the floor sits well below that, so a random seed never fails a sound Worker.
+      if (op.auth) expect(refused).toBeGreaterThan(runs / 10);
     },
     Math.max(60_000, runs * 400),
   );
