@@ -50,7 +50,7 @@ describe("every documented operation, fuzzed", () => {
         { numRuns: runs },
       );
       // Many generated requests to a signed-in route break a rule; if few did, the D1 property would say
-      // little. A route with no body or parameters (GET /v1/me) breaks only header rules, about a third of
+      // little. A route with no body or parameters (GET /v1/me) breaks only header rules, about 30% of
       // the time: the floor sits well below that, so a random seed never fails a sound Worker.
       if (op.auth) expect(refused).toBeGreaterThan(runs / 10);
     },
