@@ -52,7 +52,9 @@ export function checkDeclarations(entries) {
   const visit = (file) => {
     if (seen.has(file)) return;
     seen.add(file);
-    for (const [, , specifier] of readFileSync(file, "utf8").matchAll(SPECIFIER)) {
+    // JSDoc examples may show imports (`import("./sign-in.messages.es")`): only code counts.
+    const code = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
+    for (const [, , specifier] of code.matchAll(SPECIFIER)) {
       if (specifier.startsWith(".")) {
         const target = resolveRelative(file, specifier);
         if (target) visit(target.file);
