@@ -100,7 +100,7 @@ export function crossmintDeviceKeys(deviceName = "machines-card device"): Crossm
 const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 /** A `0x` hex message as its bytes; any other string as UTF-8. */
-function fromMessage(message: string): Uint8Array {
+function fromMessage(message: string): Uint8Array<ArrayBuffer> {
   if (/^0x(?:[0-9a-fA-F]{2})*$/.test(message)) return Uint8Array.from((message.slice(2).match(/../g) ?? []).map((h) => parseInt(h, 16)));
   return new TextEncoder().encode(message);
 }
