@@ -197,6 +197,8 @@ export async function createCrossmintWallet(options: CrossmintWalletOptions): Pr
     if (options.signer === "passkey") {
       await attempt("use your passkey", () => useCrossmintPasskey(w as unknown as PasskeyCapableWallet, location.hostname));
     }
+    // The SDK looks for the device key while the wallet opens; `needsRecovery()` is only settled after.
+    if (deviceKeys) await attempt("open the wallet", () => w.waitForInit());
     if (deviceKeys && w.needsRecovery()) {
       // No key for this wallet in this browser (a first withdrawal, or cleared site data): the SDK's
       // `recover()` makes one (`createDeviceSigner`) and registers it with `addSigner({ type: "device",
