@@ -22,7 +22,7 @@
 import { createHash, webcrypto } from "node:crypto";
 import { expect, test, type CDPSession, type Page } from "@playwright/test";
 import { collateralWithdrawTypedData } from "@machines-card/contract/abi/collateral-withdraw-typed-data";
-import { recoverMessageAddress } from "viem";
+import { recoverAddress, recoverMessageAddress } from "viem";
 import { crossmintJwt, openPartnerPage, PARTNER_ORIGIN, type CrossmintReply, type CrossmintRequest } from "./support/crossmint-page";
 import { signerTee } from "./support/crossmint-signer-tee";
 
@@ -359,6 +359,13 @@ function crossmintWithDeviceSigners(tee: ReturnType<typeof signerTee>) {
   let signedWithdrawals = 0;
   let withdrawalSigner = "";
   const REGISTRATION = `0x${"7e".repeat(32)}`;
+  const REMOVAL = `0x${"3d".repeat(32)}`;
+  const removals: { locator: string; chain: string | null }[] = [];
+  let removed = false;
+  const removal = () =>
+    removed
+      ? { id: "tx-rm", status: "success", chainType: "evm", walletType: "smart", onChain: { txId: `0x${"ab".repeat(32)}`, explorerLink: "https://sepolia.basescan.org/tx/0x" }, approvals: { pending: [], submitted: [] } }
+      : { id: "tx-rm", status: "awaiting-approval", chainType: "evm", walletType: "smart", onChain: {}, approvals: { pending: [{ signer: { locator: email }, message: REMOVAL }], submitted: [] } };
   const deviceSigner = (locator: string) => {
     const d = devices.get(locator)!;
     return { type: "device", publicKey: d.publicKey, name: d.name, locator, chains: { "base-sepolia": d.approved ? { status: "success" } : { status: "awaiting-approval", id: "sig-reg" } } };
@@ -411,6 +418,20 @@ function crossmintWithDeviceSigners(tee: ReturnType<typeof signerTee>) {
       pendingRegistration = null;
       return { status: 201, body: registration() };
     }
+    if (request.method === "DELETE" && path.startsWith(`${ME}/signers/`)) {
+      removals.push({ locator: path.slice(`${ME}/signers/`.length), chain: request.url.searchParams.get("chain") });
+      return { status: 201, body: removal() };
+    }
+    if (request.method === "GET" && path === `${ME}/transactions/tx-rm`) return { body: removal() };
+    if (request.method === "POST" && path === `${ME}/transactions/tx-rm/approvals`) {
+      const [approval] = (request.body as { approvals: { signer: string; signature: string }[] }).approvals;
+      const signature = (approval!.signature.startsWith("0x") ? approval!.signature : `0x${approval!.signature}`) as `0x${string}`;
+      // A transaction's approval is the email signer's signature over the hash itself (no EIP-191 prefix).
+      if ((await recoverAddress({ hash: REMOVAL as `0x${string}`, signature })) !== tee.address) return { status: 400, body: { error: true, message: "Invalid signature" } };
+      removed = true;
+      devices.delete(removals.at(-1)!.locator);
+      return { status: 201, body: removal() };
+    }
     const withdrawalId = /\/signatures\/(sig-w\d+)/.exec(path)?.[1];
     if (request.method === "POST" && path === `${ME}/signatures`) {
       withdrawalSigner = (request.body as { params: { signer?: string } }).params.signer ?? "";
@@ -427,7 +448,7 @@ function crossmintWithDeviceSigners(tee: ReturnType<typeof signerTee>) {
     }
     return { status: 404, body: { error: true, message: "Not found" } };
   };
-  return { answer, email, registrations, devices, deviceApprovals };
+  return { answer, email, registrations, devices, deviceApprovals, removals };
 }
 
 /** The card's code prompt, answered from the user's inbox; `fresh` opens the wallet anew (a new page load, as far as the SDK knows). */
@@ -509,4 +530,35 @@ test("device mode: the first signature asks for the code and registers this brow
   expect(newLocator).not.toBe(deviceLocator);
   expect(crossmint.deviceApprovals.at(-1)).toEqual({ signer: newLocator, problem: null });
   expect(fake.unexpected).toEqual([]);
+});
+
+test("device mode: Remove this device removes the Crossmint device signer (approved by the emailed code) and forgets the key", async ({ page }) => {
+  const tee = signerTee();
+  const crossmint = crossmintWithDeviceSigners(tee);
+  await openAdapter(page, crossmint.answer, "device");
+  await page.exposeFunction("readInbox", () => tee.inbox.at(-1) ?? null);
+  await signInDeviceMode(page, false);
+  const [locator] = [...crossmint.devices.keys()];
+  tee.forgetDevice();
+
+  const seen = await page.evaluate(async () => {
+    type Request = { signer: string; sendCode(): Promise<void>; verifyCode(code: string): Promise<void> };
+    type Device = { current(): Promise<{ id: string; name: string } | null>; remove(): Promise<void> };
+    const w = window as unknown as { wallet: { onApprovalRequired: unknown; device: Device }; readInbox(): Promise<string | null> };
+    const prompts: string[] = [];
+    w.wallet.onApprovalRequired = async (request: Request) => {
+      prompts.push(request.signer);
+      await request.sendCode();
+      await request.verifyCode((await w.readInbox())!);
+    };
+    const before = await w.wallet.device.current();
+    await w.wallet.device.remove();
+    const after = await w.wallet.device.current();
+    return { before, after, prompts };
+  });
+  expect(seen.before?.id).toBe(locator);
+  expect(crossmint.removals, "the SDK's removeSigner: DELETE …/signers/<device locator>").toEqual([{ locator, chain: "base-sepolia" }]);
+  expect(seen.prompts, "approved by the email recovery signer").toEqual([crossmint.email]);
+  expect(seen.after).toBeNull();
+  expect(crossmint.devices.size).toBe(0);
 });
