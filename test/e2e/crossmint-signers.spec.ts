@@ -18,6 +18,11 @@
  * real handshake and event schemas) and plays the signer service behind it (support/crossmint-signer-tee.ts),
  * so `onAuthRequired` is called, answered by the adapter's approval handler, and the code travels in
  * the SDK's `complete-onboarding` request.
+ *
+ * In signer mode `device`, the adapter gives the SDK its own DeviceSignerKeyStorage (a WebCrypto P-256 key
+ * in IndexedDB): the SDK's `recover()` registers it (`POST …/signers` {signer: {type: "device", publicKey,
+ * name}}, approved by the email signer), approvals carry `{signer: "device:<key>", signature: {r, s}}`,
+ * and `removeSigner` is `DELETE …/signers/device:<key>`, a transaction the email signer approves.
  */
 import { createHash, webcrypto } from "node:crypto";
 import { expect, test, type CDPSession, type Page } from "@playwright/test";
