@@ -18,11 +18,16 @@
  * real handshake and event schemas) and plays the signer service behind it (support/crossmint-signer-tee.ts),
  * so `onAuthRequired` is called, answered by the adapter's approval handler, and the code travels in
  * the SDK's `complete-onboarding` request.
+ *
+ * In signer mode `device`, the adapter gives the SDK its own DeviceSignerKeyStorage (a WebCrypto P-256 key
+ * in IndexedDB): the SDK's `recover()` registers it (`POST …/signers` {signer: {type: "device", publicKey,
+ * name}}, approved by the email signer), approvals carry `{signer: "device:<key>", signature: {r, s}}`,
+ * and `removeSigner` is `DELETE …/signers/device:<key>`, a transaction the email signer approves.
  */
 import { createHash, webcrypto } from "node:crypto";
 import { expect, test, type CDPSession, type Page } from "@playwright/test";
 import { collateralWithdrawTypedData } from "@machines-card/contract/abi/collateral-withdraw-typed-data";
-import { recoverMessageAddress } from "viem";
+import { recoverAddress, recoverMessageAddress } from "viem";
 import { crossmintJwt, openPartnerPage, PARTNER_ORIGIN, type CrossmintReply, type CrossmintRequest } from "./support/crossmint-page";
 import { signerTee } from "./support/crossmint-signer-tee";
 
@@ -341,4 +346,224 @@ test("passkey mode, a wallet without a passkey: the browser makes one, the email
   expect(Buffer.from(made!.credentialId, "base64").toString("base64url"), "Crossmint registered the passkey the browser made").toBe(registered!.id);
   expect(registered!.publicKey.x).toMatch(/^\d+$/);
   expect(problems, "the withdrawal was approved by that passkey").toEqual([null]);
+});
+
+/**
+ * Crossmint for a wallet whose recovery signer is the user's email, in signer mode `device`: device
+ * signers registered through `POST …/signers` ({ signer: { type: "device", publicKey: { x, y }, name } }),
+ * each approved by the email signer (a `message` signature request), then listed among the wallet's
+ * delegated signers as `device:<base64 of the uncompressed public key>`. A device approval is checked
+ * as P-256 (SHA-256) over the bytes of Crossmint's message, against the registered public key.
+ */
+function crossmintWithDeviceSigners(tee: ReturnType<typeof signerTee>) {
+  const email = "email:ada@example.com";
+  const registrations: { signer: { type: string; publicKey: { x: string; y: string }; name?: string }; chain?: string }[] = [];
+  const devices = new Map<string, { publicKey: { x: string; y: string }; name?: string; approved: boolean }>();
+  const deviceApprovals: { signer: string; problem: string | null }[] = [];
+  let pendingRegistration: string | null = null;
+  let signedWithdrawals = 0;
+  let withdrawalSigner = "";
+  const REGISTRATION = `0x${"7e".repeat(32)}`;
+  const REMOVAL = `0x${"3d".repeat(32)}`;
+  const removals: { locator: string; chain: string | null }[] = [];
+  let removed = false;
+  const removal = () =>
+    removed
+      ? { id: "tx-rm", status: "success", chainType: "evm", walletType: "smart", onChain: { txId: `0x${"ab".repeat(32)}`, explorerLink: "https://sepolia.basescan.org/tx/0x" }, approvals: { pending: [], submitted: [] } }
+      : { id: "tx-rm", status: "awaiting-approval", chainType: "evm", walletType: "smart", onChain: {}, approvals: { pending: [{ signer: { locator: email }, message: REMOVAL }], submitted: [] } };
+  const deviceSigner = (locator: string) => {
+    const d = devices.get(locator)!;
+    return { type: "device", publicKey: d.publicKey, name: d.name, locator, chains: { "base-sepolia": d.approved ? { status: "success" } : { status: "awaiting-approval", id: "sig-reg" } } };
+  };
+  const registration = () =>
+    pendingRegistration
+      ? { id: "sig-reg", type: "message", status: "awaiting-approval", approvals: { pending: [{ signer: { locator: email }, message: REGISTRATION }], submitted: [] } }
+      : { id: "sig-reg", type: "message", status: "success", outputSignature: SIGNATURE, approvals: { pending: [], submitted: [] } };
+  const withdrawal = (id: string, done: boolean) =>
+    done
+      ? { id, type: "typed-data", status: "success", outputSignature: SIGNATURE, approvals: { pending: [], submitted: [] } }
+      : { id, type: "typed-data", status: "awaiting-approval", approvals: { pending: [{ signer: { locator: withdrawalSigner }, message: MESSAGE }], submitted: [] } };
+  async function checkDeviceApproval(approval: { signer: string; signature: { r: string; s: string } }): Promise<string | null> {
+    const device = devices.get(approval.signer);
+    if (!device?.approved) return "not a registered device signer";
+    const b64 = (hex: string) => Buffer.from(hex.slice(2).padStart(64, "0"), "hex").toString("base64url");
+    const key = await webcrypto.subtle.importKey("jwk", { kty: "EC", crv: "P-256", x: b64(device.publicKey.x), y: b64(device.publicKey.y) }, { name: "ECDSA", namedCurve: "P-256" }, false, ["verify"]);
+    const raw = Buffer.concat([approval.signature.r, approval.signature.s].map((v) => Buffer.from(BigInt(v).toString(16).padStart(64, "0"), "hex")));
+    return (await webcrypto.subtle.verify({ name: "ECDSA", hash: "SHA-256" }, key, raw, Buffer.from(MESSAGE.slice(2), "hex"))) ? null : "bad signature";
+  }
+  const answer = async (request: CrossmintRequest): Promise<CrossmintReply> => {
+    const signerFrame = await tee.answer(request);
+    if (signerFrame) return signerFrame;
+    const path = decodeURIComponent(request.url.pathname);
+    if (request.url.host !== "staging.crossmint.com") return { body: {} };
+    if (request.method === "GET" && path === ME) {
+      const adminSigner = { type: "email", email: "ada@example.com", locator: email, address: tee.address };
+      const delegatedSigners = [...devices].filter(([, d]) => d.approved).map(([locator]) => ({ locator }));
+      return { body: { type: "smart", chainType: "evm", address: ADDRESS, owner: "userId:cm-user-1", config: { adminSigner, delegatedSigners }, createdAt: "2026-11-01T00:00:00Z" } };
+    }
+    if (request.method === "GET" && path.startsWith(`${ME}/signers/`)) {
+      const locator = path.slice(`${ME}/signers/`.length);
+      return devices.has(locator) ? { body: deviceSigner(locator) } : { status: 404, body: { error: true, message: "Signer not found" } };
+    }
+    if (request.method === "POST" && path === `${ME}/signers`) {
+      const body = request.body as (typeof registrations)[number];
+      registrations.push(body);
+      const raw = Buffer.concat([Buffer.from([4]), Buffer.from(body.signer.publicKey.x.slice(2), "hex"), Buffer.from(body.signer.publicKey.y.slice(2), "hex")]);
+      const locator = `device:${raw.toString("base64")}`;
+      devices.set(locator, { publicKey: body.signer.publicKey, name: body.signer.name, approved: false });
+      pendingRegistration = locator;
+      return { status: 201, body: deviceSigner(locator) };
+    }
+    if (request.method === "GET" && path === `${ME}/signatures/sig-reg`) return { body: registration() };
+    if (request.method === "POST" && path === `${ME}/signatures/sig-reg/approvals`) {
+      const [approval] = (request.body as { approvals: { signer: string; signature: string }[] }).approvals;
+      const signature = (approval!.signature.startsWith("0x") ? approval!.signature : `0x${approval!.signature}`) as `0x${string}`;
+      if ((await recoverMessageAddress({ message: { raw: REGISTRATION as `0x${string}` }, signature })) !== tee.address) return { status: 400, body: { error: true, message: "Invalid signature" } };
+      devices.get(pendingRegistration!)!.approved = true;
+      pendingRegistration = null;
+      return { status: 201, body: registration() };
+    }
+    if (request.method === "DELETE" && path.startsWith(`${ME}/signers/`)) {
+      removals.push({ locator: path.slice(`${ME}/signers/`.length), chain: request.url.searchParams.get("chain") });
+      return { status: 201, body: removal() };
+    }
+    if (request.method === "GET" && path === `${ME}/transactions/tx-rm`) return { body: removal() };
+    if (request.method === "POST" && path === `${ME}/transactions/tx-rm/approvals`) {
+      const [approval] = (request.body as { approvals: { signer: string; signature: string }[] }).approvals;
+      const signature = (approval!.signature.startsWith("0x") ? approval!.signature : `0x${approval!.signature}`) as `0x${string}`;
+      // A transaction's approval is the email signer's signature over the hash itself (no EIP-191 prefix).
+      if ((await recoverAddress({ hash: REMOVAL as `0x${string}`, signature })) !== tee.address) return { status: 400, body: { error: true, message: "Invalid signature" } };
+      removed = true;
+      devices.delete(removals.at(-1)!.locator);
+      return { status: 201, body: removal() };
+    }
+    const withdrawalId = /\/signatures\/(sig-w\d+)/.exec(path)?.[1];
+    if (request.method === "POST" && path === `${ME}/signatures`) {
+      withdrawalSigner = (request.body as { params: { signer?: string } }).params.signer ?? "";
+      return { status: 201, body: withdrawal(`sig-w${signedWithdrawals + 1}`, false) };
+    }
+    if (request.method === "GET" && withdrawalId && path === `${ME}/signatures/${withdrawalId}`) return { body: withdrawal(withdrawalId, Number(withdrawalId.slice(5)) <= signedWithdrawals) };
+    if (request.method === "POST" && withdrawalId && path === `${ME}/signatures/${withdrawalId}/approvals`) {
+      const [approval] = (request.body as { approvals: { signer: string; signature: { r: string; s: string } }[] }).approvals;
+      const problem = await checkDeviceApproval(approval!);
+      deviceApprovals.push({ signer: approval!.signer, problem });
+      if (problem) return { status: 400, body: { error: true, message: problem } };
+      signedWithdrawals += 1;
+      return { status: 201, body: withdrawal(withdrawalId, true) };
+    }
+    return { status: 404, body: { error: true, message: "Not found" } };
+  };
+  return { answer, email, registrations, devices, deviceApprovals, removals };
+}
+
+/** The card's code prompt, answered from the user's inbox; `fresh` opens the wallet anew (a new page load, as far as the SDK knows). */
+async function signInDeviceMode(page: Page, fresh: boolean) {
+  return page.evaluate(
+    async ([t, project, jwt, fresh]) => {
+      type Request = { signerType: string; signer: string; sendCode(): Promise<void>; verifyCode(code: string): Promise<void> };
+      type Wallet = { onApprovalRequired: unknown; signTypedData(t: unknown): Promise<string> };
+      const w = window as unknown as { wallet: Wallet; harness: WalletHarness; readInbox(): Promise<string | null> };
+      if (fresh) {
+        const key = w.harness.installTestKeyIssuer()("staging", project);
+        const config = { auth: { provider: "crossmint", clientApiKey: key }, wallet: { provider: "crossmint", signer: "device" }, chain: { id: 84532, name: "Base Sepolia", explorerUrl: null } };
+        w.wallet = (await w.harness.createWallet({ config, provider: undefined, token: async () => jwt })) as unknown as Wallet;
+      }
+      const prompts: string[] = [];
+      w.wallet.onApprovalRequired = async (request: Request) => {
+        prompts.push(request.signer);
+        await request.sendCode();
+        await request.verifyCode((await w.readInbox())!);
+      };
+      const signature = await w.wallet.signTypedData(t);
+      return { signature, prompts };
+    },
+    [WITHDRAW, PROJECT, JWT, fresh] as const,
+  );
+}
+
+test("device mode: the first signature asks for the code and registers this browser's P-256 key; later ones are signed by it with no prompt; cleared storage asks for the code again", async ({ page }) => {
+  const tee = signerTee();
+  const crossmint = crossmintWithDeviceSigners(tee);
+  const fake = await openAdapter(page, crossmint.answer, "device");
+  await page.exposeFunction("readInbox", () => tee.inbox.at(-1) ?? null);
+
+  // First withdrawal on this browser: the emailed code approves adding a device signer.
+  const first = await signInDeviceMode(page, false);
+  expect(first.signature).toBe(SIGNATURE);
+  expect(first.prompts, "the code prompt, for the wallet's email recovery signer").toEqual([crossmint.email]);
+  expect(crossmint.registrations).toHaveLength(1);
+  const [registration] = crossmint.registrations;
+  expect(registration!.signer.type).toBe("device");
+  expect(registration!.signer.publicKey.x).toMatch(/^0x[0-9a-f]{64}$/);
+  expect(registration!.signer.publicKey.y).toMatch(/^0x[0-9a-f]{64}$/);
+  expect(registration!.chain).toBe("base-sepolia");
+  const [deviceLocator] = [...crossmint.devices.keys()];
+  // The key is this browser's: a non-extractable P-256 key whose public half is the registered one.
+  const kept = await page.evaluate(
+    () =>
+      new Promise<{ publicKey: string; extractable: boolean }[]>((resolve) => {
+        const open = indexedDB.open("machines-card-crossmint-device-keys");
+        open.onsuccess = () => {
+          const all = open.result.transaction("keys").objectStore("keys").getAll();
+          all.onsuccess = () => resolve((all.result as { publicKey: string; privateKey: CryptoKey }[]).map((k) => ({ publicKey: k.publicKey, extractable: k.privateKey.extractable })));
+        };
+      }),
+  );
+  expect(kept).toEqual([{ publicKey: deviceLocator!.slice("device:".length), extractable: false }]);
+  expect(crossmint.deviceApprovals, "the withdrawal itself was approved by the new device key").toEqual([{ signer: deviceLocator, problem: null }]);
+
+  // Later withdrawals, in this session and after a reload: the device key signs, no code.
+  const second = await signInDeviceMode(page, false);
+  const afterReload = await signInDeviceMode(page, true);
+  expect([second.prompts, afterReload.prompts]).toEqual([[], []]);
+  expect([second.signature, afterReload.signature]).toEqual([SIGNATURE, SIGNATURE]);
+  expect(crossmint.deviceApprovals.slice(1), "P-256 signatures by the registered key").toEqual([
+    { signer: deviceLocator, problem: null },
+    { signer: deviceLocator, problem: null },
+  ]);
+  expect(crossmint.registrations).toHaveLength(1);
+  expect(tee.inbox, "one code in all").toHaveLength(1);
+
+  // Cleared site data: no key here, so the emailed code again, and a new device key is registered.
+  await page.evaluate(() => new Promise((resolve) => (indexedDB.deleteDatabase("machines-card-crossmint-device-keys").onsuccess = resolve)));
+  tee.forgetDevice();
+  const cleared = await signInDeviceMode(page, true);
+  expect(cleared.signature).toBe(SIGNATURE);
+  expect(cleared.prompts).toEqual([crossmint.email]);
+  expect(crossmint.registrations).toHaveLength(2);
+  const newLocator = [...crossmint.devices.keys()][1];
+  expect(newLocator).not.toBe(deviceLocator);
+  expect(crossmint.deviceApprovals.at(-1)).toEqual({ signer: newLocator, problem: null });
+  expect(fake.unexpected).toEqual([]);
+});
+
+test("device mode: Remove this device removes the Crossmint device signer (approved by the emailed code) and forgets the key", async ({ page }) => {
+  const tee = signerTee();
+  const crossmint = crossmintWithDeviceSigners(tee);
+  await openAdapter(page, crossmint.answer, "device");
+  await page.exposeFunction("readInbox", () => tee.inbox.at(-1) ?? null);
+  await signInDeviceMode(page, false);
+  const [locator] = [...crossmint.devices.keys()];
+  tee.forgetDevice();
+
+  const seen = await page.evaluate(async () => {
+    type Request = { signer: string; sendCode(): Promise<void>; verifyCode(code: string): Promise<void> };
+    type Device = { current(): Promise<{ id: string; name: string } | null>; remove(): Promise<void> };
+    const w = window as unknown as { wallet: { onApprovalRequired: unknown; device: Device }; readInbox(): Promise<string | null> };
+    const prompts: string[] = [];
+    w.wallet.onApprovalRequired = async (request: Request) => {
+      prompts.push(request.signer);
+      await request.sendCode();
+      await request.verifyCode((await w.readInbox())!);
+    };
+    const before = await w.wallet.device.current();
+    await w.wallet.device.remove();
+    const after = await w.wallet.device.current();
+    return { before, after, prompts };
+  });
+  expect(seen.before?.id).toBe(locator);
+  expect(crossmint.removals, "the SDK's removeSigner: DELETE …/signers/<device locator>").toEqual([{ locator, chain: "base-sepolia" }]);
+  expect(seen.prompts, "approved by the email recovery signer").toEqual([crossmint.email]);
+  expect(seen.after).toBeNull();
+  expect(crossmint.devices.size).toBe(0);
 });

@@ -33,6 +33,11 @@ export interface SignerTee {
   inbox: string[];
   /** Every request the SDK sent to the signer, in order. */
   events: { name: string; data: { authData?: { jwt: string; apiKey: string }; data?: Record<string, unknown> } }[];
+  /**
+   * The email signer's share on this browser is gone (site data cleared: the signer iframe's storage is
+   * partitioned under the partner page), so its next use asks for a code again.
+   */
+  forgetDevice(): void;
   /** Answers the signer iframe's host, or undefined for any other request. */
   answer(request: CrossmintRequest): Promise<CrossmintReply | undefined>;
 }
@@ -46,6 +51,7 @@ export function signerTee(): SignerTee {
     address: account.address,
     inbox: [],
     events: [],
+    forgetDevice: () => void (ready = false),
     async answer(request) {
       if (request.url.host !== "staging.signers.crossmint.com") return undefined;
       const path = request.url.pathname;

@@ -12,7 +12,7 @@ export interface CrossmintWalletOutcome {
 }
 
 /** What the adapter was doing, as a message finishes "Crossmint … to <step>". */
-export type CrossmintWalletStep = "open the wallet" | "send the code" | "use your passkey" | "sign the withdrawal" | "send the transaction";
+export type CrossmintWalletStep = "open the wallet" | "send the code" | "use your passkey" | "register this device" | "remove this device" | "sign the withdrawal" | "send the transaction";
 
 export function crossmintWalletError(step: CrossmintWalletStep, outcome: CrossmintWalletOutcome | null, cause?: unknown): WalletError {
   const status = outcome?.status ?? -1;

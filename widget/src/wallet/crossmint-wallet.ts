@@ -1,13 +1,17 @@
 import { crossmintWalletError, signerUnavailableError, type CrossmintWalletOutcome, type CrossmintWalletStep } from "./crossmint-wallet-errors";
-import { WalletError, type HexString, type WalletAdapter } from "./wallet-adapter";
+import { WalletError, type DeviceSignerControl, type HexString, type WalletAdapter } from "./wallet-adapter";
 import { passkeyDismissed, useCrossmintPasskey, type PasskeyCapableWallet } from "./crossmint-passkey";
+import { crossmintDeviceKeys } from "./crossmint-device-keys";
 
 export interface CrossmintWalletOptions {
   clientApiKey: string;
   /** The chain id the Worker's public config names (the user's collateral chain). */
   chainId: number;
   token: () => Promise<string | null>;
-  /** The signer mode from the Worker's config (`email` when absent): `passkey` signs with the user's passkey. */
+  /**
+   * The signer mode from the Worker's config (`email` when absent): `passkey` signs with the user's
+   * passkey, `device` with a P-256 key this browser keeps (crossmint-device-keys.ts).
+   */
   signer?: string;
 }
 
@@ -106,6 +110,8 @@ export async function createCrossmintWallet(options: CrossmintWalletOptions): Pr
     }
   }
 
+  const deviceKeys = options.signer === "device" ? crossmintDeviceKeys(deviceName()) : null;
+
   // One opened wallet per session JWT: a new JWT (renewed, another user) opens it again.
   let opened: { jwt: string; wallet: Promise<EvmWallet> } | null = null;
   async function wallet(): Promise<EvmWallet> {
@@ -116,7 +122,9 @@ export async function createCrossmintWallet(options: CrossmintWalletOptions): Pr
       crossmint.jwt = jwt;
       // The SDK's chain union is checked by Crossmint at run time.
       // The SDK asks for the email signer's code through `onAuthRequired`; the widget's prompt answers it.
-      const options = { callbacks: { onAuthRequired } };
+      // In `device` mode the SDK looks for this browser's key when it opens the wallet (and uses it as
+      // the signer), or flags the wallet for recovery: `recover()` then makes a key and registers it.
+      const options = { callbacks: { onAuthRequired }, ...(deviceKeys && { deviceSignerKeyStorage: deviceKeys as never }) };
       const wallet = attempt("open the wallet", async () => sdk.EVMWallet.from(await wallets.getWallet({ chain: chain as never, options })));
       opened = { jwt, wallet };
       wallet.catch(() => (opened = opened?.wallet === wallet ? null : opened));
@@ -189,14 +197,47 @@ export async function createCrossmintWallet(options: CrossmintWalletOptions): Pr
     if (options.signer === "passkey") {
       await attempt("use your passkey", () => useCrossmintPasskey(w as unknown as PasskeyCapableWallet, location.hostname));
     }
+    // The SDK looks for the device key while the wallet opens; `needsRecovery()` is only settled after.
+    if (deviceKeys) await attempt("open the wallet", () => w.waitForInit());
+    if (deviceKeys && w.needsRecovery()) {
+      // No key for this wallet in this browser (a first withdrawal, or cleared site data): the SDK's
+      // `recover()` makes one (`createDeviceSigner`) and registers it with `addSigner({ type: "device",
+      // publicKey, name })`, which the email recovery signer approves through the code prompt.
+      await retriedAfterWrongCode(() => attempt("register this device", () => w.recover()));
+    }
     const type = w.signer?.type;
     if (!type) throw signerUnavailableError(type);
     return w;
   }
 
+  /**
+   * This browser's device signer at Crossmint: the wallet's registered `device:<public key>` signer whose
+   * key is here. Removing it is the SDK's `removeSigner`, a transaction the email recovery signer
+   * approves (the code prompt); the key is forgotten afterwards, and the wallet reopened so the SDK
+   * looks again (the next withdrawal asks for the code and registers a new key).
+   */
+  const device: DeviceSignerControl = {
+    async current() {
+      const w = await wallet();
+      const key = await deviceKeys!.getKey(w.address);
+      if (!key) return null;
+      const registered = (await attempt("open the wallet", () => w.signers())).find((s) => s.locator === `device:${key}`);
+      return registered ? { id: registered.locator, name: (registered as { name?: string }).name ?? deviceKeys!.getDeviceName() } : null;
+    },
+    async remove() {
+      const w = await wallet();
+      const key = await deviceKeys!.getKey(w.address);
+      if (!key) return;
+      await retriedAfterWrongCode(() => attempt("remove this device", () => w.removeSigner({ type: "device", locator: `device:${key}` } as never)));
+      await deviceKeys!.deleteKey(w.address);
+      opened = null;
+    },
+  };
+
   const adapter: WalletAdapter = {
     provider: "crossmint",
     onApprovalRequired: null,
+    ...(deviceKeys && { device }),
     async address() {
       return (await wallet()).address as HexString;
     },
@@ -219,4 +260,12 @@ export async function createCrossmintWallet(options: CrossmintWalletOptions): Pr
     },
   };
   return adapter;
+}
+
+/** The name Crossmint lists the device signer under: the browser and platform, as far as the page can tell. */
+function deviceName(): string {
+  const brands = (navigator as { userAgentData?: { brands?: { brand: string }[]; platform?: string } }).userAgentData;
+  const browser = brands?.brands?.map((b) => b.brand).find((b) => !/not.?a.?brand|chromium/i.test(b)) ?? (/firefox/i.test(navigator.userAgent) ? "Firefox" : /safari/i.test(navigator.userAgent) && !/chrome/i.test(navigator.userAgent) ? "Safari" : "Chromium");
+  const platform = brands?.platform || navigator.platform || "this device";
+  return `${browser} on ${platform}`;
 }
