@@ -1,3 +1,6 @@
+import { objectStore } from "./indexed-db";
+import { lowS, toHex } from "./p256-signature";
+
 /**
  * Device signer keys for the Crossmint wallet (signer mode `device`), kept the way the sandbox keeps
  * them (device-key-store.ts): a non-extractable WebCrypto P-256 private key in IndexedDB on the
@@ -31,29 +34,8 @@ interface StoredKey {
 const DB = "machines-card-crossmint-device-keys";
 const STORE = "keys";
 
-/** P-256's group order: signatures go out with a low `s`, as P-256 verifiers on chain expect. */
-const P256_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
-
 export function crossmintDeviceKeys(deviceName = "machines-card device"): CrossmintDeviceKeys {
-  const open = () =>
-    new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(DB, 1);
-      request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: "publicKey" });
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-  async function run<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest): Promise<T> {
-    const db = await open();
-    try {
-      return await new Promise<T>((resolve, reject) => {
-        const request = act(db.transaction(STORE, mode).objectStore(STORE));
-        request.onsuccess = () => resolve(request.result as T);
-        request.onerror = () => reject(request.error);
-      });
-    } finally {
-      db.close();
-    }
-  }
+  const run = objectStore(DB, STORE, { keyPath: "publicKey" });
   const all = () => run<StoredKey[]>("readonly", (s) => s.getAll());
   const byAddress = async (address: string) => (await all()).find((k) => k.address?.toLowerCase() === address.toLowerCase()) ?? null;
 
@@ -86,8 +68,7 @@ export function crossmintDeviceKeys(deviceName = "machines-card device"): Crossm
       if (!key) throw new Error("this browser has no device key for the wallet");
       const signature = new Uint8Array(await crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, key.privateKey, fromMessage(message)));
       const r = BigInt(`0x${toHex(signature.slice(0, 32))}`);
-      let s = BigInt(`0x${toHex(signature.slice(32))}`);
-      if (s > P256_N / 2n) s = P256_N - s;
+      const s = lowS(BigInt(`0x${toHex(signature.slice(32))}`));
       return { r: `0x${r.toString(16).padStart(64, "0")}`, s: `0x${s.toString(16).padStart(64, "0")}` };
     },
     async deleteKey(address) {
@@ -97,7 +78,6 @@ export function crossmintDeviceKeys(deviceName = "machines-card device"): Crossm
   };
 }
 
-const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 /** A `0x` hex message as its bytes; any other string as UTF-8. */
 function fromMessage(message: string): Uint8Array<ArrayBuffer> {

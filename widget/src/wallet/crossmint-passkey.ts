@@ -1,3 +1,4 @@
+import { lowS, toHex } from "./p256-signature";
 import { WalletError } from "./wallet-adapter";
 
 /** The part of the wallets SDK's `EVMWallet` (1.1.0) the passkey signer needs. */
@@ -73,9 +74,6 @@ async function signWithPasskey(id: string, message: string) {
   };
 }
 
-/** P-256's group order: signatures go out with a low `s` (s ≤ n/2), as ox sends them and P-256 verifiers on chain expect. */
-const P256_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
-
 /** ASN.1 DER `SEQUENCE { INTEGER r, INTEGER s }`, each 1–33 bytes. */
 export function derSignature(der: Uint8Array): { r: bigint; s: bigint } {
   let at = 2;
@@ -89,10 +87,9 @@ export function derSignature(der: Uint8Array): { r: bigint; s: bigint } {
   if (der[0] !== 0x30) throw new Error("the passkey signature is not DER");
   const r = integer();
   const s = integer();
-  return { r, s: s > P256_N / 2n ? P256_N - s : s };
+  return { r, s: lowS(s) };
 }
 
-const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 const fromHex = (hex: string) => Uint8Array.from((hex.replace(/^0x/, "").match(/../g) ?? []).map((h) => parseInt(h, 16)));
 const fromB64url = (text: string) => Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
 

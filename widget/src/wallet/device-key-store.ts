@@ -1,3 +1,5 @@
+import { objectStore } from "./indexed-db";
+
 /** A device signer's key as this browser keeps it: the private key is a non-extractable WebCrypto P-256 key. */
 export interface DeviceKey {
   /** The signer's id at the wallet (`device:…`). */
@@ -21,25 +23,7 @@ const STORE = "keys";
  * after which the email code takes over again.
  */
 export function deviceKeyStore(): DeviceKeyStore {
-  const open = () =>
-    new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(DB, 1);
-      request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-  async function run<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest): Promise<T> {
-    const db = await open();
-    try {
-      return await new Promise<T>((resolve, reject) => {
-        const request = act(db.transaction(STORE, mode).objectStore(STORE));
-        request.onsuccess = () => resolve(request.result as T);
-        request.onerror = () => reject(request.error);
-      });
-    } finally {
-      db.close();
-    }
-  }
+  const run = objectStore(DB, STORE);
   return {
     get: async (user) => (await run<DeviceKey | undefined>("readonly", (s) => s.get(user))) ?? null,
     put: async (user, key) => void (await run("readwrite", (s) => s.put(key, user))),
