@@ -26,29 +26,13 @@
  */
 import { createHash, webcrypto } from "node:crypto";
 import { expect, test, type CDPSession, type Page } from "@playwright/test";
-import { collateralWithdrawTypedData } from "@machines-card/contract/abi/collateral-withdraw-typed-data";
 import { recoverAddress, recoverMessageAddress } from "viem";
-import { crossmintJwt, openPartnerPage, PARTNER_ORIGIN, type CrossmintReply, type CrossmintRequest } from "./support/crossmint-page";
+import { openPartnerPage, PARTNER_ORIGIN, type CrossmintReply, type CrossmintRequest } from "./support/crossmint-page";
 import { signerTee } from "./support/crossmint-signer-tee";
+import { ADDRESS, JWT, ME, PROJECT, SIGNATURE, WITHDRAW } from "./support/crossmint-wallet-fixture";
 
-const ME = "/api/2025-06-09/wallets/me:evm:smart";
-const PROJECT = "proj-test-1";
-const ADDRESS = "0x5A0b54D5dc17e0AadC383d2db43B0a0D3E029c4c";
-const SIGNATURE = `0x${"12".repeat(65)}`;
 /** The hash Crossmint asks the signer to approve (its user operation's or signature request's). */
 const MESSAGE = `0x${"5c".repeat(32)}`;
-const JWT = crossmintJwt({ sub: "cm-user-1", aud: PROJECT, email: "ada@example.com" });
-const typedData = collateralWithdrawTypedData({
-  chainId: 84532,
-  collateralProxy: "0x1111111111111111111111111111111111111111",
-  adminSalt: `0x${"07".repeat(32)}`,
-  user: ADDRESS,
-  asset: "0x2222222222222222222222222222222222222222",
-  amount: 2_500_000n,
-  recipient: "0x3333333333333333333333333333333333333333",
-  nonce: 4n,
-});
-const WITHDRAW = { ...typedData, message: { ...typedData.message, amount: String(typedData.message.amount), nonce: String(typedData.message.nonce) } };
 
 interface WalletHarness {
   installTestKeyIssuer(): (environment: "staging" | "production", projectId: string) => string;

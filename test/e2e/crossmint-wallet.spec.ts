@@ -20,28 +20,10 @@
  * service, so the code round trip runs to the signature; the prompt's UI is tested in withdraw-approval.test.ts.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { collateralWithdrawTypedData } from "@machines-card/contract/abi/collateral-withdraw-typed-data";
-import { crossmintJwt, openPartnerPage, type CrossmintReply, type CrossmintRequest } from "./support/crossmint-page";
+import { openPartnerPage, type CrossmintReply, type CrossmintRequest } from "./support/crossmint-page";
+import { ADDRESS, JWT, ME, PROJECT, SIGNATURE, WITHDRAW } from "./support/crossmint-wallet-fixture";
 
-const ME = "/api/2025-06-09/wallets/me:evm:smart";
-const PROJECT = "proj-test-1";
-const ADDRESS = "0x5A0b54D5dc17e0AadC383d2db43B0a0D3E029c4c";
 const HASH = `0x${"ab".repeat(32)}`;
-const SIGNATURE = `0x${"12".repeat(65)}`;
-const JWT = crossmintJwt({ sub: "cm-user-1", aud: PROJECT, email: "ada@example.com" });
-
-/** The v2 withdrawal's EIP-712 message as the Worker hands it to the widget (uint256 values as decimal strings). */
-const typedData = collateralWithdrawTypedData({
-  chainId: 84532,
-  collateralProxy: "0x1111111111111111111111111111111111111111",
-  adminSalt: `0x${"07".repeat(32)}`,
-  user: ADDRESS,
-  asset: "0x2222222222222222222222222222222222222222",
-  amount: 2_500_000n,
-  recipient: "0x3333333333333333333333333333333333333333",
-  nonce: 4n,
-});
-const WITHDRAW = { ...typedData, message: { ...typedData.message, amount: String(typedData.message.amount), nonce: String(typedData.message.nonce) } };
 const TX = { from: ADDRESS, to: "0x4444444444444444444444444444444444444444", data: "0xa9059cbb00", value: "0x0", chainId: 84532 };
 
 type Call = "address" | "signTypedData" | "sendTransaction";
