@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin } from "vite";
 import { minifyLitTemplatesPlugin } from "./scripts/lib/minify-lit-templates.mjs";
-import { stripRouteDocsPlugin } from "./scripts/lib/strip-route-docs.mjs";
+import { widgetContractPlugin } from "./scripts/lib/widget-contract.mjs";
 
 /**
  * The widget build: `dist/machines-card.js` is the script-tag entry (a minified ES module that defines
@@ -10,13 +10,11 @@ import { stripRouteDocsPlugin } from "./scripts/lib/strip-route-docs.mjs";
  */
 /**
  * What connecting to the Worker and the first step share, as one chunk loaded with the connection right
- * after the element first renders: zod/mini with the envelope and the config route, the Worker client,
- * and the step base class with what the sign-in step uses from it. The first view is this, the entry,
+ * after the element first renders: the config route, the Worker client, and the step base class with
+ * what the sign-in step uses from it. The first view is this, the entry,
  * the connection, the sign-in step and its auth adapter; nothing a later step alone needs.
  */
 const CONNECTION = [
-  /node_modules[\\/]zod[\\/]v4[\\/](core|mini)[\\/]/,
-  /[\\/]shared[\\/](envelope|validation|errors)\.ts$/,
   /[\\/]shared[\\/]api[\\/](define-route|config)\.ts$/,
   /[\\/]widget[\\/]src[\\/](base-error|api[\\/](client|api-error)|auth[\\/]auth-adapter)\.ts$/,
   /[\\/]widget[\\/]src[\\/](steps[\\/]step-element|styles[\\/](step-styles|fields)|components[\\/]field)\.ts$/,
@@ -70,7 +68,9 @@ const entryTypes = {
 } satisfies Plugin;
 
 export default defineConfig({
-  plugins: [minifyLitTemplatesPlugin(), stripRouteDocsPlugin(), entryGraphPlugin, entryTypes],
+  // `widgetContractPlugin`: the widget reads the contract's route table and constants, no schema, so
+  // neither the schemas nor zod reach its chunks.
+  plugins: [minifyLitTemplatesPlugin(), widgetContractPlugin(), entryGraphPlugin, entryTypes],
   build: {
     outDir: "dist",
     target: "es2022",
@@ -83,9 +83,6 @@ export default defineConfig({
       // What the entry shares with the steps is in `core` (below), so nothing is added to its exports
       // for the chunks; "allow-extension" is what the groups' `includeDependenciesRecursively: false` needs.
       preserveEntrySignatures: "allow-extension",
-      // zod/mini schemas are built by plain calls (`z.object(…)`), which a bundler must assume have side
-      // effects; they have none, so a schema no chunk uses (the contract declares every route) can go.
-      treeshake: { manualPureFunctions: ["z"] },
       // Vite leaves whitespace in ES library builds (to keep pure annotations for re-bundlers); this file
       // is served to browsers as is, so minify it fully.
       output: {

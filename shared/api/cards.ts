@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { CARD_LIMIT_FREQUENCIES, CardStatus } from "../machines/cards";
 import { defineRoute } from "./define-route";
+import { CARD_LABEL_MAX } from "./bounds";
 import { Cursor, PositiveCents, ResourceId } from "./primitives";
 
 export { CARD_LIMIT_FREQUENCIES, CARD_STATUSES, type KnownCardStatus } from "../machines/cards";
@@ -28,7 +29,7 @@ export type Card = z.infer<typeof Card>;
 export const CardLabel = z.string().check(
   z.trim(),
   z.minLength(1, { error: "must not be empty" }),
-  z.maxLength(50),
+  z.maxLength(CARD_LABEL_MAX),
 );
 
 export const CreateCardBody = z.strictObject({ label: z.optional(CardLabel), limit: z.optional(CardLimit) });

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { EVM_ADDRESS_PATTERN } from "../machines/common";
+import { CENTS_MAX, CENTS_MIN } from "./bounds";
 
 /** An EVM address (any case), by the one pattern Machines checks. */
 export const Address = z.string().check(z.regex(EVM_ADDRESS_PATTERN, { error: "must be a 0x-prefixed 20-byte hex address" }));
@@ -15,7 +16,7 @@ export const ResourceId = z.string().check(
 export const IsoDateTime = z.string().check(z.iso.datetime({ offset: true }));
 /** Whole US cents. */
 export const Cents = z.int().check(z.gte(0));
-export const PositiveCents = z.int().check(z.gte(1), z.lte(100_000_000));
+export const PositiveCents = z.int().check(z.gte(CENTS_MIN), z.lte(CENTS_MAX));
 /** A currency or network id as Machines names them (`usdc`, `base`, `rusd`). */
 export const AssetCode = z.string().check(
   z.minLength(1),

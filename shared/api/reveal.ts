@@ -37,7 +37,9 @@ export const RevealTheme = z.strictObject({
 export type RevealTheme = z.infer<typeof RevealTheme>;
 
 /** The languages the frame (like the widget) is translated into. */
-export const RevealLocale = z.enum(["en", "es"]);
+/** The languages the reveal frame speaks (a plain list, so the widget can pick one without a schema). */
+export const REVEAL_LOCALES = ["en", "es"] as const;
+export const RevealLocale = z.enum(REVEAL_LOCALES);
 export type RevealLocale = z.infer<typeof RevealLocale>;
 
 export const CreateRevealTicketBody = z.strictObject({

@@ -1,6 +1,5 @@
 import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteContract } from "@machines-card/contract/api/define-route";
-import { ErrorEnvelope } from "@machines-card/contract/envelope";
-import { describeIssue, fieldOf } from "@machines-card/contract/validation";
+import type { ErrorItem } from "@machines-card/contract/envelope";
 import { ApiError } from "./api-error";
 
 export interface WorkerClientOptions {
@@ -27,7 +26,7 @@ export type CallInput<R extends RouteContract> = (ParamsOf<R> extends undefined 
     signal?: AbortSignal;
   };
 
-/** The one typed client every `api/<action>.ts` calls the Worker through. */
+/** The one typed client every step calls the Worker through: `client.call(routes.x, input)`. */
 export interface WorkerClient {
   readonly baseUrl: string;
   call<R extends RouteContract>(route: R, input: CallInput<R>): Promise<ResponseOf<R>>;
@@ -35,8 +34,12 @@ export interface WorkerClient {
 
 /**
  * Creates the Worker client: builds requests from a route contract (path params, query, JSON body,
- * bearer token, Idempotency-Key), checks the body against the contract before sending, parses the
- * success `data` with the contract's response schema, and turns every failure into an `ApiError`.
+ * bearer token, Idempotency-Key), reads the success envelope's `data`, and turns every failure into an
+ * `ApiError`. It reads the route's method, path, auth and idempotency, never its schemas: the Worker
+ * checks every body against them (and answers `invalid_request` naming the field), and the widget's
+ * build leaves them out, so no schema library ships to the browser. The types still come from the
+ * schemas. Replies are read, not re-validated: what only shows is read tolerantly by the step, and
+ * what moves money is checked against the request before the wallet is asked (`prepared-check.ts`).
  *
  * @example
  * const client = createWorkerClient({ baseUrl: "https://card.example.workers.dev", token: () => auth.token() });
@@ -50,14 +53,8 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
   async function send(route: RouteContract, input: CallInput<RouteContract>, token: string | null): Promise<Response> {
     const headers: Record<string, string> = { Accept: "application/json" };
     let body: string | undefined;
-    if (route.body) {
-      const parsed = route.body.safeParse(input.body ?? {});
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        const field = fieldOf(issue.path);
-        throw new ApiError({ code: "invalid_request", message: `${field ?? "body"} ${describeIssue(issue)}`, field, status: 0 });
-      }
-      body = JSON.stringify(parsed.data);
+    if (input.body !== undefined) {
+      body = JSON.stringify(input.body);
       headers["Content-Type"] = "application/json";
     }
     if (route.auth && token) headers.Authorization = `Bearer ${token}`;
@@ -129,30 +126,26 @@ async function read(route: RouteContract, response: Response): Promise<unknown> 
     });
   }
   if (response.ok && isRecord(json) && json.ok === true) {
-    const data = route.response.safeParse(json.data);
-    if (data.success) return data.data;
-    const issue = data.error.issues[0]!;
+    if (isRecord(json.data)) return json.data;
     throw new ApiError({
       code: "invalid_response",
-      message: `the Worker's reply to ${route.operationId} does not match the contract at ${fieldOf(issue.path) ?? "data"}: ${describeIssue(issue)}`,
+      message: `the Worker's reply to ${route.operationId} has no data object`,
       status: response.status,
       requestId: requestIdOf(json) ?? requestId,
     });
   }
-  const envelope = ErrorEnvelope.safeParse(json);
-  if (envelope.success) {
-    const [first] = envelope.data.errors;
-    return Promise.reject(
-      new ApiError({
-        code: first!.code,
-        message: first!.message,
-        field: first!.field,
-        status: response.status,
-        requestId: envelope.data.requestId ?? requestId,
-        errors: envelope.data.errors,
-        retryAfterSeconds,
-      }),
-    );
+  const errors = isRecord(json) && json.ok === false ? errorItemsOf(json.errors) : [];
+  if (!response.ok && errors.length) {
+    const [first] = errors;
+    throw new ApiError({
+      code: first!.code as ApiError["code"],
+      message: first!.message,
+      field: first!.field,
+      status: response.status,
+      requestId: requestIdOf(json as Record<string, unknown>) ?? requestId,
+      errors,
+      retryAfterSeconds,
+    });
   }
   throw new ApiError({
     code: "invalid_response",
@@ -165,6 +158,16 @@ async function read(route: RouteContract, response: Response): Promise<unknown> 
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
+}
+
+/** The error envelope's items that have a code and a message (the Worker always sends at least one). */
+function errorItemsOf(value: unknown): ErrorItem[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item) =>
+    isRecord(item) && typeof item.code === "string" && typeof item.message === "string"
+      ? [{ code: item.code, message: item.message, ...(typeof item.field === "string" ? { field: item.field } : {}) }]
+      : [],
+  );
 }
 
 function requestIdOf(json: Record<string, unknown>): string | undefined {

@@ -1,17 +1,30 @@
-import * as z from "zod/mini";
 import { AuthError, type AuthAdapter, type AuthErrorCode, type AuthUser, type CodeSent } from "./auth-adapter";
 
-const SignInReply = z.object({
-  jwt: z.string(),
-  refreshToken: z.string(),
-  expiresAt: z.string(),
-  refreshExpiresAt: z.string(),
-  user: z.object({ id: z.string(), email: z.string() }),
-});
-type SignInReply = z.infer<typeof SignInReply>;
+interface SignInReply {
+  jwt: string;
+  refreshToken: string;
+  expiresAt: string;
+  refreshExpiresAt: string;
+  user: AuthUser;
+}
 
-const StartReply = z.object({ email: z.string(), expiresAt: z.string() });
-const ErrorReply = z.object({ errors: z.array(z.object({ code: z.string(), message: z.string(), field: z.optional(z.string()) })) });
+/** Whether `value` is an object whose `keys` are all strings (the issuer's replies are flat strings). */
+function hasStrings(value: unknown, keys: readonly string[]): value is Record<string, string> {
+  return typeof value === "object" && value !== null && keys.every((k) => typeof (value as Record<string, unknown>)[k] === "string");
+}
+
+// What a reply must hold to be used; anything else is the issuer misbehaving (`provider_error`).
+const isSignInReply = (v: unknown): v is SignInReply =>
+  hasStrings(v, ["jwt", "refreshToken", "expiresAt", "refreshExpiresAt"]) && hasStrings((v as Record<string, unknown>).user, ["id", "email"]);
+const isCodeSent = (v: unknown): v is CodeSent => hasStrings(v, ["email", "expiresAt"]);
+const isAnything = (_: unknown): _ is unknown => true;
+
+/** The first item of the issuer's error reply (`{ errors: [{ code, message, field? }] }`), if it sent one. */
+function firstError(json: unknown): { code: string; message: string; field?: string } | undefined {
+  const item: unknown = Array.isArray((json as { errors?: unknown } | null)?.errors) ? (json as { errors: unknown[] }).errors[0] : undefined;
+  if (!hasStrings(item, ["code", "message"])) return undefined;
+  return { code: item.code!, message: item.message!, ...(typeof item.field === "string" ? { field: item.field } : {}) };
+}
 
 /** What survives a reload: the refresh token (rotated on every use) and who it belongs to. Never the JWT. */
 interface StoredSession {
@@ -44,7 +57,7 @@ export function createSandboxAuth(options: SandboxAuthOptions): AuthAdapter {
   const storageKey = `machines-card:sandbox-session:${issuer}`;
   let jwt: { value: string; expiresAt: number; refreshToken: string } | null = null;
 
-  async function post<S extends z.ZodMiniType>(path: string, body: unknown, schema: S): Promise<z.infer<S>> {
+  async function post<T>(path: string, body: unknown, isReply: (json: unknown) => json is T): Promise<T> {
     let response: Response;
     try {
       response = await doFetch(`${issuer}${path}`, {
@@ -58,12 +71,10 @@ export function createSandboxAuth(options: SandboxAuthOptions): AuthAdapter {
     }
     const json: unknown = await response.json().catch(() => null);
     if (response.ok) {
-      const parsed = schema.safeParse(json);
-      if (parsed.success) return parsed.data;
+      if (isReply(json)) return json;
       throw new AuthError("provider_error", `the identity issuer answered ${path} with an unexpected body`);
     }
-    const error = ErrorReply.safeParse(json);
-    const item = error.success ? error.data.errors[0] : undefined;
+    const item = firstError(json);
     const retryAfter = Number(response.headers.get("Retry-After")) || undefined;
     throw new AuthError(codeOf(item?.code, item?.field), item?.message ?? `the identity issuer answered ${response.status}`, {
       ...(item?.field ? { field: item.field } : {}),
@@ -93,7 +104,7 @@ export function createSandboxAuth(options: SandboxAuthOptions): AuthAdapter {
     const current = stored();
     if (!current) return null;
     try {
-      return await post("/refresh", { refreshToken: current.refreshToken }, SignInReply);
+      return await post("/refresh", { refreshToken: current.refreshToken }, isSignInReply);
     } catch (error) {
       if (error instanceof AuthError && error.code === "session_expired") {
         storage.removeItem(storageKey);
@@ -121,11 +132,11 @@ export function createSandboxAuth(options: SandboxAuthOptions): AuthAdapter {
       return (await renew()) ? session.user : null;
     },
     async sendCode(email): Promise<CodeSent> {
-      const reply = await post("/otp/start", { email }, StartReply);
+      const reply = await post("/otp/start", { email }, isCodeSent);
       return { email: reply.email, expiresAt: reply.expiresAt };
     },
     async verifyCode(email, code) {
-      return keep(await post("/otp/verify", { email, code }, SignInReply));
+      return keep(await post("/otp/verify", { email, code }, isSignInReply));
     },
     async token() {
       if (!jwt) return null;
@@ -137,7 +148,7 @@ export function createSandboxAuth(options: SandboxAuthOptions): AuthAdapter {
       const refreshToken = jwt?.refreshToken ?? stored()?.refreshToken;
       jwt = null;
       storage.removeItem(storageKey);
-      if (refreshToken) await post("/sign-out", { refreshToken }, z.unknown()).catch(() => undefined);
+      if (refreshToken) await post("/sign-out", { refreshToken }, isAnything).catch(() => undefined);
     },
   };
 }

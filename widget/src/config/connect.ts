@@ -8,6 +8,7 @@ import type { Eip1193Provider } from "../wallet/eip1193-provider";
 import { createWallet } from "../wallet/create-wallet";
 import type { WalletAdapter } from "../wallet/wallet-adapter";
 import { versionProblem } from "./compatibility";
+import { readPublicConfig } from "./public-config";
 import type { ConfigProblem } from "./config-problem";
 import type { Settings } from "./settings";
 
@@ -37,8 +38,8 @@ export interface ConnectOptions {
 /**
  * Reaches the Worker (`GET /v1/config`) and checks what only it can tell: that it answers, that it is a
  * machines-card Worker, that it accepts this page's origin, and that it runs in the environment the
- * page expects; and warns (without stopping) when the Worker's major version differs from the widget's. This module is its own chunk (it brings zod and the contract), loaded right after the
- * element first renders.
+ * page expects; and warns (without stopping) when the Worker's major version differs from the widget's. This module is its own chunk, loaded right after the element first
+ * renders.
  */
 export async function connect(settings: Settings & { apiBase: string }, o: ConnectOptions): Promise<ConnectResult> {
   const apiBase = settings.apiBase;
@@ -56,7 +57,12 @@ export async function connect(settings: Settings & { apiBase: string }, o: Conne
 
   let config: PublicConfig;
   try {
-    config = await client.call(configRoutes.getConfig, { signal: o.signal });
+    const read = readPublicConfig(await client.call(configRoutes.getConfig, { signal: o.signal }));
+    if (!read.ok) {
+      const detail = `HTTP 200, the config's ${read.field} is not what a machines-card Worker sends`;
+      return { ok: false, problem: { key: "worker_invalid", attribute: "api-base", vars: { apiBase, detail }, fatal: true } };
+    }
+    config = read.config;
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     if (error.code === "network_error" || error.code === "timeout") {

@@ -1,13 +1,12 @@
-import { CardLabel, CardLimit, CardLimitFrequency } from "@machines-card/contract/api/cards";
+import { CARD_LABEL_MAX, CENTS_MAX, CENTS_MIN } from "@machines-card/contract/api/bounds";
+import type { CardLimit } from "@machines-card/contract/api/cards";
+import { CARD_LIMIT_FREQUENCIES, type CardLimitFrequency } from "@machines-card/contract/machines/card-limit-frequencies";
 import { parseAmountCents } from "../../i18n/parse-amount";
 
-export type Frequency = CardLimit["frequency"];
-export const FREQUENCIES = CardLimitFrequency.options;
+export type Frequency = CardLimitFrequency;
+export const FREQUENCIES = CARD_LIMIT_FREQUENCIES;
 /** The frequency a new card's limit starts with when the partner set none. */
 export const DEFAULT_FREQUENCY: Frequency = "per30DayPeriod";
-/** The contract's bounds for a limit, in cents (`PositiveCents`). */
-export const LIMIT_MIN_CENTS = 1;
-export const LIMIT_MAX_CENTS = 100_000_000;
 
 /** Why a typed limit is refused: the key of the message to show, with the bound it broke. */
 export type LimitProblem = { problem: "amount_format" } | { problem: "amount_min" | "amount_max"; cents: number };
@@ -20,10 +19,10 @@ export function readLimit(amountText: string, frequency: string, locale: string)
   if (!amountText.trim()) return null;
   const cents = parseAmountCents(amountText, locale);
   if (cents === null) return { problem: "amount_format" };
-  if (cents < LIMIT_MIN_CENTS) return { problem: "amount_min", cents: LIMIT_MIN_CENTS };
-  if (cents > LIMIT_MAX_CENTS) return { problem: "amount_max", cents: LIMIT_MAX_CENTS };
-  const parsed = CardLimit.safeParse({ amountCents: cents, frequency });
-  return parsed.success ? parsed.data : { problem: "amount_format" };
+  if (cents < CENTS_MIN) return { problem: "amount_min", cents: CENTS_MIN };
+  if (cents > CENTS_MAX) return { problem: "amount_max", cents: CENTS_MAX };
+  if (!(FREQUENCIES as readonly string[]).includes(frequency)) return { problem: "amount_format" };
+  return { amountCents: cents, frequency: frequency as Frequency };
 }
 
 export function isLimitProblem(value: CardLimit | null | LimitProblem): value is LimitProblem {
@@ -35,9 +34,9 @@ export function problemMessage(p: LimitProblem, money: (cents: number) => string
   return { key: `error.${p.problem}`, values: "cents" in p ? { amount: money(p.cents) } : {} };
 }
 
-/** The label to send: trimmed, `undefined` when empty, `false` when the contract refuses it. */
+/** The label to send: trimmed, `undefined` when empty, `false` when the contract refuses it (too long). */
 export function readLabel(text: string): string | undefined | false {
-  if (!text.trim()) return undefined;
-  const parsed = CardLabel.safeParse(text);
-  return parsed.success ? parsed.data : false;
+  const label = text.trim();
+  if (!label) return undefined;
+  return label.length <= CARD_LABEL_MAX ? label : false;
 }

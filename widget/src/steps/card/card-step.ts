@@ -2,7 +2,7 @@ import { html, type TemplateResult } from "lit";
 import { Task } from "@lit/task";
 import { balancesRoutes, type Balances } from "@machines-card/contract/api/balances";
 import { cardRoutes, type Card } from "@machines-card/contract/api/cards";
-import { RevealLocale, revealRoutes } from "@machines-card/contract/api/reveal";
+import { REVEAL_LOCALES, revealRoutes } from "@machines-card/contract/api/reveal";
 import { ApiError, isApiError } from "../../api/api-error";
 import { skeleton } from "../../components/loading";
 import { CardCreatedEvent } from "../../events/card-created";
@@ -150,7 +150,7 @@ export class CardStep extends StepElement<CardMessages> {
           body: {
             theme: revealTheme(this),
             // The Worker's reveal frame speaks fewer languages than the widget: English for the others.
-            locale: RevealLocale.options.find((l) => l === this.context.i18n.language) ?? "en",
+            locale: REVEAL_LOCALES.find((l) => l === this.context.i18n.language) ?? "en",
             hideAfterSeconds: Math.min(120, Math.max(5, Math.round(this.revealSeconds))),
           },
         });

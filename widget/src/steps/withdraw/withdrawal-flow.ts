@@ -5,6 +5,7 @@ import type { WorkerClient } from "../../api/client";
 import { newIdempotencyKey } from "../../api/idempotency-key";
 import { PollController } from "../../components/poll-controller";
 import type { HexString, WalletAdapter } from "../../wallet/wallet-adapter";
+import { checkPrepared } from "./prepared-check";
 
 /**
  * Where a withdrawal stands, as the user lives it:
@@ -148,11 +149,13 @@ export class WithdrawalFlow implements ReactiveController {
       const api = this.o.api();
       const params = { withdrawalId: w.id };
       let prepared = await api.call(withdrawalRoutes.prepareWithdrawal, { params, body: {} });
+      checkPrepared(w, prepared);
       const wallet = await this.o.wallet();
       if (prepared.kind === "typedData") {
         this.set("sign");
         const adminSignature = await wallet.signTypedData(prepared.typedData);
         prepared = await api.call(withdrawalRoutes.prepareWithdrawal, { params, body: { adminSalt: prepared.adminSalt, adminSignature } });
+        checkPrepared(w, prepared);
       }
       if (prepared.kind !== "transaction") throw new Error("the Worker did not hand out the transaction");
       this.set("send");
