@@ -392,6 +392,7 @@ export class MachinesCard extends LitElement {
         sessionEnded: s.sessionEnded,
         step: this.flow.element,
         live: this.live,
+        progress: s.progressView,
       },
       {
         select: (step) => void this.goTo(step),

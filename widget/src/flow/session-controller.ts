@@ -4,13 +4,10 @@ import type { Connection } from "../config/connect";
 import type { Settings } from "../config/settings";
 import type { StepChangeReason } from "../events/before-step-change";
 import { MachinesCardErrorEvent } from "../events/error";
-import { ReadyEvent } from "../events/ready";
-import { SignedInEvent } from "../events/signed-in";
-import { SignedOutEvent } from "../events/signed-out";
 import type { Eip1193Provider } from "../wallet/eip1193-provider";
 import type { FlowController } from "./flow-controller";
-import { prerequisiteOf, resumeStep, stepAfter, type Prerequisite } from "./guards";
-import { SIGNED_OUT, stateFromBootstrap, type JourneyState } from "./journey-state";
+import type { Prerequisite } from "./guards";
+import { SIGNED_OUT, type JourneyState } from "./journey-state";
 import type { JourneyUpdate } from "./journey-update-event";
 
 export type Phase = "connecting" | "blocked" | "running";
@@ -29,7 +26,9 @@ export interface SessionOptions {
 /**
  * The element's link to its Worker and the user's session: connect (`GET /v1/config`), restore a
  * session, load the journey (`GET /v1/me`), sign in and out, and open the step the user should be at.
- * The element reads its fields to render; every change asks the element to update.
+ * The element reads its fields to render; every change asks the element to update. What a connected
+ * session does (`session-moves.ts`) loads with the connection: before it, there is nothing to update,
+ * resume or sign out of.
  */
 export class SessionController implements ReactiveController {
   phase: Phase = "connecting";
@@ -45,11 +44,14 @@ export class SessionController implements ReactiveController {
   locked: Prerequisite | null = null;
   /** The session ended by itself (not renewable): say so on the sign-in step. */
   sessionEnded = false;
+  /** The progress indicator, shown only while running: it loads with the connection. */
+  progressView: typeof import("../frame/progress").progress | null = null;
   private connecting: AbortController | null = null;
+  private moves: typeof import("./session-moves") | null = null;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly o: SessionOptions,
+    /** @internal */ readonly host: ReactiveControllerHost & HTMLElement,
+    /** @internal */ readonly o: SessionOptions,
   ) {
     host.addController(this);
   }
@@ -66,7 +68,8 @@ export class SessionController implements ReactiveController {
     return this.connection !== null || this.connecting !== null;
   }
 
-  private set<K extends keyof this>(changes: Pick<this, K>): void {
+  /** @internal Changes fields and asks the element to render them. */
+  set<K extends keyof this>(changes: Pick<this, K>): void {
     Object.assign(this, changes);
     this.host.requestUpdate();
   }
@@ -88,10 +91,12 @@ export class SessionController implements ReactiveController {
     }
     this.set({ phase: "connecting" });
     try {
-      const { connect } = await import("../config/connect");
+      const [{ connect }, moves, { progress }] = await Promise.all([import("../config/connect"), import("./session-moves"), import("../frame/progress")]);
+      this.moves = moves;
+      this.progressView = progress;
       const result = await connect(
         { ...settings, apiBase },
-        { provider: this.o.provider, onSessionEnded: () => void this.endSession("expired"), signal: abort.signal },
+        { provider: this.o.provider, onSessionEnded: () => void moves.endSession(this, "expired"), signal: abort.signal },
       );
       if (abort.signal.aborted) return;
       if (!result.ok) {
@@ -101,15 +106,7 @@ export class SessionController implements ReactiveController {
       }
       this.set({ connection: result.connection, workerWarnings: result.warnings });
       for (const warning of result.warnings) this.o.reportProblem(warning);
-      const user = await result.connection.restore();
-      if (abort.signal.aborted) return;
-      if (user) await this.loadJourney(user, true);
-      if (abort.signal.aborted) return;
-      this.set({ phase: "running" });
-      await this.resume(user ? "resume" : "start");
-      if (abort.signal.aborted) return;
-      const step = flow.current ?? this.o.settings().steps[0]!;
-      this.host.dispatchEvent(new ReadyEvent({ environment: result.connection.config.environment, step, signedIn: !!user }));
+      await moves.begin(this, result, abort.signal);
     } catch (error) {
       if (abort.signal.aborted) return;
       this.set({ startError: error, phase: "running" });
@@ -120,71 +117,19 @@ export class SessionController implements ReactiveController {
     }
   }
 
-  /**
-   * After sign-in or restore: who the user is and where they are, from the Worker's bootstrap route, and
-   * (meanwhile) the sentences for errors the next steps may show.
-   */
-  private async loadJourney(user: { id: string; email: string | null }, restored: boolean): Promise<void> {
-    const [bootstrap] = await Promise.allSettled([this.connection!.bootstrap(), this.o.loadErrorStrings()]);
-    if (bootstrap.status === "rejected") throw bootstrap.reason;
-    const me = bootstrap.value;
-    this.set({ journey: stateFromBootstrap(me, user), sessionEnded: false });
-    this.host.dispatchEvent(new SignedInEvent({ userId: user.id, email: user.email, restored }));
-  }
-
   /** What a step reported: new facts about the journey, and where to go. */
-  async update({ patch, go }: JourneyUpdate): Promise<void> {
-    if (patch?.user && !this.journey.user) {
-      // A new sign-in: load who the user is and where they are, then resume there.
-      try {
-        await this.loadJourney(patch.user, false);
-      } catch (error) {
-        this.set({ startError: error });
-        return;
-      }
-      await this.resume("next");
-      return;
-    }
-    if (patch && "user" in patch && !patch.user) {
-      await this.endSession("user");
-      return;
-    }
-    if (patch) this.set({ journey: { ...this.journey, ...patch } });
-    if (go === "resume") await this.resume("next");
-    else if (go) {
-      const current = this.o.flow.current;
-      const to = go === "next" ? (current ? stepAfter(this.o.settings().steps, current) : null) : go;
-      if (to) await this.o.flow.go(to, "next");
-    }
+  async update(update: JourneyUpdate): Promise<void> {
+    await this.moves?.update(this, update);
   }
 
-  /**
-   * Goes where the user should be now (`resumeStep`). When what must come first is a step the page
-   * does not offer, the user cannot go on here: say so instead of showing a step they may not use.
-   */
+  /** Goes where the user should be now; false when a step that must come first is not offered here. */
   async resume(reason: StepChangeReason): Promise<boolean> {
-    const steps = this.o.settings().steps;
-    const target = resumeStep(steps, this.journey);
-    const missing = prerequisiteOf(target, this.journey);
-    if (missing && !steps.includes(missing)) {
-      this.set({ locked: missing });
-      this.o.flow.reset();
-      return false;
-    }
-    this.set({ locked: null });
-    return this.o.flow.go(missing ?? target, reason);
+    return this.moves ? this.moves.resume(this, reason) : false;
   }
 
   /** Signs the user out at the provider and here. */
   async signOut(): Promise<void> {
     await this.connection?.auth.signOut().catch(() => undefined);
-    await this.endSession("user");
-  }
-
-  private async endSession(reason: "user" | "expired"): Promise<void> {
-    if (!this.journey.user) return;
-    this.set({ journey: SIGNED_OUT, sessionEnded: reason === "expired", locked: null });
-    this.host.dispatchEvent(new SignedOutEvent({ reason }));
-    await this.o.flow.go("sign-in", "signed-out");
+    await this.moves?.endSession(this, "user");
   }
 }

@@ -7,7 +7,7 @@ import type { Prerequisite } from "../flow/guards";
 import type { JourneyState } from "../flow/journey-state";
 import type { I18n } from "../i18n/translator";
 import type { StepElement } from "../steps/step-element";
-import { progress } from "./progress";
+import type { progress } from "./progress";
 
 /** Configuration problems as the frame shows them (`frame/problems.ts`, with their sentences). */
 export interface ProblemViews {
@@ -42,6 +42,8 @@ export interface FrameState {
   sessionEnded: boolean;
   step: StepElement | null;
   live: string;
+  /** The progress indicator, once loaded (with the connection: it shows only while running). */
+  progress: typeof progress | null;
 }
 
 export interface FrameActions {
@@ -55,7 +57,7 @@ export interface FrameActions {
 export function frame(s: FrameState, a: FrameActions): TemplateResult {
   const { i18n } = s;
   const user = s.journey.user;
-  const showProgress = s.phase === "running" && s.steps.length > 1;
+  const showProgress = s.phase === "running" && s.steps.length > 1 && s.progress !== null;
   return html`<section part="base" class="frame" aria-label=${i18n.core("widget.label")} lang=${i18n.language}>
     ${showProgress || s.sandbox || user ? header(s, a, showProgress) : nothing}
     ${s.problemViews ? s.problemViews.warnings(s.warnings) : nothing}
@@ -68,7 +70,7 @@ function header(s: FrameState, a: FrameActions, showProgress: boolean): Template
   const { i18n } = s;
   const user = s.journey.user;
   return html`<header part="header">
-      ${showProgress ? progress({ steps: s.steps, current: s.current, state: s.journey, i18n, onSelect: a.select }) : nothing}
+      ${showProgress ? s.progress!({ steps: s.steps, current: s.current, state: s.journey, i18n, onSelect: a.select }) : nothing}
       ${s.sandbox || user
         ? html`<div class="meta">
             ${user?.email ? html`<span class="who">${i18n.core("signedInAs", { email: user.email })}</span>` : nothing}
