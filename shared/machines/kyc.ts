@@ -51,7 +51,7 @@ function shapeOf<const Rules extends { readonly [name: string]: KycRule }>(rules
 }
 
 /* @__NO_SIDE_EFFECTS__ */
-function schemaOf(rule: KycRule): z.ZodMiniType {
+function schemaOf<const Rule extends KycRule>(rule: Rule): SchemaOf<Rule> {
   const schema =
     rule.type === "choice"
       ? // Missing gives "is required"; a wrong value falls through to the describer, which lists the choices.
@@ -59,7 +59,7 @@ function schemaOf(rule: KycRule): z.ZodMiniType {
       : rule.type === "object"
         ? z.object(shapeOf(rule.parts), { error: (issue) => requiredMessage(issue) ?? rule.notObject })
         : textSchema(rule);
-  return rule.required ? schema : z.optional(schema);
+  return (rule.required ? schema : z.optional(schema)) as SchemaOf<Rule>;
 }
 
 /** A text rule's checks in the order `KycTextRule` gives (none aborts, so each failed one is reported). */
@@ -81,12 +81,11 @@ function textSchema(rule: KycTextRule): z.ZodMiniType {
   return checks.length ? text.check(...checks) : text;
 }
 
-const KYC_SHAPE = shapeOf(KYC_RULES);
-
-export const KycAddress = KYC_SHAPE.address;
+// Each built by a call alone (no property read off a built shape), so a bundle that uses neither drops both.
+export const KycAddress = schemaOf(KYC_RULES.address);
 export type KycAddress = z.infer<typeof KycAddress>;
 
-export const KycApplication = z.object(KYC_SHAPE);
+export const KycApplication = z.object(shapeOf(KYC_RULES));
 export type KycApplication = z.infer<typeof KycApplication>;
 export type KycApplicationInput = z.input<typeof KycApplication>;
 
