@@ -15,6 +15,13 @@ export interface SchemaIssue {
   inclusive?: boolean;
 }
 
+/**
+ * `errors[].message` for a missing required value, otherwise nothing (the describer's text, or the
+ * check's own). Here rather than beside the schemas so that zod-free checkers say it too.
+ */
+export const requiredMessage = (issue: { input?: unknown }): string | undefined =>
+  issue.input === undefined ? "is required" : undefined;
+
 /** Dotted field path, as `errors[].field` carries it: `address.postalCode`, `items.0.id`. */
 export function fieldOf(path: readonly PropertyKey[]): string | undefined {
   return path.length ? path.map(String).join(".") : undefined;

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { requiredMessage } from "../validation";
 
 /**
  * Building blocks shared by the Machines partner API schemas (`/partner/v1`).
@@ -7,9 +8,8 @@ import * as z from "zod/mini";
  * sentence that starts with the field name ("firstName is required").
  */
 
-/** `errors[].message` for a missing required value, otherwise the default describer's text. */
-export const requiredMessage = (issue: { input?: unknown }): string | undefined =>
-  issue.input === undefined ? "is required" : undefined;
+/** `errors[].message` for a missing required value ("is required"). */
+export { requiredMessage };
 
 /** An EVM address as Machines checks it (`^0x[a-fA-F0-9]{40}$`), any letter case. */
 export const EVM_ADDRESS_PATTERN = /^0x[a-fA-F0-9]{40}$/;

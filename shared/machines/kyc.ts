@@ -1,18 +1,15 @@
 import * as z from "zod/mini";
-import { boundedText, openEnum, requiredMessage } from "./common";
-import {
-  ACCOUNT_PURPOSE_OPTIONS,
-  ANNUAL_SALARY_OPTIONS,
-  EXPECTED_MONTHLY_VOLUME_OPTIONS,
-  OCCUPATION_CODE_PATTERN,
-} from "./kyc-values";
+import { openEnum, requiredMessage } from "./common";
+import { isPastDate, isRealCalendarDate, KYC_RULES, type KycChoiceRule, type KycObjectRule, type KycRule, type KycTextRule } from "./kyc-rules";
 
 export * from "./kyc-values";
+export * from "./kyc-rules";
 
 /**
  * KYC: `GET /kyc/values` (alias `/kyc/schema`), `POST /kyc/applications`, `GET /kyc/status`.
- * `KycApplication` is the single source of the KYC rules: the sandbox validates submissions with it,
- * the Worker validates before forwarding, and the widget's form validates as the user types.
+ * The KYC rules are written once, as plain data, in `kyc-rules.ts`: `KycApplication` is built from them
+ * (the sandbox validates submissions with it, the Worker before forwarding, OpenAPI shows it), and the
+ * widget's form checks the same table without zod (`kyc-check.ts`) as the user types.
  */
 
 // ── Reply: GET /kyc/values ───────────────────────────────────────────────────────────────────
@@ -38,71 +35,57 @@ export const KycValuesData = z.object({
 export type KycValuesData = z.infer<typeof KycValuesData>;
 
 // ── Request: POST /kyc/applications ──────────────────────────────────────────────────────────
-const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The zod schema of a table of rules, key by key (typed from the table, so `KycApplication` keeps its exact type). */
+type ShapeOf<Rules> = { -readonly [Name in keyof Rules]: SchemaOf<Rules[Name]> };
+type SchemaOf<Rule> = Rule extends { required: false } ? z.ZodMiniOptional<RequiredSchemaOf<Rule>> : RequiredSchemaOf<Rule>;
+type RequiredSchemaOf<Rule> = Rule extends KycChoiceRule
+  ? z.ZodMiniEnum<{ [Choice in Rule["choices"][number]]: Choice }>
+  : Rule extends KycObjectRule
+    ? z.ZodMiniObject<ShapeOf<Rule["parts"]>>
+    : z.ZodMiniString<string>;
 
-/** True when `YYYY-MM-DD` names a day that exists (no 2023-02-30). Other shapes are left to the regex. */
-export function isRealCalendarDate(value: string): boolean {
-  const match = ISO_DATE_PATTERN.exec(value);
-  if (!match) return true;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+/** Each rule as its zod schema, in the table's order (zod reports issues in its shape's key order). */
+/* @__NO_SIDE_EFFECTS__ */
+function shapeOf<const Rules extends { readonly [name: string]: KycRule }>(rules: Rules): ShapeOf<Rules> {
+  return Object.fromEntries(Object.entries(rules).map(([name, rule]) => [name, schemaOf(rule)])) as ShapeOf<Rules>;
 }
 
-/** A birth date is a real day in the past. */
-const BirthDate = z.string({ error: requiredMessage }).check(
-  z.regex(ISO_DATE_PATTERN, { error: "must be a date written YYYY-MM-DD (e.g., 1990-01-01)" }),
-  z.refine(isRealCalendarDate, { error: "is not a real calendar date" }),
-  z.refine((value) => !ISO_DATE_PATTERN.test(value) || value < new Date().toISOString().slice(0, 10), {
-    error: "must be in the past",
-  }),
-);
+/* @__NO_SIDE_EFFECTS__ */
+function schemaOf<const Rule extends KycRule>(rule: Rule): SchemaOf<Rule> {
+  const schema =
+    rule.type === "choice"
+      ? // Missing gives "is required"; a wrong value falls through to the describer, which lists the choices.
+        z.enum(rule.choices, { error: requiredMessage })
+      : rule.type === "object"
+        ? z.object(shapeOf(rule.parts), { error: (issue) => requiredMessage(issue) ?? rule.notObject })
+        : textSchema(rule);
+  return (rule.required ? schema : z.optional(schema)) as SchemaOf<Rule>;
+}
 
-const CountryCode = z.string({ error: requiredMessage }).check(
-  z.regex(/^[A-Za-z]{2}$/, { error: "must be a 2-letter ISO-3166-1 country code (e.g., US)" }),
-);
+/** A text rule's checks in the order `KycTextRule` gives (none aborts, so each failed one is reported). */
+/* @__NO_SIDE_EFFECTS__ */
+function textSchema(rule: KycTextRule): z.ZodMiniType {
+  const checks: z.core.$ZodCheck<string>[] = [];
+  if (rule.minLength) checks.push(z.minLength(rule.minLength.length, { error: rule.minLength.message }));
+  if (rule.maxLength) checks.push(z.maxLength(rule.maxLength.length, { error: rule.maxLength.message }));
+  if (rule.pattern) checks.push(z.regex(rule.pattern.regex, { error: rule.pattern.message }));
+  if (rule.birthDate) {
+    checks.push(z.refine(isRealCalendarDate, { error: rule.birthDate.realDay }), z.refine(isPastDate, { error: rule.birthDate.past }));
+  }
+  const notText = (issue: { input?: unknown }) => requiredMessage(issue) ?? rule.notText;
+  const { email } = rule;
+  // zod's own email check (not `EMAIL_PATTERN`), so OpenAPI keeps showing zod's pattern.
+  const text = email
+    ? z.email({ error: (issue) => (issue.code === "invalid_format" ? email : notText(issue)) })
+    : z.string({ error: notText });
+  return checks.length ? text.check(...checks) : text;
+}
 
-const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  // Missing gives "is required"; a wrong value falls through to the describer, which lists the choices.
-  z.enum(values, { error: requiredMessage });
-
-export const KycAddress = z.object(
-  {
-    line1: boundedText(200),
-    line2: z.optional(z.string().check(z.maxLength(200, { error: "must be at most 200 characters" }))),
-    city: boundedText(100),
-    region: boundedText(100),
-    postalCode: boundedText(20),
-    countryCode: CountryCode,
-  },
-  { error: (issue) => requiredMessage(issue) ?? "must be an object with line1, line2, city, region, postalCode, countryCode" },
-);
+// Each built by a call alone (no property read off a built shape), so a bundle that uses neither drops both.
+export const KycAddress = schemaOf(KYC_RULES.address);
 export type KycAddress = z.infer<typeof KycAddress>;
 
-export const KycApplication = z.object({
-  firstName: boundedText(50),
-  lastName: boundedText(50),
-  birthDate: BirthDate,
-  nationalId: z.string({ error: requiredMessage }).check(
-    z.minLength(1, { error: "is required" }),
-    z.regex(/^[0-9A-Za-z-]+$/, { error: "may contain only letters, numbers and dashes" }),
-  ),
-  countryOfIssue: CountryCode,
-  email: z.email({ error: (issue) => requiredMessage(issue) ?? "must be a valid email address" }),
-  address: KycAddress,
-  phoneCountryCode: z.optional(
-    z.string().check(z.regex(/^\d{1,3}$/, { error: "must be 1 to 3 digits, without + (e.g., 1)" })),
-  ),
-  phoneNumber: z.optional(
-    z.string().check(z.regex(/^\d{1,15}$/, { error: "must be digits only (at most 15), including the area code" })),
-  ),
-  occupation: z.string({ error: requiredMessage }).check(
-    z.regex(OCCUPATION_CODE_PATTERN, { error: "must be an occupation code from the list (e.g., 49-3023)" }),
-  ),
-  annualSalary: enumOf(ANNUAL_SALARY_OPTIONS),
-  accountPurpose: enumOf(ACCOUNT_PURPOSE_OPTIONS),
-  expectedMonthlyVolume: enumOf(EXPECTED_MONTHLY_VOLUME_OPTIONS),
-});
+export const KycApplication = z.object(shapeOf(KYC_RULES));
 export type KycApplication = z.infer<typeof KycApplication>;
 export type KycApplicationInput = z.input<typeof KycApplication>;
 

@@ -1,5 +1,6 @@
 import type { KycField, KycValues } from "@machines-card/contract/api/kyc";
-import { ADDRESS_FIELD_NAMES, KycAddress } from "@machines-card/contract/machines/kyc";
+import { KYC_ADDRESS_RULES, type KycTextRule } from "@machines-card/contract/machines/kyc-rules";
+import { ADDRESS_FIELD_NAMES } from "@machines-card/contract/machines/kyc-values";
 
 /** How a field is entered. */
 export type ControlKind = "text" | "email" | "date" | "tel" | "select" | "country";
@@ -60,7 +61,7 @@ const HALF = new Set(["firstName", "lastName", "birthDate", "countryOfIssue", "a
  * The form, built from the field list the Worker returns (`GET /v1/kyc/values`): one control per field
  * in the server's order, its kind from the field's type and enum, its limits from the field's rules.
  * The nested address is described by the server only as an object, so its parts take their rules
- * from the shared KYC schema, the same one the server validates with.
+ * from the shared KYC rules table, the same one the server validates with.
  */
 export function formModel(values: KycValues): FormItem[] {
   return values.fields.map((field) => (field.type === "object" && field.name === "address" ? addressGroup(field) : control(field, values)));
@@ -98,24 +99,18 @@ function addressGroup(field: KycField): FormGroup {
     description: field.description,
     fields: ADDRESS_FIELD_NAMES.map((name) => {
       const key = `address.${name}`;
-      const rules = KycAddress.shape[name];
+      const rule: KycTextRule = KYC_ADDRESS_RULES[name];
       return {
         key,
         kind: COUNTRY_FIELDS.has(key) ? "country" : "text",
-        required: !rules.safeParse(undefined).success,
+        required: rule.required,
         autocomplete: AUTOCOMPLETE[key] ?? "off",
-        maxLength: maxLengthOf(rules),
+        maxLength: rule.maxLength?.length,
         description: name,
         span: HALF.has(key) ? 3 : 6,
       } satisfies FormField;
     }),
   };
-}
-
-/** The longest text a schema accepts, read from the schema itself (its `too_big` answer to a long text). */
-function maxLengthOf(schema: { safeParse(v: unknown): { error?: { issues: { code: string; maximum?: unknown }[] } } }): number | undefined {
-  const issue = schema.safeParse("x".repeat(1000)).error?.issues.find((i) => i.code === "too_big");
-  return typeof issue?.maximum === "number" ? issue.maximum : undefined;
 }
 
 /** Every control of the form, groups flattened, in display order. */

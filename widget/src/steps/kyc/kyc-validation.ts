@@ -1,5 +1,7 @@
 import { fieldOf, type SchemaIssue } from "@machines-card/contract/validation";
-import { isRealCalendarDate, KycApplication, type KycApplicationInput } from "@machines-card/contract/machines/kyc";
+import type { KycApplicationInput } from "@machines-card/contract/machines/kyc";
+import { kycApplicationIssues } from "@machines-card/contract/machines/kyc-check";
+import { isRealCalendarDate } from "@machines-card/contract/machines/kyc-rules";
 import type { MessageValues } from "../../i18n/translator";
 import type { FormField } from "./kyc-form-model";
 import type { KycMessageKey } from "./kyc.messages";
@@ -43,15 +45,14 @@ export function applicationFrom(fields: FormField[], values: FormValues): KycApp
 }
 
 /**
- * Checks the form with the shared KYC application schema, the rules the Worker and Machines apply,
- * and says per field what is wrong (the first problem of each), in the step's own words.
+ * Checks the form by the shared KYC rules, the ones the Worker and Machines apply (without zod, which the
+ * widget's bundle cannot afford: the checker reports what the Worker's schema would), and says per field
+ * what is wrong (the first problem of each), in the step's own words.
  */
 export function validate(fields: FormField[], values: FormValues): Map<string, FieldProblem> {
   const problems = new Map<string, FieldProblem>();
-  const result = KycApplication.safeParse(applicationFrom(fields, values));
-  if (result.success) return problems;
   const kinds = new Map(fields.map((f) => [f.key, f.kind]));
-  for (const issue of result.error.issues as SchemaIssue[]) {
+  for (const issue of kycApplicationIssues(applicationFrom(fields, values))) {
     const key = fieldOf(issue.path);
     if (!key || problems.has(key)) continue;
     problems.set(key, problemOf(issue, key, kinds.get(key), normalize(key, values[key] ?? "")));
