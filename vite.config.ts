@@ -18,6 +18,9 @@ const CONNECTION = [
   /[\\/]shared[\\/]api[\\/](define-route|config)\.ts$/,
   /[\\/]widget[\\/]src[\\/](base-error|api[\\/](client|api-error)|auth[\\/]auth-adapter)\.ts$/,
   /[\\/]widget[\\/]src[\\/](steps[\\/]step-element|styles[\\/](step-styles|fields)|components[\\/]field)\.ts$/,
+  // Reaching the Worker, and the progress indicator: `flow/session-moves.ts` (its own chunk) loads them.
+  /[\\/]widget[\\/]src[\\/](frame[\\/]progress|config[\\/](connect|public-config|compatibility)|auth[\\/]create-auth|wallet[\\/]create-wallet)\.ts$/,
+  /[\\/]shared[\\/]api[\\/]me\.ts$/,
 ];
 /**
  * What the steps after sign-in share, as one chunk instead of a dozen small ones: the rest of the
@@ -26,8 +29,8 @@ const CONNECTION = [
  */
 const STEP_KIT = [
   /node_modules[\\/]@lit[\\/]task[\\/]/,
-  // Not `shared/api/me.ts`: the connection loads it when someone has signed in (its own small chunk).
-  /[\\/]shared[\\/](api[\\/](?!me\.ts)|machines[\\/])[a-z-]+\.ts$/,
+  // Not `shared/api/me.ts` (the connection reads its route), nor the KYC rules (only the KYC step checks them).
+  /[\\/]shared[\\/](api[\\/](?!me\.ts)|machines[\\/](?!kyc-(rules|check)\.ts))[a-z-]+\.ts$/,
   // Not notice/loading (the entry's frame uses those) nor field (the connection's step base does).
   /[\\/]widget[\\/]src[\\/]components[\\/](?!notice|loading|field)[a-z-]+\.ts$/,
   /[\\/]widget[\\/]src[\\/](i18n[\\/]parse-amount|wallet[\\/]wallet-adapter|api[\\/]idempotency-key)\.ts$/,

@@ -89,7 +89,13 @@ describe("the built widget's chunks", () => {
     >;
     const sandboxAdapters = ["widget/src/auth/sandbox-auth.ts", "widget/src/wallet/sandbox-wallet.ts"];
     // The sandbox wallet's own helpers (its approvals, its passkey prompts and the device key it keeps), imported by nothing else.
-    const sandboxOnly = [...sandboxAdapters, "widget/src/wallet/sandbox-approvals.ts", "widget/src/wallet/passkey-approvals.ts", "widget/src/wallet/device-key-store.ts"];
+    const sandboxOnly = [
+      ...sandboxAdapters,
+      "widget/src/wallet/sandbox-approvals.ts",
+      "widget/src/wallet/passkey-approvals.ts",
+      "widget/src/wallet/sandbox-device.ts",
+      "widget/src/wallet/device-key-store.ts",
+    ];
     for (const src of sandboxAdapters) {
       expect(manifest[src]?.isDynamicEntry, src).toBe(true);
       // Its own chunk: nothing but sandbox code is in it.

@@ -23,9 +23,7 @@ export const BUDGETS = { entry: 16_000, firstView: 32_000, step: 15_000, journey
 
 /** The modules the first view loads besides the entry (each with its static imports). */
 const FIRST_VIEW = [
-  "widget/src/config/connect.ts",
   "widget/src/flow/session-moves.ts",
-  "widget/src/frame/progress.ts",
   "widget/src/auth/sandbox-auth.ts",
   "widget/src/steps/sign-in/sign-in-step.ts",
 ];
@@ -36,6 +34,14 @@ const NOT_IN_SANDBOX = [
   /^widget\/src\/wallet\/crossmint-/,
   /^widget\/src\/wallet\/eip1193-/,
   /^node_modules\/@crossmint\//,
+  // The sandbox wallet's passkey prompts and device key, and the withdraw step's device signer panel:
+  // loaded only when the Worker's signer mode is \`passkey\` or \`device\`; a journey signs in one mode,
+  // and the default is \`email\`.
+  /^widget\/src\/wallet\/(passkey-approvals|sandbox-device)\.ts$/,
+  /^widget\/src\/steps\/withdraw\/withdraw-device\.ts$/,
+  // Adding test funds: only a Worker in a staging environment offers it (never production, nor the local
+  // sandbox), and the action loads on its first click.
+  /^widget\/src\/steps\/deposit\/test-funds\.ts$/,
   // Sentences and panels for configuration mistakes: loaded only by a page that is set up wrong.
   /^widget\/src\/config\/problem-messages/,
   /^widget\/src\/frame\/problems\.ts$/,

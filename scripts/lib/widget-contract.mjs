@@ -1,11 +1,11 @@
 // A Vite plugin for the widget build: the widget's view of the contract (`shared/`). The widget reads
-// the Worker API's route table (method, path, operation id, auth, idempotency) and a few plain constants
+// the Worker API's route table (method, path, auth, idempotency) and a few plain constants
 // (status lists, bounds); its types come from the schemas at compile time. It reads no schema at run
 // time (its client leaves checking bodies to the Worker and reads replies itself), so its bundle should
 // hold neither the schemas nor the schema library. Two rewrites, in the widget build only:
-//   - `defineRoute({…})` literals in `shared/api/` keep their route table only: documentation for
-//     `/openapi.json` (summary, description, tag, errors) and the schemas (params, query, body, response)
-//     go;
+//   - `defineRoute({…})` calls in `shared/api/` become their literal with the route table only: the
+//     documentation for `/openapi.json` (operation id, summary, description, tag, errors, success
+//     status) and the schemas (params, query, body, response) go;
 //   - every top-level constant of the contract is marked pure (`/* @__PURE__ */ (() => …)()`), so one no
 //     chunk reads is dropped even when it is built by chained calls (`z.string().check(…)`) or spreads,
 //     which a bundler must otherwise assume have side effects. The contract has none at module level
@@ -13,7 +13,7 @@
 // The Worker and the sandbox import the contract as written.
 import ts from "typescript";
 
-const NOT_IN_TABLE = new Set(["summary", "description", "tag", "errors", "params", "query", "body", "response"]);
+const NOT_IN_TABLE = new Set(["operationId", "summary", "description", "tag", "errors", "successStatus", "params", "query", "body", "response"]);
 
 /** @typedef {{ start: number; end: number; text?: string }} Edit */
 
@@ -35,6 +35,8 @@ export function routeTableOnly(code) {
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "defineRoute") {
       const [route] = node.arguments;
       if (route && ts.isObjectLiteralExpression(route)) {
+        // `defineRoute` only types its argument: `defineRoute({…})` becomes the literal in parentheses.
+        cuts.push({ start: node.expression.getStart(), end: node.expression.getEnd() });
         for (const property of route.properties) {
           if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name) || !NOT_IN_TABLE.has(property.name.text)) continue;
           // The property and its trailing comma (a trailing comma on the last one is harmless).

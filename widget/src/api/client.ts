@@ -129,7 +129,7 @@ async function read(route: RouteContract, response: Response): Promise<unknown> 
     if (isRecord(json.data)) return json.data;
     throw new ApiError({
       code: "invalid_response",
-      message: `the Worker's reply to ${route.operationId} has no data object`,
+      message: `the Worker's reply to ${route.method} ${route.path} has no data object`,
       status: response.status,
       requestId: requestIdOf(json) ?? requestId,
     });

@@ -8,22 +8,19 @@ interface SignInReply {
   user: AuthUser;
 }
 
-/** Whether `value` is an object whose `keys` are all strings (the issuer's replies are flat strings). */
-function hasStrings(value: unknown, keys: readonly string[]): value is Record<string, string> {
-  return typeof value === "object" && value !== null && keys.every((k) => typeof (value as Record<string, unknown>)[k] === "string");
-}
+/** Whether `value` has text at each of these keys (`user.id` reads one level down): what a reply must hold to be used. */
+const hasText = (value: unknown, keys: string[]): boolean =>
+  keys.every((key) => typeof key.split(".").reduce<any>((o, k) => o?.[k], value) === "string");
 
-// What a reply must hold to be used; anything else is the issuer misbehaving (`provider_error`).
-const isSignInReply = (v: unknown): v is SignInReply =>
-  hasStrings(v, ["jwt", "refreshToken", "expiresAt", "refreshExpiresAt"]) && hasStrings((v as Record<string, unknown>).user, ["id", "email"]);
-const isCodeSent = (v: unknown): v is CodeSent => hasStrings(v, ["email", "expiresAt"]);
+const isSignInReply = (v: unknown): v is SignInReply => hasText(v, ["jwt", "refreshToken", "expiresAt", "refreshExpiresAt", "user.id", "user.email"]);
+const isCodeSent = (v: unknown): v is CodeSent => hasText(v, ["email", "expiresAt"]);
 const isAnything = (_: unknown): _ is unknown => true;
 
 /** The first item of the issuer's error reply (`{ errors: [{ code, message, field? }] }`), if it sent one. */
 function firstError(json: unknown): { code: string; message: string; field?: string } | undefined {
-  const item: unknown = Array.isArray((json as { errors?: unknown } | null)?.errors) ? (json as { errors: unknown[] }).errors[0] : undefined;
-  if (!hasStrings(item, ["code", "message"])) return undefined;
-  return { code: item.code!, message: item.message!, ...(typeof item.field === "string" ? { field: item.field } : {}) };
+  const item = (json as { errors?: { code: string; message: string; field?: unknown }[] } | null)?.errors?.[0];
+  if (!hasText(item, ["code", "message"])) return undefined;
+  return { code: item!.code, message: item!.message, ...(typeof item!.field === "string" ? { field: item!.field } : {}) };
 }
 
 /** What survives a reload: the refresh token (rotated on every use) and who it belongs to. Never the JWT. */

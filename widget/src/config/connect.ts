@@ -1,5 +1,5 @@
 import { configRoutes, type PublicConfig } from "@machines-card/contract/api/config";
-import type { Bootstrap } from "@machines-card/contract/api/me";
+import { meRoutes, type Bootstrap } from "@machines-card/contract/api/me";
 import { ApiError } from "../api/api-error";
 import { createWorkerClient, type WorkerClient } from "../api/client";
 import type { AuthAdapter, AuthUser } from "../auth/auth-adapter";
@@ -103,8 +103,7 @@ export async function connect(settings: Settings & { apiBase: string }, o: Conne
       }
       return wallet.adapter;
     },
-    // The bootstrap's schema (KYC state, balances) comes with the steps' contract, not before the sign-in form.
-    bootstrap: async (signal) => client.call((await import("@machines-card/contract/api/me")).meRoutes.getMe, { signal }),
+    bootstrap: (signal) => client.call(meRoutes.getMe, { signal }),
     restore: () => signedIn.restore().catch(() => null),
   };
   const version = versionProblem(config.version, apiBase);

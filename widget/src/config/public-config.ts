@@ -8,19 +8,19 @@ import type { PublicConfig } from "@machines-card/contract/api/config";
  * Returns the config, or the first field that is not what a machines-card Worker sends.
  */
 export function readPublicConfig(data: unknown): { ok: true; config: PublicConfig } | { ok: false; field: string } {
-  const d = data as Record<string, any>;
-  const auth = d?.auth;
-  const wallet = d?.wallet;
-  const checks: [string, boolean][] = [
-    ["environment", d?.environment === "sandbox" || d?.environment === "production"],
-    ["originAllowed", typeof d?.originAllowed === "boolean"],
-    ["auth", auth?.provider === "sandbox" ? typeof auth.issuerUrl === "string" : auth?.provider === "crossmint" && typeof auth.clientApiKey === "string"],
-    ["wallet", wallet?.provider === "sandbox" ? typeof wallet.signerUrl === "string" : wallet?.provider === "crossmint"],
-    ["chain.id", Number.isInteger(d?.chain?.id)],
-  ];
-  const failed = checks.find(([, ok]) => !ok);
-  if (failed) return { ok: false, field: failed[0] };
-  const testFunds = typeof d.testFunds?.token === "string" ? { token: d.testFunds.token as string } : null;
-  const version = typeof d.version === "string" ? d.version : undefined;
-  return { ok: true, config: { ...(d as PublicConfig), origin: typeof d.origin === "string" ? d.origin : null, testFunds, version } };
+  const d = (data ?? {}) as Record<string, any>;
+  const { auth = {}, wallet = {} } = d;
+  const text = (value: unknown) => typeof value === "string";
+  const wrong = (
+    [
+      ["environment", d.environment === "sandbox" || d.environment === "production"],
+      ["originAllowed", typeof d.originAllowed === "boolean"],
+      ["auth", auth.provider === "sandbox" ? text(auth.issuerUrl) : auth.provider === "crossmint" && text(auth.clientApiKey)],
+      ["wallet", wallet.provider === "sandbox" ? text(wallet.signerUrl) : wallet.provider === "crossmint"],
+      ["chain.id", Number.isInteger(d.chain?.id)],
+    ] as const
+  ).find(([, ok]) => !ok);
+  if (wrong) return { ok: false, field: wrong[0] };
+  const testFunds = text(d.testFunds?.token) ? { token: d.testFunds.token as string } : null;
+  return { ok: true, config: { ...(d as PublicConfig), origin: text(d.origin) ? d.origin : null, testFunds, version: text(d.version) ? d.version : undefined } };
 }

@@ -91,10 +91,10 @@ export class SessionController implements ReactiveController {
     }
     this.set({ phase: "connecting" });
     try {
-      const [{ connect }, moves, { progress }] = await Promise.all([import("../config/connect"), import("./session-moves"), import("../frame/progress")]);
+      const moves = await import("./session-moves");
       this.moves = moves;
-      this.progressView = progress;
-      const result = await connect(
+      this.progressView = moves.progress;
+      const result = await moves.connect(
         { ...settings, apiBase },
         { provider: this.o.provider, onSessionEnded: () => void moves.endSession(this, "expired"), signal: abort.signal },
       );

@@ -10,9 +10,12 @@ import type { SessionController } from "./session-controller";
 
 /**
  * What a session does once the element is connected to its Worker: restore and load the journey, take
- * the steps' updates, go where the user should be, sign out. Loaded with the connection, so the entry
- * carries only the session's state and how it starts.
+ * the steps' updates, go where the user should be, sign out. Loaded when the element starts, with what
+ * it needs for that (reaching the Worker, and the progress indicator a running journey shows), so the
+ * entry carries only the session's state and how it starts.
  */
+export { connect } from "../config/connect";
+export { progress } from "../frame/progress";
 
 /** After connecting: restores an earlier session, opens the step the user should be at, fires `mc-ready`. */
 export async function begin(s: SessionController, result: Extract<ConnectResult, { ok: true }>, signal: AbortSignal): Promise<void> {

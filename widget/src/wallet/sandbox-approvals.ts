@@ -1,6 +1,6 @@
+import type { DeviceKeyStore } from "./device-key-store";
+import type { WalletOperation } from "./passkey-approvals";
 import { WalletError, type ApprovalHandler } from "./wallet-adapter";
-import { deviceKeyStore, type DeviceKeyStore } from "./device-key-store";
-import { passkeyApproval, passkeysAvailable, registerPasskey, type WalletOperation } from "./passkey-approvals";
 
 /** How the sandbox wallet's API is asked (the adapter's `call`). */
 export type SignerCall = <T>(method: "GET" | "POST", path: string, body?: unknown) => Promise<T>;
@@ -30,14 +30,16 @@ export async function sandboxApproval(o: {
   /** What is about to be signed or sent (a passkey approves exactly this). */
   operation: WalletOperation;
 }): Promise<Grant> {
-  const keys = o.keys ?? deviceKeyStore();
-  if (o.mode === "device") {
-    const grant = await deviceApproval(o.call, keys, o.user).catch(() => null);
+  // The device key and the passkey prompts are chunks of their own: only a wallet in that mode loads them.
+  const device = o.mode === "device" ? (await import("./sandbox-device")).sandboxDevice(o.call, o.keys) : null;
+  if (device) {
+    const grant = await device.approval(o.user).catch(() => null);
     if (grant) return grant;
   }
-  const passkeys = o.mode === "passkey" && passkeysAvailable();
-  if (passkeys) {
-    const grant = await passkeyApproval(o.call, o.operation).catch(() => null);
+  const passkeys = o.mode === "passkey" ? await import("./passkey-approvals") : null;
+  const usePasskey = passkeys?.passkeysAvailable() ?? false;
+  if (usePasskey) {
+    const grant = await passkeys!.passkeyApproval(o.call, o.operation).catch(() => null);
     if (grant) return grant;
   }
   if (!o.handler) throw new WalletError("user_rejected", "this withdrawal needs your approval, and no prompt is available");
@@ -64,42 +66,8 @@ export async function sandboxApproval(o: {
     },
   });
   if (!grant) throw new WalletError("user_rejected", "the approval was not completed");
-  if (o.mode === "device") await registerDevice(o.call, keys, o.user, (grant as Grant).token).catch(() => {});
+  if (device) await device.register(o.user, (grant as Grant).token).catch(() => {});
   // Declined or failed, the code still approved this withdrawal; the next one asks for the code again.
-  if (passkeys) await registerPasskey(o.call, (grant as Grant).token).catch(() => {});
+  if (usePasskey) await passkeys!.registerPasskey(o.call, (grant as Grant).token).catch(() => {});
   return grant;
-}
-
-async function deviceApproval(call: SignerCall, keys: DeviceKeyStore, user: string): Promise<Grant | null> {
-  const key = await keys.get(user);
-  if (!key) return null;
-  const { challenge, wallet } = await call<{ challenge: string; wallet: string }>("POST", "/approvals/device/challenge", {});
-  const message = `machines-card sandbox approval\nwallet: ${wallet.toLowerCase()}\nchallenge: ${challenge}`;
-  const signature = await crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, key.privateKey, new TextEncoder().encode(message));
-  try {
-    const r = await call<{ approval: string; expiresAt: string }>("POST", "/approvals/device", { deviceId: key.id, challenge, signature: b64url(signature) });
-    return { token: r.approval, expiresAt: Date.parse(r.expiresAt), used: new Set() };
-  } catch (e) {
-    // Removed on another screen (or by the sandbox restarting): forget it; the email code takes over.
-    if ((e as { signerCode?: string }).signerCode === "device_unknown") await keys.remove(user);
-    return null;
-  }
-}
-
-async function registerDevice(call: SignerCall, keys: DeviceKeyStore, user: string, approval: string): Promise<void> {
-  const pair = await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, ["sign", "verify"]);
-  const jwk = await crypto.subtle.exportKey("jwk", pair.publicKey);
-  const name = deviceName();
-  const { device } = await call<{ device: { id: string } }>("POST", "/signers/device", { publicKey: { x: jwk.x, y: jwk.y }, name, approval });
-  await keys.put(user, { id: device.id, name, privateKey: pair.privateKey });
-}
-
-function deviceName(): string {
-  const ua = typeof navigator === "undefined" ? "" : navigator.userAgent;
-  const browser = /Firefox\//.test(ua) ? "Firefox" : /Edg\//.test(ua) ? "Edge" : /Chrom(e|ium)\//.test(ua) ? "Chrome" : /Safari\//.test(ua) ? "Safari" : "Browser";
-  return `${browser} on this device`;
-}
-
-function b64url(bytes: ArrayBuffer): string {
-  return btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }

@@ -1,4 +1,4 @@
-import { deviceKeyStore, type DeviceKeyStore } from "./device-key-store";
+import type { DeviceKeyStore } from "./device-key-store";
 import { sandboxApproval, type Grant } from "./sandbox-approvals";
 import type { WalletOperation } from "./passkey-approvals";
 import { WalletError, type HexString, type WalletAdapter } from "./wallet-adapter";
@@ -61,7 +61,7 @@ export function createSandboxWallet(options: SandboxWalletOptions): WalletAdapte
    * goes without when no grant is held, and an `approval_*` refusal asks for one and tries once more.
    */
   let grant: Grant | null = null;
-  const keys = options.keys ?? deviceKeyStore();
+  const keys = options.keys;
   async function approved<T>(use: "sign" | "send", operation: WalletOperation, run: (approval: string | undefined) => Promise<T>): Promise<T> {
     const fresh = grant && !grant.used.has(use) && grant.expiresAt > Date.now() + 5_000 ? grant : null;
     try {
@@ -78,32 +78,15 @@ export function createSandboxWallet(options: SandboxWalletOptions): WalletAdapte
     return result;
   }
 
-  const device = {
-    async current() {
-      const user = (await call<{ address: string }>("GET", "")).address;
-      const key = await keys.get(user);
-      if (!key) return null;
-      const { devices } = await call<{ devices: { id: string; name: string }[] }>("GET", "/signers");
-      const registered = devices.find((d) => d.id === key.id);
-      // Removed elsewhere (or forgotten by a restarted sandbox): the key here is of no use any more.
-      if (!registered) await keys.remove(user);
-      return registered ? { id: registered.id, name: registered.name } : null;
-    },
-    async remove() {
-      const user = (await call<{ address: string }>("GET", "")).address;
-      const key = await keys.get(user);
-      if (!key) return;
-      await call("POST", "/signers/device/remove", { deviceId: key.id }).catch((e) => {
-        if ((e as { signerCode?: string }).signerCode !== "not_found") throw e;
-      });
-      await keys.remove(user);
-    },
-  };
+  // Device mode's key and control load with their own chunk, when first used.
+  const device = () => import("./sandbox-device").then((m) => m.sandboxDevice(call, keys).control);
 
   const adapter: WalletAdapter = {
     provider: "sandbox",
     onApprovalRequired: null,
-    ...(options.signer === "device" && { device }),
+    ...(options.signer === "device" && {
+      device: { current: async () => (await device()).current(), remove: async () => (await device()).remove() },
+    }),
     async address() {
       return (await call<{ address: HexString }>("GET", "")).address;
     },

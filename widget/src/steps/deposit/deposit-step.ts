@@ -13,7 +13,7 @@ import { depositForm } from "./deposit-form";
 import { depositStyles } from "./deposit-step.styles";
 import { DepositWatch } from "./deposit-watch";
 import { depositMessages, type DepositMessages } from "./deposit.messages";
-import { addTestFunds, TEST_FUNDS_DOLLARS, testFundsToken } from "./test-funds";
+import { TEST_FUNDS_DOLLARS, testFundsToken } from "./test-funds-offer";
 
 /**
  * Adding money: choose the asset and network (the partner's defaults preselected), see the range and
@@ -154,7 +154,7 @@ export class DepositStep extends StepElement<DepositMessages> {
     if (this.funding) return;
     this.funding = true;
     try {
-      const wallet = await this.context.wallet();
+      const [wallet, { addTestFunds }] = await Promise.all([this.context.wallet(), import("./test-funds")]);
       await addTestFunds(wallet, { ...target, chainId: this.context.config.chain.id });
       this.announce(this.t("testFundsSent"));
     } catch (error) {

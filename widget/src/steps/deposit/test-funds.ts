@@ -1,37 +1,24 @@
-import type { PublicConfig } from "@machines-card/contract/api/config";
-import type { Deposit } from "@machines-card/contract/api/deposits";
 import type { HexString, WalletAdapter } from "../../wallet/wallet-adapter";
+import { TEST_FUNDS_DOLLARS } from "./test-funds-offer";
 
-/**
- * Sandbox-only "add test funds": the public rUSD faucet on Base Sepolia, `mint(uint256 _amountDollars_Max100)`
- * (whole dollars, at most 100 a call, minted to the caller), called from the user's own wallet, then a
- * `transfer` of what was minted to the open deposit's address, as Machines' public example funds a card.
- * Encoded by hand: two fixed ABI calls do not justify an ABI library in the widget's bundle.
- */
-export const TEST_FUNDS_DOLLARS = 100;
 /** rUSD's decimals (the public example transfers `dollars × 10^6` after minting). */
 const TEST_TOKEN_DECIMALS = 6n;
 /** `mint(uint256)` and `transfer(address,uint256)`: the first four bytes of their signatures' keccak-256. */
 const MINT_SELECTOR = "0xa0712d68";
 const TRANSFER_SELECTOR = "0xa9059cbb";
-const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
 const word = (value: bigint) => value.toString(16).padStart(64, "0");
 
 /**
- * The test token to offer, or null: only when the Worker runs a sandbox environment and names one
- * (`testFunds`), and only for an open deposit on that chain with an EVM address. Never in production,
- * whatever the config says.
+ * Sandbox-only "add test funds": the public rUSD faucet on Base Sepolia, `mint(uint256 _amountDollars_Max100)`
+ * (whole dollars, at most 100 a call, minted to the caller), called from the user's own wallet, then a
+ * `transfer` of what was minted to the open deposit's address, as Machines' public example funds a card.
+ * Encoded by hand: two fixed ABI calls do not justify an ABI library in the widget's bundle. A chunk of
+ * its own, loaded on the first click: only a page whose Worker offers test funds (staging) shows the
+ * action (`test-funds-offer.ts`).
+ *
+ * Mints the test dollars into the user's wallet, then sends them to the deposit address; returns both hashes.
  */
-export function testFundsToken(config: PublicConfig, deposit: Deposit): { token: HexString; to: HexString } | null {
-  const token = config.testFunds?.token;
-  if (config.environment !== "sandbox" || !token || !ADDRESS.test(token)) return null;
-  if (!deposit.depositAddress || !ADDRESS.test(deposit.depositAddress)) return null;
-  if (deposit.chainId !== null && deposit.chainId !== config.chain.id) return null;
-  return { token: token as HexString, to: deposit.depositAddress as HexString };
-}
-
-/** Mints the test dollars into the user's wallet, then sends them to the deposit address; returns both hashes. */
 export async function addTestFunds(wallet: WalletAdapter, o: { token: HexString; to: HexString; chainId: number }): Promise<HexString[]> {
   const from = await wallet.address();
   const amount = BigInt(TEST_FUNDS_DOLLARS) * 10n ** TEST_TOKEN_DECIMALS;

@@ -1,8 +1,18 @@
 import type { PreparedWithdrawal, Withdrawal } from "@machines-card/contract/api/withdrawals";
 import { ApiError } from "../../api/api-error";
 
+/** What a field must be: this text (any letter case), this number, or text matching this pattern. */
+type Expected = string | number | RegExp;
+
 const HEX_DATA = /^0x(?:[0-9a-fA-F]{2})+$/;
-const same = (a: unknown, b: unknown) => typeof a === "string" && typeof b === "string" && a.toLowerCase() === b.toLowerCase();
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+const INTEGER = /^\d+$/;
+
+function matches(value: unknown, expected: Expected | null | undefined): boolean {
+  if (expected === null || expected === undefined) return false;
+  if (expected instanceof RegExp) return expected.test(typeof value === "number" ? String(value) : (value as string));
+  return typeof expected === "string" ? typeof value === "string" && value.toLowerCase() === expected.toLowerCase() : value === expected;
+}
 
 /**
  * Checks what the Worker prepared for the wallet against the withdrawal the user confirmed, before the
@@ -13,42 +23,37 @@ const same = (a: unknown, b: unknown) => typeof a === "string" && typeof b === "
  * JSON) from reaching a signature. Throws `invalid_response` naming the first field that differs.
  */
 export function checkPrepared(w: Withdrawal, prepared: PreparedWithdrawal): void {
-  const chainId = w.execution?.chainId ?? null;
-  const sameChain = (id: unknown) => chainId === null || id === chainId;
   const p = (prepared ?? {}) as Record<string, any>;
-  let checks: [string, boolean][];
-  if (p.kind === "typedData") {
-    const typed = p.typedData;
-    const call = w.call;
-    checks = [
-      ["call", call !== null],
-      ["typedData.primaryType", typed?.primaryType === "Withdraw"],
-      ["typedData.domain.chainId", sameChain(typed?.domain?.chainId)],
-      ["typedData.domain.salt", same(typed?.domain?.salt, p.adminSalt)],
-      ["typedData.message.user", same(typed?.message?.user, w.adminAddress)],
-      ["typedData.message.asset", same(typed?.message?.asset, call?.tokenAddress)],
-      ["typedData.message.amount", typed?.message?.amount === call?.amountNative],
-      ["typedData.message.recipient", same(typed?.message?.recipient, call?.recipient)],
-      ["signer", same(p.signer, w.adminAddress)],
-    ];
-  } else if (p.kind === "transaction") {
-    const tx = p.transaction;
-    checks = [
-      ["transaction.from", same(tx?.from, w.adminAddress)],
-      ["transaction.to", w.execution?.callTarget ? same(tx?.to, w.execution.callTarget) : /^0x[0-9a-fA-F]{40}$/.test(tx?.to)],
-      ["transaction.value", tx?.value === "0x0"],
-      ["transaction.chainId", Number.isInteger(tx?.chainId) && sameChain(tx.chainId)],
-      ["transaction.data", typeof tx?.data === "string" && HEX_DATA.test(tx.data)],
-    ];
-  } else {
-    checks = [["kind", false]];
-  }
-  const failed = checks.find(([, ok]) => !ok);
-  if (!failed) return;
+  const call = w.call;
+  const chain = w.execution?.chainId ?? INTEGER;
+  // Each field by its path in the reply, and what it must be; a path that cannot be checked fails.
+  const expected: [string, Expected | null | undefined][] =
+    p.kind === "typedData"
+      ? [
+          ["typedData.primaryType", "Withdraw"],
+          ["typedData.domain.chainId", chain],
+          ["typedData.domain.salt", p.adminSalt],
+          ["typedData.message.user", w.adminAddress],
+          ["typedData.message.asset", call?.tokenAddress],
+          ["typedData.message.amount", call?.amountNative],
+          ["typedData.message.recipient", call?.recipient],
+          ["signer", w.adminAddress],
+        ]
+      : p.kind === "transaction"
+        ? [
+            ["transaction.from", w.adminAddress],
+            ["transaction.to", w.execution?.callTarget ?? ADDRESS],
+            ["transaction.value", "0x0"],
+            ["transaction.chainId", chain],
+            ["transaction.data", HEX_DATA],
+          ]
+        : [["kind", "typedData"]];
+  const wrong = expected.find(([path, want]) => !matches(path.split(".").reduce((o, k) => o?.[k], p), want));
+  if (!wrong) return;
   throw new ApiError({
     code: "invalid_response",
-    message: `the Worker prepared a withdrawal whose ${failed[0]} does not match the one confirmed; nothing was signed`,
-    field: failed[0],
+    message: `the Worker prepared a withdrawal whose ${wrong[0]} does not match the one confirmed; nothing was signed`,
+    field: wrong[0],
     status: 0,
   });
 }

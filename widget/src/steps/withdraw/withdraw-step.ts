@@ -10,7 +10,7 @@ import { WithdrawalSubmittedEvent } from "../../events/withdrawal-submitted";
 import { StepElement } from "../step-element";
 import { withdrawMessages, type WithdrawMessages } from "./withdraw.messages";
 import { WithdrawApproval } from "./withdraw-approval";
-import { WithdrawDevice } from "./withdraw-device";
+import type { WithdrawDevice } from "./withdraw-device";
 import { flowView } from "./withdraw-flow-view";
 import { withdrawForm } from "./withdraw-form";
 import { WithdrawFormController } from "./withdraw-form-controller";
@@ -52,12 +52,11 @@ export class WithdrawStep extends StepElement<WithdrawMessages> {
     focusOn: (selector) => void this.focusOn(selector),
   });
 
-  /** The device signer this browser holds (signer mode `device`), with its remove button. */
-  private readonly device = new WithdrawDevice(this, {
-    t: (key, values) => this.t(key, values),
-    announce: (text) => this.announce(text),
-    control: async () => (this.context.config.wallet.signer === "device" ? ((await this.context.wallet()).device ?? null) : null),
-  });
+  /**
+   * The device signer this browser holds, with its remove button: only in signer mode `device`, whose
+   * wallets alone keep one, so only that mode loads it (after the first render, once the context is set).
+   */
+  private device: WithdrawDevice | null = null;
 
   private readonly flow = new WithdrawalFlow(this, {
     api: () => this.context.api,
@@ -65,7 +64,7 @@ export class WithdrawStep extends StepElement<WithdrawMessages> {
     onStage: (stage) => this.stageChanged(stage),
     onSubmitted: (w, txHash) => this.emit(new WithdrawalSubmittedEvent({ withdrawalId: w.id, txHash, amountCents: w.amountCents })),
     onConfirmed: (w) => {
-      void this.device.refresh();
+      void this.device?.refresh();
       this.emit(new WithdrawalConfirmedEvent({ withdrawalId: w.id, txHash: w.confirmedTxHash ?? w.submittedTxHash ?? "", amountCents: w.amountCents }));
       void this.refreshBalances();
     },
@@ -92,6 +91,18 @@ export class WithdrawStep extends StepElement<WithdrawMessages> {
   constructor() {
     super();
     this.failureNotice = undefined;
+  }
+
+  protected override firstUpdated(): void {
+    if (this.context.config.wallet.signer !== "device") return;
+    void import("./withdraw-device").then(({ WithdrawDevice }) => {
+      this.device = new WithdrawDevice(this, {
+        t: (key, values) => this.t(key, values),
+        announce: (text) => this.announce(text),
+        control: async () => (await this.context.wallet()).device ?? null,
+      });
+      this.requestUpdate();
+    });
   }
 
   /** A declined request in the wallet is said in this step's words: nothing was sent. */
@@ -218,6 +229,6 @@ export class WithdrawStep extends StepElement<WithdrawMessages> {
       ${this.balances
         ? html`<p class="available"><span class="muted">${this.t("available")}</span> <strong>${i18n.money(this.balances.spendingPower)}</strong></p>`
         : nothing}
-      ${this.device.render()} ${withdrawForm(this.t, i18n, this.form.view(this.failureNotice, this.flow.busy))}`;
+      ${this.device?.render() ?? nothing} ${withdrawForm(this.t, i18n, this.form.view(this.failureNotice, this.flow.busy))}`;
   }
 }
