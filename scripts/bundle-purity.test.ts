@@ -82,6 +82,15 @@ describe("the built widget's chunks", () => {
     }
   });
 
+  it("carry no schema and no schema library: the widget reads the contract's route tables and constants only", () => {
+    // Crossmint's SDKs bundle their own zod (under their own node_modules); ours must not ship at all.
+    for (const chunk of chunks) {
+      expect(chunk.modules.filter((m) => m.startsWith("node_modules/zod/")), chunk.file).toEqual([]);
+      // A schema's English sentences would be the sign of one: the contract's "must be …" messages.
+      expect(chunk.code, chunk.file).not.toContain("must be a 0x-prefixed 20-byte hex address");
+    }
+  });
+
   it("load the sandbox adapters only on demand: the entry and the production path never import them", () => {
     const manifest = JSON.parse(readFileSync(join(dist, ".vite", "manifest.json"), "utf8")) as Record<
       string,
