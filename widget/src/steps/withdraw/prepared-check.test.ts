@@ -1,7 +1,8 @@
 import { expect, fixture, html, waitUntil } from "@open-wc/testing";
 import { LitElement } from "lit";
-import type { PreparedWithdrawal, Withdrawal } from "@machines-card/contract/api/withdrawals";
+import type { PreparedWithdrawal } from "@machines-card/contract/api/withdrawals";
 import { fakeWorker } from "#test/fake-worker";
+import { withdrawalFixture } from "#test/withdrawal-fixture";
 import { ApiError } from "../../api/api-error";
 import { createWorkerClient } from "../../api/client";
 import { checkPrepared } from "./prepared-check";
@@ -14,23 +15,12 @@ const TARGET = `0x${"4".repeat(40)}`;
 const SALT = `0x${"5".repeat(64)}`;
 
 // A ready coordinator_v2 withdrawal of 5 USDC (6 decimals) on Base, as the user confirmed it.
-const READY = {
-  id: "wd_0123456789",
-  status: "ready",
-  amountCents: 500,
+const READY = withdrawalFixture({
   destination: { currency: "usdc", network: "base", address: RECIPIENT, extraId: null },
-  retryAfterSeconds: null,
   execution: { callPath: "coordinator_v2", callTarget: TARGET, chainId: 8453, collateralProxyAddress: `0x${"6".repeat(40)}`, contractVersion: 2 },
   call: { tokenAddress: TOKEN, amountNative: "5000000", tokenDecimals: 6, recipient: RECIPIENT, expiresAt: 2_000_000_000 },
-  relay: null,
   adminAddress: USER,
-  submittedTxHash: null,
-  submittedHashKind: null,
-  confirmedTxHash: null,
-  failureReason: null,
-  createdAt: "2026-11-21T06:00:00.000Z",
-  updatedAt: "2026-11-21T06:00:00.000Z",
-} satisfies Withdrawal;
+});
 
 const TYPED: PreparedWithdrawal = {
   kind: "typedData",

@@ -1,30 +1,14 @@
 import { expect, fixture, html, waitUntil } from "@open-wc/testing";
 import { LitElement } from "lit";
-import type { Withdrawal } from "@machines-card/contract/api/withdrawals";
 import { coreCatalogs } from "../../i18n/core-messages";
 import { createI18n, type Translate } from "../../i18n/translator";
 import { deviceKeyStore } from "../../wallet/device-key-store";
 import { WalletError, type ApprovalRequest } from "../../wallet/wallet-adapter";
+import { withdrawalFixture } from "#test/withdrawal-fixture";
 import { withdrawMessages, type WithdrawMessages } from "./withdraw.messages";
 import { WithdrawApproval } from "./withdraw-approval";
 
-const WITHDRAWAL = {
-  id: "wd_approval01",
-  status: "ready",
-  amountCents: 4000,
-  destination: { currency: "usdc", network: "base", address: `0x${"1".repeat(40)}`, extraId: null },
-  retryAfterSeconds: null,
-  execution: null,
-  call: null,
-  relay: null,
-  adminAddress: `0x${"2".repeat(40)}`,
-  submittedTxHash: null,
-  submittedHashKind: null,
-  confirmedTxHash: null,
-  failureReason: null,
-  createdAt: "2026-11-21T06:00:00.000Z",
-  updatedAt: "2026-11-21T06:00:00.000Z",
-} satisfies Withdrawal;
+const WITHDRAWAL = withdrawalFixture({ id: "wd_approval01", amountCents: 4000 });
 
 const i18n = createI18n("en-US", "en", { core: coreCatalogs as never });
 const t: Translate<WithdrawMessages> = (key, values) => i18n.t(withdrawMessages, key, values);

@@ -1,30 +1,13 @@
 import { expect, fixture, html, waitUntil } from "@open-wc/testing";
 import { LitElement } from "lit";
-import type { Withdrawal } from "@machines-card/contract/api/withdrawals";
 import { fakeWorker } from "#test/fake-worker";
+import { withdrawalFixture } from "#test/withdrawal-fixture";
 import { createWorkerClient } from "../../api/client";
 import { WithdrawalFlow, stageOf, type Stage } from "./withdrawal-flow";
 
 // A withdrawal status the step does not know (a Worker in front of a changed Machines may report one):
 // in progress, never an error, and followed until it moves to one the step knows.
-// Typed against the contract (a field the contract gains must be added here), but for the status it does not know.
-const WITHDRAWAL = {
-  id: "wd_0123456789",
-  status: "queued" as Withdrawal["status"],
-  amountCents: 500,
-  destination: { currency: "usdc", network: "base", address: `0x${"1".repeat(40)}`, extraId: null },
-  retryAfterSeconds: 1,
-  execution: null,
-  call: null,
-  relay: null,
-  adminAddress: `0x${"2".repeat(40)}`,
-  submittedTxHash: null,
-  submittedHashKind: null,
-  confirmedTxHash: null,
-  failureReason: null,
-  createdAt: "2026-11-21T06:00:00.000Z",
-  updatedAt: "2026-11-21T06:00:00.000Z",
-} satisfies Withdrawal;
+const WITHDRAWAL = withdrawalFixture({ status: "queued", retryAfterSeconds: 1 });
 
 class FlowHost extends LitElement {}
 customElements.define("test-withdrawal-flow-host", FlowHost);
