@@ -3,6 +3,7 @@ import {
   ADDRESS_FIELD_NAMES,
   ANNUAL_SALARY_OPTIONS,
   EXPECTED_MONTHLY_VOLUME_OPTIONS,
+  NATIONAL_ID_PATTERN,
   OCCUPATION_CODE_PATTERN,
   type KycFieldName,
 } from "./kyc-values";
@@ -127,7 +128,7 @@ export const KYC_RULES = {
     type: "text",
     required: true,
     minLength: { length: 1, message: "is required" },
-    pattern: { regex: /^[0-9A-Za-z-]+$/, message: "may contain only letters, numbers and dashes" },
+    pattern: { regex: NATIONAL_ID_PATTERN, message: "may contain only letters, numbers and dashes" },
   },
   countryOfIssue: countryCode,
   email: { type: "text", required: true, notText: "must be a valid email address", email: "must be a valid email address" },

@@ -16,6 +16,9 @@ export const EXPECTED_MONTHLY_VOLUME_OPTIONS = ["under $1k", "$1k\u2013$5k", "$5
 
 export type KycFieldType = "string" | "date" | "object";
 
+/** A national ID: letters, numbers and dashes (the reply's `regex` for it, and the rule `kyc-rules.ts` checks). */
+export const NATIONAL_ID_PATTERN = /^[0-9A-Za-z-]+$/;
+
 export interface KycFieldDescription {
   name: KycFieldName;
   required: boolean;
@@ -53,7 +56,7 @@ export const KYC_FIELDS: readonly KycFieldDescription[] = [
     name: "nationalId",
     required: true,
     type: "string",
-    regex: "^[0-9A-Za-z-]+$",
+    regex: NATIONAL_ID_PATTERN.source,
     description: "Government ID number. Letters, numbers, and dashes only.",
   },
   {
