@@ -50,3 +50,16 @@ export class ApiError extends BaseError {
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
+
+/**
+ * The items of an error reply's `errors` that have a code and a message (`field` kept when it is text):
+ * the Worker's envelope and the sandbox identity issuer's replies both carry them.
+ */
+export function errorItemsOf(value: unknown): ErrorItem[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item) =>
+    typeof item === "object" && item !== null && typeof item.code === "string" && typeof item.message === "string"
+      ? [{ code: item.code, message: item.message, ...(typeof item.field === "string" ? { field: item.field } : {}) }]
+      : [],
+  );
+}

@@ -1,6 +1,5 @@
 import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteContract } from "@machines-card/contract/api/define-route";
-import type { ErrorItem } from "@machines-card/contract/envelope";
-import { ApiError } from "./api-error";
+import { ApiError, errorItemsOf } from "./api-error";
 
 export interface WorkerClientOptions {
   /** The Worker's base URL (the element's `api-base`), without a trailing slash. */
@@ -158,16 +157,6 @@ async function read(route: RouteContract, response: Response): Promise<unknown> 
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
-}
-
-/** The error envelope's items that have a code and a message (the Worker always sends at least one). */
-function errorItemsOf(value: unknown): ErrorItem[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item) =>
-    isRecord(item) && typeof item.code === "string" && typeof item.message === "string"
-      ? [{ code: item.code, message: item.message, ...(typeof item.field === "string" ? { field: item.field } : {}) }]
-      : [],
-  );
 }
 
 function requestIdOf(json: Record<string, unknown>): string | undefined {

@@ -1,3 +1,4 @@
+import { errorItemsOf } from "../api/api-error";
 import { AuthError, type AuthAdapter, type AuthErrorCode, type AuthUser, type CodeSent } from "./auth-adapter";
 
 interface SignInReply {
@@ -15,13 +16,6 @@ const hasText = (value: unknown, keys: string[]): boolean =>
 const isSignInReply = (v: unknown): v is SignInReply => hasText(v, ["jwt", "refreshToken", "expiresAt", "refreshExpiresAt", "user.id", "user.email"]);
 const isCodeSent = (v: unknown): v is CodeSent => hasText(v, ["email", "expiresAt"]);
 const isAnything = (_: unknown): _ is unknown => true;
-
-/** The first item of the issuer's error reply (`{ errors: [{ code, message, field? }] }`), if it sent one. */
-function firstError(json: unknown): { code: string; message: string; field?: string } | undefined {
-  const item = (json as { errors?: { code: string; message: string; field?: unknown }[] } | null)?.errors?.[0];
-  if (!hasText(item, ["code", "message"])) return undefined;
-  return { code: item!.code, message: item!.message, ...(typeof item!.field === "string" ? { field: item!.field } : {}) };
-}
 
 /** What survives a reload: the refresh token (rotated on every use) and who it belongs to. Never the JWT. */
 interface StoredSession {
@@ -71,7 +65,8 @@ export function createSandboxAuth(options: SandboxAuthOptions): AuthAdapter {
       if (isReply(json)) return json;
       throw new AuthError("provider_error", `the identity issuer answered ${path} with an unexpected body`);
     }
-    const item = firstError(json);
+    // The issuer's error reply: `{ errors: [{ code, message, field? }] }`; its first item says why.
+    const [item] = errorItemsOf([(json as { errors?: unknown[] } | null)?.errors?.[0]]);
     const retryAfter = Number(response.headers.get("Retry-After")) || undefined;
     throw new AuthError(codeOf(item?.code, item?.field), item?.message ?? `the identity issuer answered ${response.status}`, {
       ...(item?.field ? { field: item.field } : {}),

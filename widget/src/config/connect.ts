@@ -38,8 +38,8 @@ export interface ConnectOptions {
 /**
  * Reaches the Worker (`GET /v1/config`) and checks what only it can tell: that it answers, that it is a
  * machines-card Worker, that it accepts this page's origin, and that it runs in the environment the
- * page expects; and warns (without stopping) when the Worker's major version differs from the widget's. This module is its own chunk, loaded right after the element first
- * renders.
+ * page expects; and warns (without stopping) when the Worker's major version differs from the widget's.
+ * It loads with `flow/session-moves.ts`, right after the element first renders.
  */
 export async function connect(settings: Settings & { apiBase: string }, o: ConnectOptions): Promise<ConnectResult> {
   const apiBase = settings.apiBase;
@@ -58,9 +58,9 @@ export async function connect(settings: Settings & { apiBase: string }, o: Conne
   let config: PublicConfig;
   try {
     const read = readPublicConfig(await client.call(configRoutes.getConfig, { signal: o.signal }));
+    // A reply that is not a machines-card Worker's is an invalid response like any other (below).
     if (!read.ok) {
-      const detail = `HTTP 200, the config's ${read.field} is not what a machines-card Worker sends`;
-      return { ok: false, problem: { key: "worker_invalid", attribute: "api-base", vars: { apiBase, detail }, fatal: true } };
+      throw new ApiError({ code: "invalid_response", message: `the config's ${read.field} is not what a machines-card Worker sends`, field: read.field, status: 200 });
     }
     config = read.config;
   } catch (error) {

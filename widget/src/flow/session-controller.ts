@@ -44,8 +44,6 @@ export class SessionController implements ReactiveController {
   locked: Prerequisite | null = null;
   /** The session ended by itself (not renewable): say so on the sign-in step. */
   sessionEnded = false;
-  /** The progress indicator, shown only while running: it loads with the connection. */
-  progressView: typeof import("../frame/progress").progress | null = null;
   private connecting: AbortController | null = null;
   private moves: typeof import("./session-moves") | null = null;
 
@@ -61,6 +59,11 @@ export class SessionController implements ReactiveController {
   hostDisconnected(): void {
     this.connecting?.abort();
     this.connecting = null;
+  }
+
+  /** The progress indicator, shown only while running: it loads with the connection. */
+  get progressView(): typeof import("../frame/progress").progress | null {
+    return this.moves?.progress ?? null;
   }
 
   /** Whether the element is connected to its Worker or on its way there. */
@@ -93,7 +96,6 @@ export class SessionController implements ReactiveController {
     try {
       const moves = await import("./session-moves");
       this.moves = moves;
-      this.progressView = moves.progress;
       const result = await moves.connect(
         { ...settings, apiBase },
         { provider: this.o.provider, onSessionEnded: () => void moves.endSession(this, "expired"), signal: abort.signal },

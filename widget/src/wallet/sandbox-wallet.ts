@@ -61,7 +61,6 @@ export function createSandboxWallet(options: SandboxWalletOptions): WalletAdapte
    * goes without when no grant is held, and an `approval_*` refusal asks for one and tries once more.
    */
   let grant: Grant | null = null;
-  const keys = options.keys;
   async function approved<T>(use: "sign" | "send", operation: WalletOperation, run: (approval: string | undefined) => Promise<T>): Promise<T> {
     const fresh = grant && !grant.used.has(use) && grant.expiresAt > Date.now() + 5_000 ? grant : null;
     try {
@@ -72,14 +71,14 @@ export function createSandboxWallet(options: SandboxWalletOptions): WalletAdapte
       if (!String((e as { signerCode?: string }).signerCode).startsWith("approval_")) throw e;
     }
     const user = (await call<{ owner?: string; address: string }>("GET", "")).address;
-    grant = await sandboxApproval({ call, mode: options.signer ?? "email", handler: adapter.onApprovalRequired, user, keys, operation });
+    grant = await sandboxApproval({ call, mode: options.signer ?? "email", handler: adapter.onApprovalRequired, user, keys: options.keys, operation });
     const result = await run(grant.token);
     grant.used.add(use);
     return result;
   }
 
   // Device mode's key and control load with their own chunk, when first used.
-  const device = () => import("./sandbox-device").then((m) => m.sandboxDevice(call, keys).control);
+  const device = () => import("./sandbox-device").then((m) => m.sandboxDevice(call, options.keys).control);
 
   const adapter: WalletAdapter = {
     provider: "sandbox",

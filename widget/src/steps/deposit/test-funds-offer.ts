@@ -1,10 +1,10 @@
 import type { PublicConfig } from "@machines-card/contract/api/config";
 import type { Deposit } from "@machines-card/contract/api/deposits";
+import { EVM_ADDRESS_PATTERN as ADDRESS } from "@machines-card/contract/machines/common";
 import type { HexString } from "../../wallet/wallet-adapter";
 
 /** The whole dollars one "add test funds" mints (the rUSD faucet's maximum per call). */
 export const TEST_FUNDS_DOLLARS = 100;
-const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
 /**
  * The test token to offer, or null: only when the Worker runs a sandbox environment and names one
@@ -18,4 +18,3 @@ export function testFundsToken(config: PublicConfig, deposit: Deposit): { token:
   if (deposit.chainId !== null && deposit.chainId !== config.chain.id) return null;
   return { token: token as HexString, to: deposit.depositAddress as HexString };
 }
-

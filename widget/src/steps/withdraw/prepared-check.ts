@@ -1,11 +1,11 @@
 import type { PreparedWithdrawal, Withdrawal } from "@machines-card/contract/api/withdrawals";
+import { EVM_ADDRESS_PATTERN } from "@machines-card/contract/machines/common";
 import { ApiError } from "../../api/api-error";
 
 /** What a field must be: this text (any letter case), this number, or text matching this pattern. */
 type Expected = string | number | RegExp;
 
 const HEX_DATA = /^0x(?:[0-9a-fA-F]{2})+$/;
-const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 const INTEGER = /^\d+$/;
 
 function matches(value: unknown, expected: Expected | null | undefined): boolean {
@@ -42,7 +42,7 @@ export function checkPrepared(w: Withdrawal, prepared: PreparedWithdrawal): void
       : p.kind === "transaction"
         ? [
             ["transaction.from", w.adminAddress],
-            ["transaction.to", w.execution?.callTarget ?? ADDRESS],
+            ["transaction.to", w.execution?.callTarget ?? EVM_ADDRESS_PATTERN],
             ["transaction.value", "0x0"],
             ["transaction.chainId", chain],
             ["transaction.data", HEX_DATA],
