@@ -1,4 +1,8 @@
-import { expect } from "@open-wc/testing";
+import { expect, fixture, html, oneEvent } from "@open-wc/testing";
+import { pageWithFakeWorker } from "#test/fake-worker";
+import { testServices } from "#test/services";
+import "../define";
+import type { MachinesCardErrorEvent } from "../events/error";
 import { readPublicConfig } from "./public-config";
 
 const CONFIG = {
@@ -32,5 +36,24 @@ describe("public config reader", () => {
     expect(readPublicConfig({ ...CONFIG, auth: { provider: "auth0", clientApiKey: "x" } })).to.deep.equal({ ok: false, field: "auth" });
     expect(readPublicConfig({ ...CONFIG, wallet: { provider: "sandbox" } })).to.deep.equal({ ok: false, field: "wallet" });
     expect(readPublicConfig({ ...CONFIG, chain: { id: "31337" } })).to.deep.equal({ ok: false, field: "chain.id" });
+  });
+});
+
+describe("<machines-card> with a Worker whose config is not a machines-card Worker's", () => {
+  let restore = () => {};
+  afterEach(() => restore());
+
+  it("stops with worker_invalid naming the field, and starts nothing", async () => {
+    const { identityUrl } = await testServices();
+    const page = pageWithFakeWorker(identityUrl, { environment: "staging" });
+    restore = page.restore;
+    const el = document.createElement("machines-card");
+    el.setAttribute("api-base", page.apiBase);
+    const error = oneEvent(el, "mc-error") as Promise<MachinesCardErrorEvent>;
+    (await fixture<HTMLDivElement>(html`<div></div>`)).append(el);
+    const { detail } = await error;
+    expect(detail).to.deep.include({ code: "worker_invalid", field: "api-base", fatal: true });
+    expect(detail.message).to.contain("HTTP 200, the config's environment is not what a machines-card Worker sends");
+    expect(el.currentStep).to.equal(null);
   });
 });
