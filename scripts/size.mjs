@@ -35,8 +35,8 @@ const NOT_IN_SANDBOX = [
   /^widget\/src\/wallet\/eip1193-/,
   /^node_modules\/@crossmint\//,
   // The sandbox wallet's passkey prompts and device key, and the withdraw step's device signer panel:
-  // loaded only when the Worker's signer mode is \`passkey\` or \`device\`; a journey signs in one mode,
-  // and the default is \`email\`.
+  // loaded only when the Worker's signer mode is `passkey` or `device`; a journey signs in one mode,
+  // and the default is `email`.
   /^widget\/src\/wallet\/(passkey-approvals|sandbox-device)\.ts$/,
   /^widget\/src\/steps\/withdraw\/withdraw-device\.ts$/,
   // Adding test funds: only a Worker in a staging environment offers it (never production, nor the local
@@ -45,7 +45,7 @@ const NOT_IN_SANDBOX = [
   // Sentences and panels for configuration mistakes: loaded only by a page that is set up wrong.
   /^widget\/src\/config\/problem-messages/,
   /^widget\/src\/frame\/problems\.ts$/,
-  // The partner's own texts (the \`messages\` property or attribute): loaded only by a page that sets them.
+  // The partner's own texts (the `messages` property or attribute): loaded only by a page that sets them.
   /^widget\/src\/i18n\/overrides\.ts$/,
   // Other languages' strings (the element's and each step's `*.messages.<lang>.ts`): a journey shows one language.
   /^widget\/src\/.*messages\.(?!en\.)[a-z]{2}(-[A-Z]{2})?\.ts$/,
